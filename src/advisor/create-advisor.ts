@@ -1,0 +1,105 @@
+/**
+ * The channel-free core: a message goes in, an Answer comes out. Everything it
+ * depends on (content, understanding, retrieval, summarising, clock, logger) is
+ * injected, so every door and every test builds it the same way.
+ */
+import type { Logger } from 'pino';
+import type { ContentBase } from '../content/types.js';
+import type { Answer, Destination, IntentName } from './answer.js';
+import type { Retriever, Summarizer } from './ports.js';
+import type { Understander, Understanding } from '../understand/types.js';
+import { validateMessage } from './validate-message.js';
+import { buildDestination } from './build-destination.js';
+import { collectSources } from './collect-sources.js';
+
+export interface AdvisorOptions {
+  content: ContentBase;
+  understander: Understander;
+  retriever: Retriever;
+  summarizer: Summarizer;
+  /** Fallback when the primary summarizer returns nothing (e.g. the LLM failed). */
+  fallbackSummarizer?: Summarizer;
+  clock?: () => Date;
+  logger?: Logger;
+  /** Country names for codes the content base does not cover. */
+  countryName?: (code: string) => string;
+  /** Who to ask when the content base cannot answer. */
+  securityContact?: string;
+}
+
+export interface AskOptions {
+  now?: Date;
+  /** IANA zone; default UTC. */
+  timeZone?: string;
+}
+
+export interface Advisor {
+  readonly content: ContentBase;
+  ask(text: string, options?: AskOptions): Promise<Answer>;
+  /** The answer for a country, as if the user asked about it (country browser, previews, reminders). */
+  answerForCountries(codes: string[], options?: { intent?: IntentName; trip?: Answer['trip'] }): Promise<Answer>;
+  understand(text: string, options?: AskOptions): Understanding;
+}
+
+export function createAdvisor(options: AdvisorOptions): Advisor {
+  const { content, understander, retriever, summarizer } = options;
+  const clock = options.clock ?? (() => new Date());
+  const contact = options.securityContact ?? 'your security team';
+  const nameOf = options.countryName ?? ((code: string) => code);
+
+  async function summarize(question: string, intent: IntentName, destinations: Destination[]) {
+    const codes = destinations.filter((d) => d.covered).map((d) => d.countryCode);
+    const passages =
+      intent === 'topic' || codes.length
+        ? retriever.search(question, { countries: codes.length ? codes : undefined, includeTopics: intent === 'topic' || !codes.length, limit: 5 })
+        : [];
+    if (!passages.length) return null;
+    const request = { question, intent, countryCodes: codes, passages };
+    const summary = await summarizer.summarize(request);
+    if (summary || !options.fallbackSummarizer) return summary;
+    return options.fallbackSummarizer.summarize(request);
+  }
+
+  async function compose(intent: IntentName, u: Pick<Understanding, 'places' | 'suggestions' | 'trip' | 'text'>): Promise<Answer> {
+    const destinations = u.places.map((p) => buildDestination(content, p.countryCode, nameOf(p.countryCode)));
+    const summary = intent === 'help' || intent === 'none' ? null : await summarize(u.text, intent, destinations);
+    let message: string | null = null;
+    if (intent === 'help')
+      message = 'Tell me where you are going, e.g. "travelling to Kyrgyzstan next week", or ask "what is SORM?". I answer with the surveillance risk level, what it rests on, and a checklist for your devices.';
+    else if (intent === 'none' && u.suggestions.length)
+      message = `Did you mean ${u.suggestions.map((s) => nameOf(s.countryCode)).join(' or ')}?`;
+    else if (intent === 'none')
+      message = 'I did not find a destination or a question about travel security in that message. Try "travelling to Kyrgyzstan next week".';
+    else if (intent === 'topic' && !summary)
+      message = `The content base doesn't cover that. Please ask ${contact}.`;
+    else if (destinations.length && destinations.every((d) => !d.covered))
+      message = destinations.map((d) => d.notice).join(' ');
+    return {
+      intent,
+      destinations,
+      trip: intent === 'trip' || intent === 'remind' ? u.trip : null,
+      summary,
+      suggestions: u.suggestions.map((s) => ({ countryCode: s.countryCode, countryName: nameOf(s.countryCode), confidence: s.confidence })),
+      message,
+      sources: collectSources(content, destinations, summary),
+    };
+  }
+
+  const understand = (text: string, o: AskOptions = {}) =>
+    understander.understand(validateMessage(text), { now: o.now ?? clock(), timeZone: o.timeZone ?? 'UTC' });
+
+  return {
+    content,
+    understand,
+    async ask(text, o = {}) {
+      const u = understand(text, o);
+      // Asking about places with no travel words is a country question; places never make "none".
+      const intent: IntentName = u.intent === 'none' && u.places.length ? 'country' : u.intent;
+      return compose(intent, u);
+    },
+    async answerForCountries(codes, o = {}) {
+      const places = codes.map((countryCode) => ({ countryCode, text: countryCode, confidence: 1, kind: 'code' as const }));
+      return compose(o.intent ?? 'country', { places, suggestions: [], trip: o.trip ?? null, text: codes.map(nameOf).join(' ') });
+    },
+  };
+}

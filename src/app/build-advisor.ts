@@ -1,0 +1,39 @@
+/**
+ * Composition root of the core: loads content, builds understanding, retrieval and
+ * the summarizer from Config. Every door (CLI, server) gets its advisor from here.
+ */
+import type { Logger } from 'pino';
+import countries from 'i18n-iso-countries';
+import type { Config } from '../config.js';
+import { loadContent } from '../content/load-content.js';
+import { createPassageIndex } from '../content/passage-index.js';
+import { createAdvisor, type Advisor } from '../advisor/create-advisor.js';
+import { createExtractiveSummarizer } from '../advisor/extractive-summarizer.js';
+import { createSimpleUnderstander } from '../understand/simple-understander.js';
+import { silentLogger } from '../logger.js';
+
+export interface BuildAdvisorOptions {
+  logger?: Logger;
+  clock?: () => Date;
+}
+
+export function countryNameOf(code: string): string {
+  return countries.getName(code, 'en', { select: 'official' }) ?? code;
+}
+
+export function buildAdvisor(config: Config, options: BuildAdvisorOptions = {}): Advisor {
+  const logger = options.logger ?? silentLogger;
+  const content = loadContent(config.CONTENT_DIR, { staleAfterDays: config.CONTENT_STALE_DAYS });
+  for (const w of content.warnings) logger.debug({ file: w.file, line: w.line }, w.message);
+  const extractive = createExtractiveSummarizer(content);
+  return createAdvisor({
+    content,
+    understander: createSimpleUnderstander(),
+    retriever: createPassageIndex(content),
+    summarizer: extractive,
+    clock: options.clock,
+    logger,
+    countryName: (code) => content.countries.get(code)?.name ?? countryNameOf(code),
+    securityContact: config.SECURITY_CONTACT,
+  });
+}

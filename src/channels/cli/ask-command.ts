@@ -1,0 +1,66 @@
+/**
+ * `travel-advisor ask`: one message from the arguments, or one per line from
+ * standard input with --jsonl (an evaluation run: one JSON Answer per line, in order,
+ * and `{"error": …}` for a bad line without stopping).
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Advisor, AskOptions } from '../../advisor/create-advisor.js';
+import { AdvisorError, InputError, asAdvisorError } from '../../errors.js';
+import { answerToText } from '../../render/answer-to-text.js';
+
+export interface AskFlags {
+  json?: boolean;
+  jsonl?: boolean;
+  now?: string;
+  tz?: string;
+}
+
+export function parseAskOptions(flags: AskFlags, defaultZone: string): AskOptions {
+  const options: AskOptions = { timeZone: defaultZone };
+  if (flags.now !== undefined) {
+    const now = new Date(flags.now);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(flags.now) || Number.isNaN(now.getTime()))
+      throw new InputError(`--now must be an ISO 8601 date-time such as 2026-11-23T09:00:00Z (got "${flags.now.slice(0, 40)}")`);
+    options.now = now;
+  }
+  if (flags.tz !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: flags.tz });
+    } catch {
+      throw new InputError(`--tz must be an IANA time zone such as Europe/Berlin (got "${flags.tz.slice(0, 40)}")`);
+    }
+    options.timeZone = flags.tz;
+  }
+  return options;
+}
+
+export async function runAsk(
+  advisor: Advisor,
+  message: string,
+  flags: AskFlags,
+  options: AskOptions,
+  out: Writable,
+): Promise<void> {
+  const answer = await advisor.ask(message, options);
+  out.write(flags.json ? `${JSON.stringify(answer, null, 2)}\n` : `${answerToText(answer)}\n`);
+}
+
+/** Reads lines until EOF; each line's result is written before the next is read, so order holds. */
+export async function runAskJsonl(advisor: Advisor, options: AskOptions, input: Readable, out: Writable): Promise<{ ok: number; failed: number }> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let ok = 0;
+  let failed = 0;
+  for await (const line of lines) {
+    try {
+      const answer = await advisor.ask(line, options);
+      out.write(`${JSON.stringify(answer)}\n`);
+      ok++;
+    } catch (error) {
+      const e = asAdvisorError(error);
+      out.write(`${JSON.stringify({ error: e instanceof AdvisorError && e.code !== 'INTERNAL' ? e.message : 'internal error' })}\n`);
+      failed++;
+    }
+  }
+  return { ok, failed };
+}

@@ -1,0 +1,129 @@
+/**
+ * Checks between files that no single schema can see: source ids that do not exist,
+ * indicators missing or unknown, duplicate countries, uncited sentences, stale reviews.
+ * Each problem is located at the line of the offending value.
+ */
+import { basename } from 'node:path';
+import type { ContentProblem } from '../errors.js';
+import type { Section } from './markdown.js';
+import type { IndicatorDef, LevelDef, Source } from './schema.js';
+import type { ChecklistItem, Country, Topic } from './types.js';
+import type { YamlFile } from './yaml-file.js';
+
+interface Parsed<T> {
+  value: T;
+  yaml: YamlFile;
+}
+
+export interface CrossCheckInput {
+  sources: Map<string, Source>;
+  indicators: IndicatorDef[];
+  levels: LevelDef[];
+  indicatorsYaml: YamlFile | undefined;
+  countries: Array<Parsed<Country>>;
+  topics: Array<Parsed<Topic>>;
+  checklist: Array<Parsed<ChecklistItem[]>>;
+}
+
+const DAY_MS = 86_400_000;
+
+export function checkCrossReferences(
+  input: CrossCheckInput,
+  problems: ContentProblem[],
+  options: { staleAfterDays: number; today: Date },
+): void {
+  const { sources, indicators } = input;
+  const error = (file: string, line: number, message: string) => problems.push({ file, line, message, severity: 'error' });
+  const warn = (file: string, line: number, message: string) => problems.push({ file, line, message, severity: 'warning' });
+  const checkSources = (y: YamlFile, path: PropertyKey[], ids: string[]) =>
+    ids.forEach((id, i) => {
+      if (!sources.has(id)) error(y.file, y.lineOf([...path, i]), `unknown source id "${id}"; add it to sources.yaml or fix the id`);
+    });
+  const checkSections = (file: string, sections: Section[]) => {
+    for (const section of sections) {
+      if (!section.sentences.length) warn(file, section.line, `section "${section.heading}" is empty`);
+      for (const s of section.sentences) {
+        if (!s.sources.length)
+          error(file, s.line, `sentence without a citation: "${s.text.slice(0, 60)}…"; end it with [@source-id]`);
+        for (const id of s.sources)
+          if (!sources.has(id)) error(file, s.line, `unknown source id "${id}"; add it to sources.yaml or fix the id`);
+      }
+    }
+  };
+  const checkStale = (y: YamlFile, reviewed: string) => {
+    const age = Math.floor((options.today.getTime() - Date.parse(`${reviewed}T00:00:00Z`)) / DAY_MS);
+    if (age > options.staleAfterDays)
+      warn(y.file, y.lineOf(['last_reviewed']), `stale: last reviewed ${reviewed} (${age} days ago, limit ${options.staleAfterDays})`);
+  };
+
+  // indicators.yaml: unique ids, levels in order.
+  const iy = input.indicatorsYaml;
+  if (iy) {
+    const seen = new Set<string>();
+    indicators.forEach((d, i) => {
+      if (seen.has(d.id)) error(iy.file, iy.lineOf(['indicators', i, 'id']), `duplicate indicator id "${d.id}"`);
+      seen.add(d.id);
+    });
+    input.levels.forEach((l, i) => {
+      if (l.level !== i + 1) error(iy.file, iy.lineOf(['levels', i, 'level']), `levels must be listed 1 to 4 in order; expected ${i + 1}`);
+      const prev = input.levels[i - 1];
+      if (prev && l.min_score <= prev.min_score)
+        error(iy.file, iy.lineOf(['levels', i, 'min_score']), `min_score must rise with the level; expected more than ${prev.min_score}`);
+    });
+    if (input.levels[0] && input.levels[0].min_score !== 0)
+      error(iy.file, iy.lineOf(['levels', 0, 'min_score']), 'level 1 must start at min_score 0');
+  }
+
+  const indicatorIds = new Set(indicators.map((d) => d.id));
+  const byCode = new Map<string, string>();
+  for (const { value: c, yaml: y } of input.countries) {
+    const expectedName = `${c.code.toLowerCase()}.md`;
+    if (basename(c.file) !== expectedName) error(y.file, y.lineOf(['code']), `file name must match the code: expected ${expectedName}`);
+    const other = byCode.get(c.code);
+    if (other) error(y.file, y.lineOf(['code']), `duplicate country ${c.code}: also defined in ${other}`);
+    else byCode.set(c.code, c.file);
+    for (const id of indicatorIds)
+      if (!(id in c.indicators)) error(y.file, y.lineOf(['indicators']), `missing indicator "${id}"; every indicator of indicators.yaml must be marked present, absent or unknown`);
+    for (const [id, ind] of Object.entries(c.indicators)) {
+      if (!indicatorIds.has(id)) error(y.file, y.lineOf(['indicators', id]), `unknown indicator id "${id}"; expected one of ${[...indicatorIds].join(', ')}`);
+      if (ind.status !== 'unknown' && !ind.sources.length)
+        error(y.file, y.lineOf(['indicators', id, 'status']), `indicator "${id}" is ${ind.status} but cites no source; add sources: [id]`);
+      checkSources(y, ['indicators', id, 'sources'], ind.sources);
+    }
+    for (const key of ['vpn', 'encryption'] as const) {
+      const law = c.law[key];
+      if (law.status !== 'unknown' && !law.sources.length)
+        error(y.file, y.lineOf(['law', key, 'status']), `law.${key} is ${law.status} but cites no source; add sources: [id]`);
+      checkSources(y, ['law', key, 'sources'], law.sources);
+    }
+    if (c.level_override) {
+      checkSources(y, ['level_override', 'sources'], c.level_override.sources);
+      warn(y.file, y.lineOf(['level_override']), `level overridden to ${c.level_override.level}: ${c.level_override.rationale}`);
+    }
+    checkStale(y, c.last_reviewed);
+    checkSections(c.file, c.sections);
+  }
+
+  const topicIds = new Map<string, string>();
+  for (const { value: t, yaml: y } of input.topics) {
+    const other = topicIds.get(t.id);
+    if (other) error(y.file, y.lineOf(['id']), `duplicate topic id "${t.id}": also defined in ${other}`);
+    else topicIds.set(t.id, t.file);
+    checkStale(y, t.last_reviewed);
+    checkSections(t.file, t.sections);
+  }
+
+  const itemIds = new Map<string, string>();
+  for (const { value: items, yaml: y } of input.checklist) {
+    items.forEach((item, i) => {
+      const other = itemIds.get(item.id);
+      if (other) error(y.file, y.lineOf(['items', i, 'id']), `duplicate checklist item id "${item.id}": also in ${other}`);
+      else itemIds.set(item.id, y.file);
+      checkSources(y, ['items', i, 'sources'], item.sources);
+      if (item.when.indicator && !indicatorIds.has(item.when.indicator))
+        error(y.file, y.lineOf(['items', i, 'when', 'indicator']), `unknown indicator id "${item.when.indicator}"`);
+      if (item.when.min_level > item.when.max_level)
+        error(y.file, y.lineOf(['items', i, 'when']), 'min_level is above max_level: the item would never apply');
+    });
+  }
+}

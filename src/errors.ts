@@ -1,0 +1,72 @@
+/**
+ * Typed errors. Every error the advisor raises on purpose carries a stable `code`
+ * and a message that says how to fix the problem; doors turn them into replies,
+ * the CLI into a one-line message and a non-zero exit.
+ */
+export type ErrorCode =
+  | 'CONFIG_INVALID'
+  | 'CONTENT_INVALID'
+  | 'INPUT_INVALID'
+  | 'UNKNOWN_PLACE'
+  | 'NOT_FOUND'
+  | 'UNAUTHORIZED'
+  | 'DELIVERY_FAILED'
+  | 'INTERNAL';
+
+export class AdvisorError extends Error {
+  readonly code: ErrorCode;
+  constructor(message: string, code: ErrorCode = 'INTERNAL', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Bad environment or options; `problems` lists every bad variable at once. */
+export class ConfigError extends AdvisorError {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`, 'CONFIG_INVALID');
+    this.problems = problems;
+  }
+}
+
+/** One problem in one content file, located as file:line so a reviewer can click it. */
+export interface ContentProblem {
+  file: string;
+  line: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}:${p.line}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+}
+
+/** The content base is malformed: start-up stops and names file, line, field and what was expected. */
+export class ContentError extends AdvisorError {
+  readonly problems: ContentProblem[];
+  constructor(problems: ContentProblem[]) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    super(
+      `Content base is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}):\n` +
+        errors.map((p) => `  ${formatProblem(p)}`).join('\n'),
+      'CONTENT_INVALID',
+    );
+    this.problems = problems;
+  }
+}
+
+/** User input the advisor cannot take (empty, too long, binary). */
+export class InputError extends AdvisorError {
+  constructor(message: string) {
+    super(message, 'INPUT_INVALID');
+  }
+}
+
+/** Wraps anything unexpected exactly once, keeping the cause for the log. */
+export function asAdvisorError(error: unknown): AdvisorError {
+  if (error instanceof AdvisorError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new AdvisorError(`Unexpected error: ${message}`, 'INTERNAL', { cause: error });
+}

@@ -1,0 +1,56 @@
+/**
+ * Plain-text rendering of an Answer, for terminals and as the fallback `text` of
+ * chat messages. Pure: everything it shows comes from the Answer.
+ */
+import type { Answer, Destination } from '../advisor/answer.js';
+
+const PHASE_TITLES = { before: 'Before the trip', during: 'During the trip', after: 'After the trip' } as const;
+
+export interface TextOptions {
+  /** Show the checklist and indicators in full (terminal) or only the headline (notification). */
+  full?: boolean;
+}
+
+function destinationText(d: Destination, full: boolean): string[] {
+  const lines = [`${d.countryName} (${d.countryCode}): risk level ${d.risk.level} of 4, ${d.risk.label}`, `  ${d.risk.meaning}`];
+  if (d.notice) lines.push(`  ${d.notice}`);
+  if (d.risk.override) lines.push(`  Level set by the security team (computed: ${d.risk.override.computedLevel}): ${d.risk.override.rationale}`);
+  if (!full) return lines;
+  const present = d.indicators.filter((i) => i.status === 'present');
+  if (present.length) {
+    lines.push('', '  Indicators found:');
+    for (const i of present) lines.push(`  - ${i.name}: ${i.evidence} [${i.sources.join(', ')}]`);
+  }
+  const unknown = d.indicators.filter((i) => i.status === 'unknown');
+  if (unknown.length) lines.push(`  Not known: ${unknown.map((i) => i.name).join('; ')}.`);
+  if (d.covered) lines.push('', `  VPN: ${d.law.vpn.status}. Encryption: ${d.law.encryption.status}.`);
+  for (const phase of ['before', 'during', 'after'] as const) {
+    const items = d.checklist.filter((c) => c.phase === phase);
+    if (!items.length) continue;
+    lines.push('', `  ${PHASE_TITLES[phase]}:`);
+    for (const c of items) lines.push(`  [ ] ${c.text} (${c.categoryTitle})`);
+  }
+  if (d.lastReviewed) lines.push('', `  Content last reviewed ${d.lastReviewed}.`);
+  return lines;
+}
+
+export function answerToText(answer: Answer, options: TextOptions = {}): string {
+  const full = options.full ?? true;
+  const out: string[] = [];
+  if (answer.message) out.push(answer.message);
+  if (answer.trip && (answer.trip.start || answer.trip.end))
+    out.push(`Trip: ${answer.trip.start ?? '?'}${answer.trip.end ? ` to ${answer.trip.end}` : ''}`);
+  for (const d of answer.destinations) {
+    if (out.length) out.push('');
+    out.push(...destinationText(d, full));
+  }
+  if (answer.summary) {
+    out.push('', 'Summary:', answer.summary.sentences.map((s) => `${s.text}${s.citations.map((n) => ` [${n}]`).join('')}`).join(' '));
+    if (full) answer.summary.citations.forEach((c, i) => out.push(`  [${i + 1}] ${c.title} <${c.url}>`));
+  }
+  if (full && answer.sources.length) {
+    out.push('', 'Sources:');
+    for (const s of answer.sources) out.push(`  ${s.id}: ${s.publisher}, "${s.title}" (${s.date}) ${s.url}`);
+  }
+  return out.join('\n');
+}
