@@ -1,0 +1,7 @@
+/** PLACEHOLDER: the Teams door is built in its own issue; returns null (door off) until then. */
+import type { AppContext } from '../../app/app-context.js';
+import type { Door } from '../../server/types.js';
+
+export function createTeamsDoor(_ctx: AppContext): Door | null {
+  return null;
+}
