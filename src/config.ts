@@ -81,7 +81,9 @@ function clean(env: Record<string, string | undefined>): Record<string, string> 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<RawConfig> = {}): Config {
   const parsed = configSchema.safeParse({ ...clean(env), ...overrides });
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: expected ${i.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${/^invalid/i.test(i.message) ? i.message : `expected ${i.message}`}`),
+    );
   }
   const c = parsed.data;
   const problems: string[] = [];

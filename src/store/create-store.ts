@@ -2,6 +2,8 @@
  * keyv storage from STORE_URL: unset → an embedded SQLite file under DATA_DIR (no
  * server needed, survives restarts); redis://… or postgres://… → that server, so
  * several replicas share state. Each caller gets its own namespace.
+ * Note: @keyv/postgres shares one pool per URL, so disconnect stores once, at shutdown
+ * (createApp does), not one by one while others are in use.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';

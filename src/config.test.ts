@@ -1,0 +1,56 @@
+/** Proves config errors name every bad variable at once and say how to fix them. */
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { ConfigError } from './errors.js';
+
+describe('loadConfig', () => {
+  it('runs on the embedded defaults with no credentials', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.HOST).toBe('127.0.0.1');
+    expect(c.slackMode).toBe('off');
+    expect(c.playgroundEnabled).toBe(true);
+    expect(c.STORE_URL).toBeUndefined();
+  });
+
+  it('chooses HTTP or Socket Mode from the Slack settings', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slackMode).toBe('http');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slackMode).toBe('socket');
+  });
+
+  it('lists every missing or contradictory setting in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ SLACK_SIGNING_SECRET: 's', MICROSOFT_APP_ID: 'id', MICROSOFT_APP_TYPE: 'SingleTenant' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/SLACK_BOT_TOKEN: missing/);
+    expect(problems).toMatch(/MICROSOFT_APP_PASSWORD: missing/);
+    expect(problems).toMatch(/MICROSOFT_APP_TENANT_ID: missing/);
+  });
+
+  it('names each malformed variable with what was expected', () => {
+    const error = (() => {
+      try {
+        loadConfig({ PORT: 'eighty', STORE_URL: 'mysql://x', DEFAULT_TIMEZONE: 'Mars/Base' });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+    expect(error?.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT: Invalid input: expected number/),
+        'STORE_URL: expected a redis://, postgres:// or sqlite:// URL',
+        'DEFAULT_TIMEZONE: expected an IANA time zone such as "Europe/Berlin"',
+      ]),
+    );
+  });
+
+  it('turns the playground off only when asked', () => {
+    expect(loadConfig({ PLAYGROUND: 'off' }).playgroundEnabled).toBe(false);
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).playgroundEnabled).toBe(true);
+  });
+});

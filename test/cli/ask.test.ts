@@ -1,0 +1,138 @@
+/**
+ * Proves the command line end to end, as a user runs it: the real `travel-advisor`
+ * process (bin → dist, built by `npm test`/`prepare`), its stdout, stderr and exit code.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { answerSchema } from '../../src/advisor/answer.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/travel-advisor.js');
+
+function run(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input: options.input,
+    env: { PATH: process.env.PATH, ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const NOW = '2026-11-23T09:00:00Z';
+
+describe('travel-advisor ask', () => {
+  it('answers the Kyrgyzstan trip as JSON, field by field', () => {
+    const r = run(['ask', '--json', '--now', NOW, 'travelling to Kyrgyzstan next week']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const answer = answerSchema.parse(JSON.parse(r.stdout));
+    expect(answer.intent).toBe('trip');
+    expect(answer.destinations).toHaveLength(1);
+    const kg = answer.destinations[0]!;
+    expect(kg.countryCode).toBe('KG');
+    expect(kg.countryName).toBe('Kyrgyzstan');
+    expect(kg.covered).toBe(true);
+    expect(kg.risk.level).toBeGreaterThanOrEqual(2);
+    expect(['elevated', 'high', 'severe']).toContain(kg.risk.label);
+    expect(kg.risk.score).toBeGreaterThan(0);
+    const present = kg.indicators.filter((i) => i.status === 'present');
+    expect(present.map((i) => i.id)).toContain('sorm-imports');
+    for (const i of present) expect(i.sources.length).toBeGreaterThan(0);
+    expect(new Set(kg.checklist.map((c) => c.phase))).toEqual(new Set(['before', 'during', 'after']));
+    expect(answer.trip?.start).toBe('2026-11-30');
+    expect(answer.summary?.method).toBe('extractive');
+    expect(answer.summary?.citations.length).toBeGreaterThan(0);
+    expect(answer.summary!.sentences.every((s) => s.citations.length > 0)).toBe(true);
+    // Every cited or referenced source is listed with its URL.
+    const listed = new Set(answer.sources.map((s) => s.id));
+    for (const c of answer.summary!.citations) expect(listed).toContain(c.id);
+    for (const i of present) for (const s of i.sources) expect(listed).toContain(s);
+  });
+
+  it('prints a readable answer for a terminal', () => {
+    const r = run(['ask', '--now', NOW, 'travelling to Kyrgyzstan next week']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Kyrgyzstan \(KG\): risk level \d of 4/);
+    expect(r.stdout).toContain('Before the trip:');
+    expect(r.stdout).toContain('Sources:');
+  });
+
+  it('gives a country without a content file level 1, said plainly, with the baseline checklist', () => {
+    const r = run(['ask', '--json', '--now', NOW, 'travelling to Portugal next week']);
+    expect(r.code).toBe(0);
+    const answer = answerSchema.parse(JSON.parse(r.stdout));
+    const pt = answer.destinations[0]!;
+    expect(pt.countryCode).toBe('PT');
+    expect(pt.covered).toBe(false);
+    expect(pt.risk.level).toBe(1);
+    expect(pt.indicators).toEqual([]);
+    expect(pt.notice).toMatch(/no specific surveillance indicators/);
+    expect(pt.checklist.length).toBeGreaterThan(0);
+    expect(pt.checklist.some((c) => c.id === 'device-loaner')).toBe(false);
+  });
+
+  it('answers a message with no country without inventing a destination', () => {
+    const r = run(['ask', '--json', '--now', NOW, 'lunch at noon?']);
+    expect(r.code).toBe(0);
+    const answer = answerSchema.parse(JSON.parse(r.stdout));
+    expect(answer.destinations).toEqual([]);
+    expect(answer.message).toBeTruthy();
+  });
+
+  it('reads one message per line with --jsonl and keeps going past bad lines', () => {
+    const input = ['travelling to Kazakhstan tomorrow', '', 'x'.repeat(1024 * 1024), 'going to Kyrgyzstan'].join('\n') + '\n';
+    const r = run(['ask', '--jsonl', '--now', NOW], { input });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0].destinations[0].countryCode).toBe('KZ');
+    expect(lines[0].trip.start).toBe('2026-11-24');
+    expect(lines[1]).toEqual({ error: expect.stringMatching(/empty/) });
+    expect(lines[2]).toEqual({ error: expect.stringMatching(/too long/) });
+    expect(lines[3].destinations[0].countryCode).toBe('KG');
+  });
+
+  it.each([
+    ['an empty message', ['ask', ''], /empty/],
+    ['no message at all', ['ask'], /needs a message/],
+    ['a 1 MB message', ['ask', 'y'.repeat(1024 * 1024)], /too long/],
+    ['binary garbage', ['ask', 'travel \u0000\u0001\u0002 to KZ'], /binary/],
+    ['an unknown flag', ['ask', '--frobnicate', 'Kyrgyzstan'], /unknown option/],
+    ['an invalid --now', ['ask', '--now', 'yesterday-ish', 'Kyrgyzstan'], /--now must be an ISO 8601/],
+    ['an invalid --tz', ['ask', '--tz', 'Mars/Olympus', 'Kyrgyzstan'], /--tz must be an IANA time zone/],
+  ])('refuses %s with one clear line and a non-zero exit', (_name, args, message) => {
+    const r = run(args as string[]);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses binary garbage on standard input in --jsonl mode line by line', () => {
+    const r = run(['ask', '--jsonl'], { input: Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x0a, ...Buffer.from('Kazakhstan\n')]) });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({ error: expect.stringMatching(/binary/) });
+    expect(lines[1].destinations[0].countryCode).toBe('KZ');
+  });
+
+  it('stops with file:line and the field when a content file is malformed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ta-content-'));
+    cpSync(join(ROOT, 'content'), dir, { recursive: true });
+    const file = join(dir, 'countries/kg.md');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => /^\s+status: present/.test(l));
+    lines[at] = lines[at]!.replace('present', 'maybe');
+    writeFileSync(file, lines.join('\n'));
+    const r = run(['ask', 'Kyrgyzstan'], { env: { CONTENT_DIR: dir } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`countries/kg.md:${at + 1}:`);
+    expect(r.stderr).toMatch(/status.*expected one of "present", "absent", "unknown"/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
