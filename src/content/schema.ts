@@ -17,8 +17,8 @@ export const sourceSchema = z.strictObject({
   id,
   title: z.string().min(1),
   publisher: z.string().min(1),
-  /** Publication date: YYYY, YYYY-MM or YYYY-MM-DD. */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD'),
+  /** Publication date: YYYY, YYYY-MM or YYYY-MM-DD, or "n.d." when the page shows none (never guess one). */
+  date: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?|n\.d\.)$/, 'YYYY, YYYY-MM, YYYY-MM-DD or "n.d." (no date shown)'),
   url: z.url({ message: 'a full http(s) URL' }),
   note: z.string().optional(),
 });
