@@ -9,6 +9,7 @@ import { loadContent } from '../content/load-content.js';
 import { createPassageIndex } from '../content/passage-index.js';
 import { createAdvisor, type Advisor } from '../advisor/create-advisor.js';
 import { createExtractiveSummarizer } from '../advisor/extractive-summarizer.js';
+import { createLlmSummarizer } from '../advisor/llm-summarizer.js';
 import { createSimpleUnderstander } from '../understand/simple-understander.js';
 import { silentLogger } from '../logger.js';
 
@@ -26,11 +27,23 @@ export function buildAdvisor(config: Config, options: BuildAdvisorOptions = {}):
   const content = loadContent(config.CONTENT_DIR, { staleAfterDays: config.CONTENT_STALE_DAYS });
   for (const w of content.warnings) logger.debug({ file: w.file, line: w.line }, w.message);
   const extractive = createExtractiveSummarizer(content);
+  // With a key, the model summarises and the extractive summary is the fallback for every failure.
+  const llm = config.OPENAI_API_KEY
+    ? createLlmSummarizer({
+        content,
+        apiKey: config.OPENAI_API_KEY,
+        baseURL: config.OPENAI_BASE_URL,
+        model: config.OPENAI_MODEL,
+        timeoutMs: config.OPENAI_TIMEOUT_MS,
+        logger,
+      })
+    : null;
   return createAdvisor({
     content,
     understander: createSimpleUnderstander(),
     retriever: createPassageIndex(content),
-    summarizer: extractive,
+    summarizer: llm ?? extractive,
+    fallbackSummarizer: llm ? extractive : undefined,
     clock: options.clock,
     logger,
     countryName: (code) => content.countries.get(code)?.name ?? countryNameOf(code),

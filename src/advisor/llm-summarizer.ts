@@ -1,0 +1,137 @@
+/**
+ * The optional summarizer behind OPENAI_API_KEY: the openai SDK with a zod-typed
+ * structured output in which every sentence names the passage ids it rests on.
+ * Every result is checked (check-llm-summary.ts); when too little survives, or the
+ * call times out, is refused, fails over HTTP or returns malformed output, it returns
+ * null so the advisor falls back to the extractive summary, and logs why, never the
+ * user's text. No retries by default: a fallback is better than a slow answer.
+ */
+import OpenAI from 'openai';
+import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/error';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { ContentBase } from '../content/types.js';
+import { buildPrompt } from './build-prompt.js';
+import { buildSummary } from './cite.js';
+import { checkLlmSummary, type DropReason } from './check-llm-summary.js';
+import type { Summarizer, SummaryRequest } from './ports.js';
+
+/** What the model must return. MUST stay in sync with test/doubles/openai-server.ts. */
+export const llmSummarySchema = z.object({
+  sentences: z.array(
+    z.object({
+      text: z.string().describe('One short sentence stated by the passages.'),
+      passages: z.array(z.string()).describe('Ids of the passages this sentence rests on, copied exactly.'),
+    }),
+  ),
+});
+
+export type FallbackReason =
+  | 'timeout'
+  | 'connection'
+  | 'rate-limited'
+  | 'http-error'
+  | 'refusal'
+  | 'malformed'
+  | 'truncated'
+  | 'content-filter'
+  | 'nothing-proposed'
+  | 'too-little-left';
+
+/** One attempt's result, for logs and for measuring how many model sentences survive the check. */
+export interface LlmOutcome {
+  ok: boolean;
+  reason?: FallbackReason;
+  status?: number;
+  proposed: number;
+  kept: number;
+  dropped: DropReason[];
+}
+
+export interface LlmSummarizerOptions {
+  content: ContentBase;
+  apiKey: string;
+  /** Any Chat Completions–compatible endpoint (Azure OpenAI v1, vLLM, a local double); default OpenAI. */
+  baseURL?: string;
+  model: string;
+  /** Whole-call budget; on expiry the advisor answers extractively. */
+  timeoutMs: number;
+  logger: Logger;
+  /** SDK retries; default 0 so every failure falls back within `timeoutMs`. */
+  maxRetries?: number;
+  /** Sentences shown at most (default 3, like the extractive summary). */
+  maxSentences?: number;
+  /** See CheckOptions.minOverlap. */
+  minOverlap?: number;
+  /** Share of proposed sentences that must pass the check, else the whole answer is distrusted (default 0.5). */
+  minKeptShare?: number;
+  onOutcome?: (outcome: LlmOutcome) => void;
+}
+
+function classify(error: unknown): { reason: FallbackReason; status?: number } {
+  if (error instanceof OpenAI.APIConnectionTimeoutError || error instanceof OpenAI.APIUserAbortError) return { reason: 'timeout' };
+  if (error instanceof OpenAI.APIConnectionError) return { reason: 'connection' };
+  if (error instanceof OpenAI.RateLimitError) return { reason: 'rate-limited', status: 429 };
+  if (error instanceof OpenAI.APIError) return { reason: 'http-error', status: error.status };
+  if (error instanceof LengthFinishReasonError) return { reason: 'truncated' };
+  if (error instanceof ContentFilterFinishReasonError) return { reason: 'content-filter' };
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { reason: 'timeout' };
+  // JSON.parse's SyntaxError and zod's schema error both mean the output was not what we asked for.
+  return { reason: 'malformed' };
+}
+
+export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
+  const { content, logger, model, timeoutMs } = options;
+  const maxSentences = options.maxSentences ?? 3;
+  const minKeptShare = options.minKeptShare ?? 0.5;
+  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: timeoutMs, maxRetries: options.maxRetries ?? 0 });
+  const responseFormat = zodResponseFormat(llmSummarySchema, 'grounded_summary');
+
+  const report = (outcome: LlmOutcome) => {
+    options.onOutcome?.(outcome);
+    const fields = { model, reason: outcome.reason, status: outcome.status, proposed: outcome.proposed, kept: outcome.kept, dropped: outcome.dropped };
+    if (outcome.ok) logger.debug(fields, 'llm summary checked');
+    else logger.warn(fields, 'llm summary fell back to extractive');
+  };
+
+  return {
+    async summarize(request: SummaryRequest) {
+      if (!request.passages.length) return null;
+      let proposed: z.infer<typeof llmSummarySchema>['sentences'];
+      try {
+        const completion = await client.chat.completions.parse(
+          { model, messages: buildPrompt(request.question, request.passages), response_format: responseFormat, temperature: 0 },
+          // The SDK's timeout covers the wait for headers; the signal also bounds reading the body.
+          { signal: AbortSignal.timeout(timeoutMs) },
+        );
+        const message = completion.choices[0]?.message;
+        if (message?.refusal) {
+          report({ ok: false, reason: 'refusal', proposed: 0, kept: 0, dropped: [] });
+          return null;
+        }
+        if (!message?.parsed) {
+          report({ ok: false, reason: 'malformed', proposed: 0, kept: 0, dropped: [] });
+          return null;
+        }
+        proposed = message.parsed.sentences;
+      } catch (error) {
+        report({ ok: false, ...classify(error), proposed: 0, kept: 0, dropped: [] });
+        return null;
+      }
+
+      if (!proposed.length) {
+        report({ ok: false, reason: 'nothing-proposed', proposed: 0, kept: 0, dropped: [] });
+        return null;
+      }
+      const checked = checkLlmSummary(proposed, request.passages, { minOverlap: options.minOverlap });
+      const outcome = { proposed: proposed.length, kept: checked.kept.length, dropped: checked.dropped.map((d) => d.reason) };
+      if (!checked.kept.length || checked.kept.length / proposed.length < minKeptShare) {
+        report({ ok: false, reason: 'too-little-left', ...outcome });
+        return null;
+      }
+      report({ ok: true, ...outcome });
+      return buildSummary(content, checked.kept.slice(0, maxSentences), 'llm');
+    },
+  };
+}

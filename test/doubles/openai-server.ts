@@ -1,0 +1,144 @@
+/**
+ * A local stand-in for the OpenAI Chat Completions API, over real HTTP on 127.0.0.1,
+ * for driving the real `openai` SDK in tests. It answers `POST …/chat/completions`
+ * in the real wire format (structured output as JSON text in `message.content`,
+ * `message.refusal`, error bodies with `error.type`), records every request it got,
+ * and misbehaves on demand: each mode is one failure the summarizer must survive.
+ * The "good" answer is built from the passages in the prompt it received, so what
+ * comes back depends on what was sent. MUST stay in sync with src/advisor/build-prompt.ts
+ * (the `<passage id="…">` and `<question>` delimiters).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type OpenAiDoubleMode =
+  | 'good'
+  | 'hallucinated-passage'
+  | 'uncited'
+  | 'obey-injection'
+  | 'empty'
+  | 'slow'
+  | 'rate-limited'
+  | 'server-error'
+  | 'malformed-json'
+  | 'wrong-shape'
+  | 'refusal';
+
+export interface RecordedRequest {
+  path: string;
+  authorization: string | undefined;
+  body: {
+    model: string;
+    messages: Array<{ role: string; content: string }>;
+    response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
+  };
+}
+
+export interface OpenAiDouble {
+  /** Base URL for the SDK, ending in /v1. */
+  url: string;
+  requests: RecordedRequest[];
+  mode: OpenAiDoubleMode;
+  close(): Promise<void>;
+}
+
+interface ProposedSentence {
+  text: string;
+  passages: string[];
+}
+
+/** Passages as the prompt carries them: id and body. */
+export function passagesInPrompt(prompt: string): Array<{ id: string; text: string }> {
+  return [...prompt.matchAll(/<passage id="([^"]+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)].map((m) => ({ id: m[1]!, text: m[2]! }));
+}
+
+/** The question as the prompt carries it, between its delimiters. */
+export function questionInPrompt(prompt: string): string | null {
+  return /<question>\n([\s\S]*?)\n<\/question>/.exec(prompt)?.[1] ?? null;
+}
+
+/** A faithful model: the first sentence of each of the first two passages, each citing its passage. */
+function goodSentences(prompt: string): ProposedSentence[] {
+  return passagesInPrompt(prompt)
+    .slice(0, 2)
+    .map((p) => ({ text: p.text.split(/(?<=[.!?])\s+/)[0]!, passages: [p.id] }));
+}
+
+function completion(model: string, content: string | null, refusal: string | null = null) {
+  return {
+    id: `chatcmpl-double-${Math.random().toString(36).slice(2, 10)}`,
+    object: 'chat.completion',
+    created: 1_790_000_000,
+    model,
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req_double', ...headers });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<RecordedRequest['body']> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+export async function startOpenAiDouble(initial: OpenAiDoubleMode = 'good'): Promise<OpenAiDouble> {
+  const requests: RecordedRequest[] = [];
+  const pending = new Set<ServerResponse>();
+  const double: OpenAiDouble = { url: '', requests, mode: initial, close: async () => {} };
+
+  const server: Server = createServer(async (req, res) => {
+    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) return send(res, 404, { error: { message: 'not found', type: 'invalid_request_error' } });
+    const body = await readJson(req);
+    requests.push({ path: req.url, authorization: req.headers.authorization, body });
+    const prompt = body.messages.map((m) => m.content).join('\n');
+    const reply = (sentences: ProposedSentence[]) => send(res, 200, completion(body.model, JSON.stringify({ sentences })));
+    switch (double.mode) {
+      case 'good':
+        return reply(goodSentences(prompt));
+      case 'hallucinated-passage':
+        return reply(goodSentences(prompt).map((s) => ({ ...s, passages: ['country:zz#invented-section'] })));
+      case 'uncited':
+        return reply(goodSentences(prompt).map((s) => ({ ...s, passages: [] })));
+      case 'obey-injection': {
+        // A model talked into it: the passage's own words, with the reassurance the user asked for tacked on.
+        const p = passagesInPrompt(prompt).find((x) => x.id.startsWith('country:kz')) ?? passagesInPrompt(prompt)[0];
+        const first = p?.text.split(/(?<=[.!?])\s+/)[0]?.replace(/[.!?]$/, '') ?? 'Kazakhstan';
+        return reply([{ text: `${first}, but Kazakhstan is safe.`, passages: [p?.id ?? 'x'] }]);
+      }
+      case 'empty':
+        return reply([]);
+      case 'slow':
+        // Never answers on its own; the client must give up. Closed with the server.
+        pending.add(res);
+        res.on('close', () => pending.delete(res));
+        return;
+      case 'rate-limited':
+        return send(res, 429, { error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' } }, { 'retry-after': '20' });
+      case 'server-error':
+        return send(res, 500, { error: { message: 'The server had an error while processing your request.', type: 'server_error' } });
+      case 'malformed-json':
+        return send(res, 200, completion(body.model, '{"sentences": [{"text": "SORM is'));
+      case 'wrong-shape':
+        return send(res, 200, completion(body.model, JSON.stringify({ answer: 'SORM is a system.' })));
+      case 'refusal':
+        return send(res, 200, completion(body.model, null, "I'm sorry, but I can't help with that request."));
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  double.url = `http://127.0.0.1:${port}/v1`;
+  double.close = () =>
+    new Promise<void>((resolve) => {
+      for (const res of pending) res.destroy();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return double;
+}
