@@ -1,39 +1,231 @@
 /**
- * PLACEHOLDER until the reminders work lands: keeps trips in memory, delivers nothing.
- * The reminders helper replaces this file with the durable implementation.
+ * The durable reminder service behind the port in ./types.ts: trips and their
+ * reminders in the keyv store from STORE_URL, delivered by the in-process scheduler
+ * (embedded default) or by BullMQ when REDIS_URL is set, through the deliverers the
+ * Slack and Teams doors register. Everything time-related reads the injected clock.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app/app-context.js';
-import type { Deliverer, ReminderService, TripView } from './types.js';
+import { InputError } from '../errors.js';
+import type { DeliveryDeps } from './attempt-delivery.js';
+import { createBullmqScheduler, type BullmqScheduler } from './bullmq-scheduler.js';
+import { createLocalScheduler, type LocalScheduler } from './local-scheduler.js';
+import { expiryOf, planReminders } from './plan-reminders.js';
+import { sameTraveller, toTripView, type ReminderRecord, type TripRecord } from './trip-records.js';
+import { createTripStore } from './trip-store.js';
+import type { Deliverer, Platform, ReminderService, TripView } from './types.js';
 
-export function createReminderService(_ctx: Omit<AppContext, 'reminders'>): ReminderService {
-  const trips = new Map<string, TripView>();
-  const deliverers: Deliverer[] = [];
-  return {
+export interface ReminderServiceOptions {
+  /** Default: BullMQ when REDIS_URL is set, else in-process. */
+  scheduler?: 'local' | 'bullmq';
+  /** Run a delivery worker here (false: only store and enqueue, as the CLI import does). Default true. */
+  worker?: boolean;
+  /** keyv namespace prefix. Default "reminders". */
+  namespace?: string;
+  /** BullMQ Redis key prefix. Default "travel-advisor". */
+  queuePrefix?: string;
+  concurrency?: number;
+  /** BullMQ worker limit: `max` deliveries per `durationMs`. Default 20 per second. */
+  limiter?: { max: number; durationMs: number };
+  maxAttempts?: number;
+  backoffBaseMs?: number;
+  tickMs?: number;
+  rescanMs?: number;
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+export function createReminderService(ctx: Omit<AppContext, 'reminders'>, options: ReminderServiceOptions = {}): ReminderService {
+  const { config, clock, logger } = ctx;
+  const store = createTripStore({ store: (ns) => ctx.store(ns), prefix: options.namespace });
+  const deliverers = new Map<Platform, Deliverer>();
+  const deps: DeliveryDeps = {
+    store,
+    advisor: ctx.advisor,
+    deliverers,
+    logger,
+    maxAttempts: options.maxAttempts ?? 5,
+    backoffBaseMs: options.backoffBaseMs ?? 30_000,
+  };
+  const kind = options.scheduler ?? (config.REDIS_URL ? 'bullmq' : 'local');
+  let local: LocalScheduler | null = null;
+  let bull: BullmqScheduler | null = null;
+  if (kind === 'bullmq') {
+    if (!config.REDIS_URL) throw new InputError('the BullMQ scheduler needs REDIS_URL');
+    bull = createBullmqScheduler({
+      deps, clock, logger,
+      redisUrl: config.REDIS_URL,
+      prefix: options.queuePrefix ?? 'travel-advisor',
+      worker: options.worker ?? true,
+      concurrency: options.concurrency ?? 4,
+      limiter: options.limiter ?? { max: 20, durationMs: 1000 },
+      lockDurationMs: options.lockDurationMs,
+      stalledIntervalMs: options.stalledIntervalMs,
+    });
+  } else {
+    local = createLocalScheduler({
+      deps, clock, logger,
+      concurrency: options.concurrency ?? 4,
+      tickMs: options.tickMs ?? 15_000,
+      rescanMs: options.rescanMs ?? 60_000,
+    });
+  }
+  const keyLocks = new Map<string, Promise<TripView>>();
+  let lastSweep = 0;
+
+  async function schedule(r: ReminderRecord): Promise<void> {
+    if (local) local.track(r);
+    else await bull!.enqueue(r);
+  }
+
+  async function load(id: string): Promise<{ trip: TripRecord; reminders: ReminderRecord[] } | null> {
+    const trip = await store.getTrip(id);
+    if (!trip || Date.parse(trip.expiresAt) <= clock().getTime()) return null;
+    return { trip, reminders: await store.getReminders(trip.reminderIds) };
+  }
+
+  async function view(id: string): Promise<TripView | null> {
+    const got = await load(id);
+    return got ? toTripView(got.trip, got.reminders) : null;
+  }
+
+  async function create(t: Parameters<ReminderService['createTrip']>[0]): Promise<TripView> {
+    const problems: string[] = [];
+    if (!t.destinations.length) problems.push('destinations: at least one country is needed');
+    for (const d of t.destinations) if (!/^[A-Z]{2}$/.test(d)) problems.push(`destinations: "${d}" is not an ISO 3166-1 alpha-2 code`);
+    if (!validDate(t.start)) problems.push('start: expected a date YYYY-MM-DD');
+    if (t.end !== null && !validDate(t.end)) problems.push('end: expected a date YYYY-MM-DD');
+    if (validDate(t.start) && t.end !== null && validDate(t.end) && t.end < t.start) problems.push('end: the return is before the departure');
+    const now = clock();
+    const zone = config.DEFAULT_TIMEZONE;
+    const expiresAt = problems.length ? now : expiryOf(t.start, t.end, config.TRIP_RETENTION_DAYS, zone);
+    if (!problems.length && expiresAt <= now) problems.push(`end: the trip ended more than ${config.TRIP_RETENTION_DAYS} days ago`);
+    if (problems.length) throw new InputError(`The trip is not valid: ${problems.join('; ')}`);
+
+    if (t.idempotencyKey) {
+      const existing = await store.tripIdForKey(t.idempotencyKey);
+      const found = existing ? await view(existing) : null;
+      if (found) return found;
+    }
+    const id = randomUUID();
+    const plan = planReminders(t.start, t.end, { briefingDaysBefore: config.BRIEFING_DAYS_BEFORE, timeZone: zone, now });
+    const reminders: ReminderRecord[] = plan.map((p) => ({
+      id: randomUUID(), tripId: id, kind: p.kind, dueAt: p.dueAt.toISOString(), status: 'scheduled',
+      generation: 0, attempts: 0, expiresAt: expiresAt.toISOString(),
+    }));
+    const traveller = 'platform' in t.traveller ? { platform: t.traveller.platform, userId: t.traveller.userId } : { email: t.traveller.email.trim().toLowerCase() };
+    const trip: TripRecord = {
+      id, traveller, destinations: [...new Set(t.destinations)], start: t.start, end: t.end, createdBy: t.createdBy, source: t.source,
+      createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), reminderIds: reminders.map((r) => r.id),
+    };
+    // Reminders first: a crash before the trip is stored leaves records the scheduler skips.
+    for (const r of reminders) await store.putReminder(r, now);
+    await store.putTrip(trip, now);
+    if (t.idempotencyKey) await store.putKey(t.idempotencyKey, id, trip.expiresAt, now);
+    for (const r of reminders) await schedule(r);
+    logger.info({ tripId: id, source: t.source, reminders: reminders.length }, 'trip created');
+    if (reminders.some((r) => Date.parse(r.dueAt) <= now.getTime())) local?.nudge();
+    return toTripView(trip, reminders);
+  }
+
+  const service: ReminderService = {
     async createTrip(t) {
-      const trip: TripView = { ...t, id: randomUUID(), acknowledgedAt: null, reminders: [] };
-      trips.set(trip.id, trip);
-      return trip;
+      if (!t.idempotencyKey) return create(t);
+      // Two requests with one key at once in this process: the second waits and gets the first's trip.
+      const pending = keyLocks.get(t.idempotencyKey);
+      if (pending) return pending.catch(() => create(t));
+      const p = create(t).finally(() => keyLocks.delete(t.idempotencyKey!));
+      keyLocks.set(t.idempotencyKey, p);
+      return p;
     },
-    async getTrip(id) {
-      return trips.get(id) ?? null;
-    },
+    getTrip: view,
     async cancelTrip(id) {
-      return trips.get(id) ?? null;
+      const got = await load(id);
+      if (!got) return null;
+      const now = clock();
+      for (const r of got.reminders) {
+        if (r.status !== 'scheduled') continue;
+        r.status = 'cancelled';
+        await store.putReminder(r, now);
+        if (local) local.track(r);
+        else await bull!.cancel(r);
+      }
+      got.trip.cancelledAt = now.toISOString();
+      await store.putTrip(got.trip, now);
+      logger.info({ tripId: id }, 'trip cancelled');
+      return toTripView(got.trip, got.reminders);
     },
-    async listTrips() {
-      return [...trips.values()];
+    async listTrips(filter = {}) {
+      const now = clock().getTime();
+      const out: TripView[] = [];
+      for await (const trip of store.trips()) {
+        if (Date.parse(trip.expiresAt) <= now) continue;
+        if (filter.traveller && !sameTraveller(trip.traveller, filter.traveller)) continue;
+        const v = toTripView(trip, await store.getReminders(trip.reminderIds));
+        if (filter.status === 'acknowledged' ? !v.acknowledgedAt : filter.status && !v.reminders.some((r) => r.status === filter.status)) continue;
+        out.push(v);
+      }
+      return out.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
     },
-    async acknowledge() {
-      return null;
+    async acknowledge(input) {
+      let tripId = input.tripId;
+      if (!tripId) {
+        const mine = (await service.listTrips({ traveller: input.traveller })).filter((t) => t.reminders.some((r) => r.status === 'sent'));
+        tripId = mine.sort((a, b) => b.start.localeCompare(a.start))[0]?.id;
+      }
+      const got = tripId ? await load(tripId) : null;
+      if (!got || !sameTraveller(got.trip.traveller, input.traveller)) return null;
+      const now = clock();
+      const target =
+        got.reminders.find((r) => r.id === input.reminderId) ??
+        [...got.reminders].filter((r) => r.status === 'sent').sort((a, b) => b.dueAt.localeCompare(a.dueAt))[0] ??
+        got.reminders.find((r) => r.kind === 'briefing');
+      if (target && !target.acknowledgedAt) {
+        // Acknowledged before it went out: nothing left to send for it.
+        if (target.status === 'scheduled' || target.status === 'sent') target.status = 'acknowledged';
+        target.acknowledgedAt = now.toISOString();
+        await store.putReminder(target, now);
+        local?.track(target);
+        logger.info({ tripId: got.trip.id, kind: target.kind }, 'checklist acknowledged');
+      }
+      return toTripView(got.trip, got.reminders);
     },
-    async snooze() {
-      return null;
+    async snooze(input) {
+      const got = await load(input.tripId);
+      const r = got?.reminders.find((x) => x.id === input.reminderId);
+      if (!got || !r || got.trip.cancelledAt) return null;
+      const now = clock();
+      const until = input.until > now ? input.until : now;
+      Object.assign(r, { status: 'scheduled', dueAt: until.toISOString(), generation: r.generation + 1, attempts: 0, retryAt: undefined, reason: undefined });
+      await store.putReminder(r, now);
+      await schedule(r);
+      logger.info({ tripId: got.trip.id, kind: r.kind }, 'reminder snoozed');
+      return toTripView(got.trip, got.reminders);
     },
     registerDeliverer(d) {
-      deliverers.push(d);
+      deliverers.set(d.platform, d);
     },
-    async start() {},
-    async stop() {},
+    async runDue(now = clock()) {
+      let result = { sent: 0, failed: 0, retried: 0 };
+      if (local) result = await local.runDue(now);
+      if (now.getTime() - lastSweep >= 3_600_000) {
+        lastSweep = now.getTime();
+        const swept = await store.sweep(now);
+        if (swept) logger.info({ swept }, 'expired trips deleted');
+      }
+      return result;
+    },
+    async start() {
+      if (local) await local.start();
+      else await bull!.start();
+    },
+    async stop() {
+      if (local) await local.stop();
+      else await bull!.stop();
+    },
   };
+  return service;
 }

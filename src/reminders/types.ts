@@ -54,6 +54,12 @@ export interface Delivery {
   trip: TripView;
   reminder: ReminderView;
   answer: Answer;
+  /**
+   * Stable per delivery attempt chain (reminder id + snooze generation). Deliverers should
+   * attach it to the platform message (e.g. Slack message metadata) so `alreadyDelivered`
+   * can find it after a crash between "sent" and "recorded".
+   */
+  idempotencyKey: string;
 }
 
 /** One per platform; registered by the door that can reach that platform's users. */
@@ -61,8 +67,17 @@ export interface Deliverer {
   platform: Platform;
   /** Resolves an email to a user id on this platform, or null if unknown. */
   resolveEmail?(email: string): Promise<string | null>;
-  /** Throws on failure; a RateLimitError-like error with `retryAfterMs` is retried later. */
+  /**
+   * Throws on failure. An error with `retryAfterMs` (a 429) pauses this platform for that long
+   * and retries; an error with `permanent: true` (unknown user, DM refused) fails at once with
+   * its message as the reason; anything else is retried with backoff.
+   */
   deliver(userId: string, delivery: Delivery): Promise<void>;
+  /**
+   * Asked only after a crash left a delivery in flight: did the message with this
+   * `idempotencyKey` reach the user? Without it, an in-flight delivery is sent again.
+   */
+  alreadyDelivered?(userId: string, delivery: Delivery): Promise<boolean>;
 }
 
 export interface ReminderService {
@@ -71,9 +86,15 @@ export interface ReminderService {
   cancelTrip(id: string): Promise<TripView | null>;
   listTrips(filter?: { traveller?: TravellerRef; status?: ReminderStatus }): Promise<TripView[]>;
   /** "I've done the checklist": records the acknowledgement on the trip (or the traveller's latest trip). */
-  acknowledge(input: { tripId?: string; traveller: TravellerRef }): Promise<TripView | null>;
+  acknowledge(input: { tripId?: string; reminderId?: string; traveller: TravellerRef }): Promise<TripView | null>;
   snooze(input: { tripId: string; reminderId: string; until: Date }): Promise<TripView | null>;
   registerDeliverer(deliverer: Deliverer): void;
+  /**
+   * Delivers every reminder due at `now` (default: the clock) and resolves when they are
+   * settled. The production timer calls it; tests drive it with an injected clock.
+   * With BullMQ it only sweeps expired trips (the queue delivers).
+   */
+  runDue?(now?: Date): Promise<{ sent: number; failed: number; retried: number }>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }

@@ -1,0 +1,133 @@
+/**
+ * The in-process scheduler over the embedded store (no REDIS_URL): an in-memory index
+ * of what is due, rebuilt from the store at start and refreshed periodically (so trips
+ * imported by the CLI in another process are picked up). `runDue(now)` delivers what
+ * is due with bounded concurrency; a 429 pauses that platform until its Retry-After.
+ * One replica only: several replicas need REDIS_URL (BullMQ).
+ */
+import type { Logger } from 'pino';
+import { attemptDelivery, type DeliveryDeps } from './attempt-delivery.js';
+import { nextAttemptAt, type ReminderRecord } from './trip-records.js';
+import type { Platform } from './types.js';
+
+export interface LocalSchedulerOptions {
+  deps: DeliveryDeps;
+  clock: () => Date;
+  logger: Logger;
+  /** Deliveries in flight at once. */
+  concurrency: number;
+  /** Production timer period; tests call runDue instead. */
+  tickMs: number;
+  /** How often the index is rebuilt from the store. */
+  rescanMs: number;
+}
+
+export interface RunResult {
+  sent: number;
+  failed: number;
+  retried: number;
+}
+
+export function createLocalScheduler(options: LocalSchedulerOptions) {
+  const { deps, clock, logger } = options;
+  const due = new Map<string, number>();
+  const inFlight = new Set<string>();
+  const pausedUntil = new Map<Platform | 'any', number>();
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<RunResult> | null = null;
+  let lastScan = 0;
+
+  function track(r: ReminderRecord): void {
+    if (r.status === 'scheduled' || r.status === 'sending') due.set(r.id, nextAttemptAt(r));
+    else due.delete(r.id);
+  }
+
+  async function rescan(): Promise<void> {
+    const seen = new Set<string>();
+    for await (const r of deps.store.reminders()) {
+      seen.add(r.id);
+      if (!inFlight.has(r.id)) track(r);
+    }
+    for (const id of due.keys()) if (!seen.has(id) && !inFlight.has(id)) due.delete(id);
+    lastScan = clock().getTime();
+  }
+
+  async function runOnce(now: Date): Promise<RunResult> {
+    const result: RunResult = { sent: 0, failed: 0, retried: 0 };
+    const t = now.getTime();
+    const queue = [...due.entries()].filter(([id, at]) => at <= t && !inFlight.has(id)).sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        if ((pausedUntil.get('any') ?? 0) > t) return;
+        inFlight.add(id);
+        try {
+          const outcome = await attemptDelivery(deps, id, undefined, now);
+          if (outcome.type === 'sent') {
+            result.sent++;
+            due.delete(id);
+          } else if (outcome.type === 'failed') {
+            result.failed++;
+            due.delete(id);
+          } else if (outcome.type === 'skipped') {
+            due.delete(id);
+          } else {
+            result.retried++;
+            due.set(id, outcome.at.getTime());
+            if (outcome.rateLimited) {
+              // Honour Retry-After for the whole platform: everything else waits too.
+              pausedUntil.set('any', Math.max(pausedUntil.get('any') ?? 0, outcome.at.getTime()));
+              for (const rest of queue.splice(0)) due.set(rest, Math.max(due.get(rest) ?? 0, outcome.at.getTime()));
+            }
+          }
+        } catch (error) {
+          // Store unreachable, advisor bug: leave it due and try on the next run.
+          logger.error({ err: error, reminderId: id }, 'reminder run failed');
+          result.retried++;
+        } finally {
+          inFlight.delete(id);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+    return result;
+  }
+
+  return {
+    track,
+    /** Delivers everything due at `now`; overlapping calls share one run. */
+    async runDue(now: Date = clock()): Promise<RunResult> {
+      while (running) await running.catch(() => undefined);
+      running = (async () => {
+        if (now.getTime() - lastScan >= options.rescanMs) await rescan();
+        return runOnce(now);
+      })();
+      try {
+        return await running;
+      } finally {
+        running = null;
+      }
+    },
+    async start(): Promise<void> {
+      await rescan();
+      const tick = () => {
+        if (running) return;
+        this.runDue().catch((error: unknown) => logger.error({ err: error }, 'reminder tick failed'));
+      };
+      timer = setInterval(tick, options.tickMs);
+      timer.unref();
+      tick();
+    },
+    /** Runs soon without waiting for the next tick (a briefing due "at once"). */
+    nudge(): void {
+      if (timer) setImmediate(() => void this.runDue().catch(() => undefined));
+    },
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = null;
+      while (running) await running.catch(() => undefined);
+    },
+    pendingCount: () => due.size,
+  };
+}
+
+export type LocalScheduler = ReturnType<typeof createLocalScheduler>;

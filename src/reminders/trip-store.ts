@@ -1,0 +1,89 @@
+/**
+ * The reminders' storage over keyv (SQLite, Redis or Postgres from STORE_URL): trips,
+ * reminder records and idempotency keys, each in its own namespace, each written with
+ * a TTL that ends TRIP_RETENTION_DAYS after the return. SQLite never purges expired
+ * rows by itself, so `sweep` deletes them.
+ */
+import type Keyv from 'keyv';
+import type { ReminderRecord, TripRecord } from './trip-records.js';
+
+export interface TripStore {
+  getTrip(id: string): Promise<TripRecord | null>;
+  putTrip(t: TripRecord, now: Date): Promise<void>;
+  getReminder(id: string): Promise<ReminderRecord | null>;
+  getReminders(ids: string[]): Promise<ReminderRecord[]>;
+  putReminder(r: ReminderRecord, now: Date): Promise<void>;
+  tripIdForKey(key: string): Promise<string | null>;
+  putKey(key: string, tripId: string, expiresAt: string, now: Date): Promise<void>;
+  trips(): AsyncIterable<TripRecord>;
+  reminders(): AsyncIterable<ReminderRecord>;
+  /** Deletes every trip (and its reminders) past its expiry; returns how many. */
+  sweep(now: Date): Promise<number>;
+  /** All namespaces, so tests and close() can release them. */
+  stores: Keyv[];
+}
+
+export interface TripStoreOptions {
+  store<T>(namespace: string): Keyv<T>;
+  /** Namespace prefix, so tests (and several apps on one server) keep apart. Default "reminders". */
+  prefix?: string;
+}
+
+/** Milliseconds left until `expiresAt`, never below one minute (keyv treats 0 as "forever"). */
+function ttl(expiresAt: string, now: Date): number {
+  return Math.max(60_000, Date.parse(expiresAt) - now.getTime());
+}
+
+async function* values<T>(kv: Keyv<T>): AsyncIterable<T> {
+  if (!kv.iterator) throw new Error('this keyv store cannot be iterated; use SQLite, Redis or Postgres');
+  for await (const [, value] of kv.iterator(undefined) as AsyncIterable<[string, T]>) if (value) yield value;
+}
+
+export function createTripStore(options: TripStoreOptions): TripStore {
+  const prefix = options.prefix ?? 'reminders';
+  const trips = options.store<TripRecord>(`${prefix}-trips`);
+  const reminders = options.store<ReminderRecord>(`${prefix}-state`);
+  const keys = options.store<string>(`${prefix}-keys`);
+  const live = <T extends { expiresAt: string }>(v: T | undefined, now = Date.now()): T | null =>
+    v && Date.parse(v.expiresAt) > now ? v : null;
+
+  return {
+    stores: [trips, reminders, keys] as Keyv[],
+    async getTrip(id) {
+      return (await trips.get(id)) ?? null;
+    },
+    async putTrip(t, now) {
+      await trips.set(t.id, t, ttl(t.expiresAt, now));
+    },
+    async getReminder(id) {
+      return (await reminders.get(id)) ?? null;
+    },
+    async getReminders(ids) {
+      if (!ids.length) return [];
+      const got = await reminders.getMany(ids);
+      return got.filter((r): r is ReminderRecord => Boolean(r));
+    },
+    async putReminder(r, now) {
+      await reminders.set(r.id, r, ttl(r.expiresAt, now));
+    },
+    async tripIdForKey(key) {
+      return (await keys.get(key)) ?? null;
+    },
+    async putKey(key, tripId, expiresAt, now) {
+      await keys.set(key, tripId, ttl(expiresAt, now));
+    },
+    trips: () => values(trips),
+    reminders: () => values(reminders),
+    async sweep(now) {
+      const gone: TripRecord[] = [];
+      for await (const t of values(trips)) if (!live(t, now.getTime())) gone.push(t);
+      for (const t of gone) {
+        await reminders.deleteMany(t.reminderIds);
+        await trips.delete(t.id);
+      }
+      // Iterating drops idempotency keys whose keyv TTL has passed (SQLite keeps them otherwise).
+      for await (const _ of values(keys)) void _;
+      return gone.length;
+    },
+  };
+}
