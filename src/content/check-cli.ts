@@ -1,23 +1,39 @@
 /**
- * `npm run content:check`: validates the whole content base and prints every problem
- * as file:line: message. Exits 1 on any error; warnings (stale reviews, overrides) do not fail.
+ * `npm run content:check [-- <content-dir>] [--stale-days N]`: validates the whole
+ * content base and prints every problem as file:line: message. Exits 1 on any error;
+ * warnings (stale reviews, overrides, uncited sources) do not fail. The stale limit
+ * comes from --stale-days, else CONTENT_STALE_DAYS, else 180 days.
  */
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { ContentError, formatProblem } from '../errors.js';
-import { loadContent } from './load-content.js';
+import { checkContent } from './check-content.js';
 
-const config = loadConfig();
-const dir = process.argv[2] ?? config.CONTENT_DIR;
-try {
-  const content = loadContent(dir, { staleAfterDays: config.CONTENT_STALE_DAYS });
-  for (const w of content.warnings) console.log(formatProblem({ ...w, file: `content/${w.file}` }));
-  console.log(
-    `content ok: ${content.countries.size} countries, ${content.topics.size} topics, ${content.checklist.length} checklist items, ${content.sources.size} sources, ${content.warnings.length} warnings`,
-  );
-} catch (error) {
-  if (!(error instanceof ContentError)) throw error;
-  for (const p of error.problems) console.error(formatProblem({ ...p, file: `content/${p.file}` }));
-  const n = error.problems.filter((p) => p.severity === 'error').length;
-  console.error(`content check failed: ${n} error${n === 1 ? '' : 's'}`);
-  process.exitCode = 1;
+function main(): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ options: { 'stale-days': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (error) {
+    console.error(`content:check: ${(error as Error).message}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log('usage: content:check [content-dir] [--stale-days N]');
+    return 0;
+  }
+  const config = loadConfig();
+  let staleAfterDays = config.CONTENT_STALE_DAYS;
+  const flag = parsed.values['stale-days'];
+  if (flag !== undefined) {
+    if (!/^\d+$/.test(flag) || Number(flag) < 1) {
+      console.error(`content:check: --stale-days must be a whole number of days, at least 1 (got "${flag}")`);
+      return 2;
+    }
+    staleAfterDays = Number(flag);
+  }
+  const result = checkContent({ dir: parsed.positionals[0] ?? config.CONTENT_DIR, staleAfterDays, cwd: process.cwd() });
+  for (const line of result.out) console.log(line);
+  for (const line of result.err) console.error(line);
+  return result.exitCode;
 }
+
+process.exitCode = main();

@@ -17,6 +17,8 @@ interface Parsed<T> {
 
 export interface CrossCheckInput {
   sources: Map<string, Source>;
+  /** sources.yaml, to locate "never cited" warnings; optional. */
+  sourcesYaml?: YamlFile | undefined;
   indicators: IndicatorDef[];
   levels: LevelDef[];
   indicatorsYaml: YamlFile | undefined;
@@ -26,6 +28,9 @@ export interface CrossCheckInput {
 }
 
 const DAY_MS = 86_400_000;
+const MENTIONS_VPN = /\bVPNs?\b/i;
+const RESTRICTIVE = new Set(['banned', 'restricted']);
+const NEGATION = /\b(do not|don't|never|not)\b/i;
 
 export function checkCrossReferences(
   input: CrossCheckInput,
@@ -35,8 +40,10 @@ export function checkCrossReferences(
   const { sources, indicators } = input;
   const error = (file: string, line: number, message: string) => problems.push({ file, line, message, severity: 'error' });
   const warn = (file: string, line: number, message: string) => problems.push({ file, line, message, severity: 'warning' });
+  const cited = new Set<string>();
   const checkSources = (y: YamlFile, path: PropertyKey[], ids: string[]) =>
     ids.forEach((id, i) => {
+      cited.add(id);
       if (!sources.has(id)) error(y.file, y.lineOf([...path, i]), `unknown source id "${id}"; add it to sources.yaml or fix the id`);
     });
   const checkSections = (file: string, sections: Section[]) => {
@@ -45,6 +52,7 @@ export function checkCrossReferences(
       for (const s of section.sentences) {
         if (!s.sources.length)
           error(file, s.line, `sentence without a citation: "${s.text.slice(0, 60)}…"; end it with [@source-id]`);
+        for (const id of s.sources) cited.add(id);
         for (const id of s.sources)
           if (!sources.has(id)) error(file, s.line, `unknown source id "${id}"; add it to sources.yaml or fix the id`);
       }
@@ -124,6 +132,36 @@ export function checkCrossReferences(
         error(y.file, y.lineOf(['items', i, 'when', 'indicator']), `unknown indicator id "${item.when.indicator}"`);
       if (item.when.min_level > item.when.max_level)
         error(y.file, y.lineOf(['items', i, 'when']), 'min_level is above max_level: the item would never apply');
+      checkVpnItem(item, (path, message) => error(y.file, y.lineOf(['items', i, ...path]), message));
     });
   }
+
+  // Sources nobody cites are usually a typo elsewhere or left-overs: warn, do not fail.
+  const sy = input.sourcesYaml;
+  if (sy) {
+    [...sources.keys()].forEach((id, i) => {
+      if (!cited.has(id)) warn(sy.file, sy.lineOf(['sources', i, 'id']), `source "${id}" is not cited anywhere`);
+    });
+  }
+}
+
+/**
+ * VPN advice must follow each country's law.vpn: an item that mentions VPNs says for
+ * which statuses it applies, and an item for countries where VPNs are banned or
+ * restricted never applies elsewhere, says "do not" and sends the traveller to the
+ * security team. MUST stay in sync with content/README.md ("VPN advice").
+ */
+export function checkVpnItem(item: ChecklistItem, report: (path: PropertyKey[], message: string) => void): void {
+  if (!MENTIONS_VPN.test(item.text)) return;
+  const vpn = item.when.vpn;
+  if (!vpn) {
+    report(['text'], 'the item mentions VPNs but does not say where it applies; add when: { vpn: [...] } so it follows each country\'s law.vpn');
+    return;
+  }
+  const restrictive = vpn.filter((s) => RESTRICTIVE.has(s));
+  if (!restrictive.length) return;
+  if (restrictive.length !== vpn.length)
+    report(['when', 'vpn'], 'an item for countries where VPNs are banned or restricted must not also apply where they are allowed or unknown; split it in two');
+  if (!NEGATION.test(item.text) || !/security team/i.test(item.text))
+    report(['text'], 'where VPNs are banned or restricted the item must say not to use one and to talk to the security team');
 }

@@ -128,7 +128,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): ContentBase
   }
 
   checkCrossReferences(
-    { sources, indicators: indicatorsFile?.indicators ?? [], levels: indicatorsFile?.levels ?? [], indicatorsYaml, countries, topics, checklist },
+    { sources, sourcesYaml, indicators: indicatorsFile?.indicators ?? [], levels: indicatorsFile?.levels ?? [], indicatorsYaml, countries, topics, checklist },
     problems,
     { staleAfterDays: options.staleAfterDays ?? 180, today: options.today ?? new Date() },
   );

@@ -48,14 +48,25 @@ export function slugify(heading: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** Splits a paragraph or bullet into sentences, each with the citations it carries. */
-export function splitSentences(text: string, line: number): CitedSentence[] {
+/**
+ * Splits a paragraph or bullet into sentences, each with the citations it carries.
+ * `line` is the paragraph's first line, or a function from a character offset in
+ * `text` to its line, so each sentence of a multi-line paragraph gets its own line.
+ */
+export function splitSentences(text: string, line: number | ((offset: number) => number)): CitedSentence[] {
   // A sentence ends at . ! or ? (after an optional citation) followed by space and a capital, digit or quote.
   const parts = text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"“(])/u);
+  const lineAt = typeof line === 'number' ? () => line : line;
+  let cursor = 0;
   return parts
-    .map((raw) => raw.trim())
-    .filter((raw) => raw.length > 0)
-    .map((raw) => {
+    .map((part) => {
+      const start = text.indexOf(part, cursor);
+      cursor = start + part.length;
+      const lead = part.length - part.trimStart().length;
+      return { raw: part.trim(), line: lineAt(start + lead) };
+    })
+    .filter(({ raw }) => raw.length > 0)
+    .map(({ raw, line }) => {
       const sources: string[] = [];
       for (const m of raw.matchAll(CITATION)) {
         for (const ref of m[1]!.split(';')) sources.push(ref.trim().slice(1));
@@ -70,10 +81,26 @@ export function parseSections(body: string, bodyLine: number): Section[] {
   const sections: Section[] = [];
   let current: Section | null = null;
   let para: string[] = [];
-  let paraLine = bodyLine;
+  let paraLines: number[] = [];
   const flush = () => {
-    if (current && para.length) current.sentences.push(...splitSentences(para.join(' '), paraLine));
+    if (current && para.length) {
+      // Offsets where each source line starts in the joined paragraph, to locate each sentence.
+      const starts: number[] = [];
+      let offset = 0;
+      for (const text of para) {
+        starts.push(offset);
+        offset += text.length + 1;
+      }
+      const lines = paraLines;
+      const lineAt = (at: number) => {
+        let i = 0;
+        while (i + 1 < starts.length && starts[i + 1]! <= at) i++;
+        return lines[i]!;
+      };
+      current.sentences.push(...splitSentences(para.join(' '), lineAt));
+    }
     para = [];
+    paraLines = [];
   };
   body.split(/\r?\n/).forEach((rawLine, i) => {
     const lineNo = bodyLine + i;
@@ -91,8 +118,8 @@ export function parseSections(body: string, bodyLine: number): Section[] {
     }
     const bullet = /^[-*+]\s+|^\d+[.)]\s+/.exec(trimmed);
     if (bullet) flush();
-    if (!para.length) paraLine = lineNo;
     para.push(bullet ? trimmed.slice(bullet[0].length) : trimmed);
+    paraLines.push(lineNo);
   });
   flush();
   return sections;
