@@ -1,0 +1,42 @@
+/**
+ * `npm run content:preview -- KZ` (or a country name): prints the answer users get for
+ * that country, as text, built exactly as the doors build it (buildAdvisor with the
+ * loaded config). Unknown country: one-line error, exit 1. Content errors: exit 1.
+ */
+import { loadConfig } from '../config.js';
+import { buildAdvisor } from '../app/build-advisor.js';
+import { AdvisorError, ContentError, formatProblem } from '../errors.js';
+import { answerToText } from '../render/answer-to-text.js';
+import { resolveCountry } from './resolve-country.js';
+
+async function main(): Promise<number> {
+  const query = process.argv.slice(2).join(' ').trim();
+  if (!query) {
+    console.error('usage: npm run content:preview -- <country code or name>   (e.g. KZ or Kazakhstan)');
+    return 2;
+  }
+  try {
+    const advisor = buildAdvisor(loadConfig());
+    const code = resolveCountry(advisor.content, query);
+    if (!code) {
+      console.error(`content:preview: unknown country "${query.slice(0, 60)}"; give an ISO code such as KZ or an English name such as Kazakhstan`);
+      return 1;
+    }
+    const answer = await advisor.answerForCountries([code]);
+    console.log(answerToText(answer));
+    return 0;
+  } catch (error) {
+    if (error instanceof ContentError) {
+      for (const p of error.problems.filter((x) => x.severity === 'error')) console.error(formatProblem(p));
+      console.error('content:preview: the content base is invalid; run npm run content:check');
+      return 1;
+    }
+    if (error instanceof AdvisorError) {
+      console.error(`content:preview: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main();
