@@ -1,7 +1,96 @@
-/** PLACEHOLDER: the Api door is built in its own issue; returns null (door off) until then. */
+/**
+ * The travel-desk HTTP API on the shared server, for booking tools: POST/GET/DELETE
+ * /api/trips. Off (every path 404) unless TRAVEL_DESK_API_TOKEN is set; a wrong or
+ * missing bearer token is 401. Never logs bodies (they hold emails).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { AppContext } from '../../app/app-context.js';
+import { AdvisorError } from '../../errors.js';
+import { HttpError, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Door } from '../../server/types.js';
+import { resolveDestinations } from '../../reminders/resolve-destinations.js';
+import type { ReminderStatus } from '../../reminders/types.js';
+import { describeIssues, travellerFromRequest, tripRequestSchema, tripToJson } from './trip-request.js';
 
-export function createApiDoor(_ctx: AppContext): Door | null {
-  return null;
+const STATUSES: ReminderStatus[] = ['scheduled', 'sent', 'failed', 'acknowledged', 'cancelled'];
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+export function createApiDoor(ctx: AppContext): Door | null {
+  const token = ctx.config.TRAVEL_DESK_API_TOKEN;
+  if (!token) return null;
+  const expected = digest(token);
+
+  function authorise(req: IncomingMessage): void {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    if (!m || !timingSafeEqual(digest(m[1]!), expected)) throw new HttpError(401, 'missing or wrong bearer token (Authorization: Bearer <TRAVEL_DESK_API_TOKEN>)');
+  }
+
+  return {
+    name: 'api',
+    routes: [
+      {
+        method: 'POST',
+        path: '/api/trips',
+        async handler(req, res) {
+          authorise(req);
+          const parsed = tripRequestSchema.safeParse(await readJson(req, 64 * 1024));
+          if (!parsed.success) throw new HttpError(400, 'the trip is not valid', describeIssues(parsed.error));
+          const body = parsed.data;
+          const { codes, unknown } = resolveDestinations(ctx.advisor, body.destinations);
+          if (unknown.length) throw new HttpError(400, 'the trip is not valid', unknown.map((u) => `destinations: "${u.slice(0, 80)}" is not a country name or ISO code`));
+          const key = req.headers['idempotency-key'];
+          if (typeof key === 'string' && (key.length < 1 || key.length > 200)) throw new HttpError(400, 'the trip is not valid', ['Idempotency-Key: 1 to 200 characters']);
+          try {
+            const trip = await ctx.reminders.createTrip({
+              traveller: travellerFromRequest(body.traveller),
+              destinations: codes,
+              start: body.start,
+              end: body.end,
+              createdBy: 'api',
+              source: 'api',
+              ...(typeof key === 'string' ? { idempotencyKey: `api:${key}` } : {}),
+            });
+            sendJson(res, 201, tripToJson(trip), { location: `/api/trips/${trip.id}` });
+          } catch (error) {
+            if (error instanceof AdvisorError && error.code === 'INPUT_INVALID')
+              throw new HttpError(400, 'the trip is not valid', error.message.replace(/^The trip is not valid: /, '').split('; '));
+            throw error;
+          }
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/trips',
+        async handler(req, res) {
+          authorise(req);
+          const status = new URL(req.url ?? '/', 'http://x').searchParams.get('status');
+          if (status !== null && !STATUSES.includes(status as ReminderStatus))
+            throw new HttpError(400, 'bad query', [`status: one of ${STATUSES.join(', ')}`]);
+          const trips = await ctx.reminders.listTrips(status ? { status: status as ReminderStatus } : {});
+          sendJson(res, 200, { trips: trips.map(tripToJson) });
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/trips/:id',
+        async handler(req, res, params) {
+          authorise(req);
+          const trip = await ctx.reminders.getTrip(params.id!);
+          if (!trip) throw new HttpError(404, 'no such trip (it may have expired)');
+          sendJson(res, 200, tripToJson(trip));
+        },
+      },
+      {
+        method: 'DELETE',
+        path: '/api/trips/:id',
+        async handler(req, res, params) {
+          authorise(req);
+          const trip = await ctx.reminders.cancelTrip(params.id!);
+          if (!trip) throw new HttpError(404, 'no such trip (it may have expired)');
+          sendJson(res, 200, tripToJson(trip));
+        },
+      },
+    ],
+  };
 }
