@@ -1,0 +1,32 @@
+/**
+ * The data our Adaptive Card buttons submit, and its parser. The renderers put it on
+ * Action.Submit; the bot reads it back from `activity.value`. Both sides use this file,
+ * so a button and its handler cannot drift apart.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const cardActionSchema = z.discriminatedUnion('ta', [
+  /** "Remind me before I go": create a trip for the sender from the answer's destinations and dates. */
+  z.object({ ta: z.literal('remind'), countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).max(10), start: isoDate, end: isoDate.nullable() }),
+  /** "I've done the checklist": acknowledge a trip (or the sender's latest trip). */
+  z.object({
+    ta: z.literal('ack'),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(10).default([]),
+    start: isoDate.nullable().default(null),
+    end: isoDate.nullable().default(null),
+    tripId: z.string().max(200).optional(),
+    reminderId: z.string().max(200).optional(),
+  }),
+  /** "Snooze" on a reminder: deliver it again later. */
+  z.object({ ta: z.literal('snooze'), tripId: z.string().max(200), reminderId: z.string().max(200), hours: z.number().int().min(1).max(168) }),
+]);
+
+export type CardAction = z.infer<typeof cardActionSchema>;
+
+/** Reads a card submit; null when the value is not one of ours (another app's card, a stale shape). */
+export function parseCardAction(value: unknown): CardAction | null {
+  const parsed = cardActionSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,11 @@
+/**
+ * Extension point: the message handlers the Teams bot consults before the advisor,
+ * in order. Features that add Teams commands (e.g. the travel-desk commands for
+ * members of TEAMS_TRAVEL_DESK_TEAM_ID) add their factory here, in their own file.
+ */
+import type { AppContext } from '../../app/app-context.js';
+import type { TeamsMessageHandler } from './create-teams-bot.js';
+
+export function teamsMessageHandlers(_ctx: AppContext): TeamsMessageHandler[] {
+  return [];
+}

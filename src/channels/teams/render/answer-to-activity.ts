@@ -1,0 +1,76 @@
+/**
+ * The Answer as a Teams message activity: the Adaptive Card as an attachment, a
+ * plain `text` (headline plus the summary with [n] markers) that Teams shows with
+ * native citation pills and that every client can fall back to, the schema.org
+ * citation entity, and Teams' 👍/👎 feedback when the summary was written by a model.
+ * Pure; clamps to TEAMS_LIMITS.
+ */
+import type { Answer } from '../../../advisor/answer.js';
+import type { TeamsOutbound } from '../teams-port.js';
+import { answerToAdaptiveCard, type AdaptiveCard, type CardState } from './answer-to-adaptive-card.js';
+import { TEAMS_LIMITS } from './limits.js';
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+export interface ActivityOptions {
+  state?: CardState;
+  /** Set when updating a message the bot sent before. */
+  id?: string;
+}
+
+const clamp = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+
+/** The short text: one line per destination, the message, and the summary with citation markers. */
+export function answerFallbackText(answer: Answer): string {
+  const parts: string[] = [];
+  if (answer.message) parts.push(answer.message);
+  for (const d of answer.destinations) parts.push(`${d.countryName}: surveillance risk level ${d.risk.level} of 4 (${d.risk.label}). ${d.risk.meaning}`);
+  if (answer.summary)
+    parts.push(answer.summary.sentences.map((s) => `${s.text}${s.citations.map((n) => ` [${n}]`).join('')}`).join(' '));
+  return parts.join('\n\n');
+}
+
+/** Teams' native citation entity for the [n] markers in `text`; AI-generated only when a model wrote it. */
+export function citationEntity(answer: Answer): Record<string, unknown> | null {
+  const s = answer.summary;
+  if (!s || !s.citations.length) return null;
+  return {
+    type: 'https://schema.org/Message',
+    '@type': 'Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    ...(s.method === 'llm' ? { additionalType: ['AIGeneratedContent'] } : {}),
+    citation: s.citations.slice(0, TEAMS_LIMITS.maxCitations).map((c, i) => {
+      const cited = s.sentences.filter((x) => x.citations.includes(i + 1)).map((x) => x.text).join(' ');
+      return {
+        '@type': 'Claim',
+        position: i + 1,
+        appearance: {
+          '@type': 'DigitalDocument',
+          name: clamp(c.title, TEAMS_LIMITS.maxCitationName),
+          abstract: clamp(cited || c.title, TEAMS_LIMITS.maxCitationAbstract),
+          url: c.url,
+        },
+      };
+    }),
+  };
+}
+
+/** Wraps any card as a message activity with a text fallback. */
+export function cardActivity(card: AdaptiveCard, fallback: string, extra: Record<string, unknown> = {}): TeamsOutbound {
+  return { type: 'message', text: fallback, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }], ...extra };
+}
+
+export function answerToActivity(answer: Answer, options: ActivityOptions = {}): TeamsOutbound {
+  const entity = citationEntity(answer);
+  const extra: Record<string, unknown> = {
+    ...(options.id ? { id: options.id } : {}),
+    ...(entity ? { entities: [entity] } : {}),
+    ...(answer.summary?.method === 'llm' ? { channelData: { feedbackLoopEnabled: true } } : {}),
+  };
+  const fallback = answerFallbackText(answer);
+  let activity = cardActivity(answerToAdaptiveCard(answer, { state: options.state }), fallback, extra);
+  if (Buffer.byteLength(JSON.stringify(activity)) > TEAMS_LIMITS.maxMessageBytes)
+    activity = cardActivity(answerToAdaptiveCard(answer, { state: options.state, compact: true }), fallback, extra);
+  return activity;
+}

@@ -1,0 +1,32 @@
+/**
+ * A scheduled reminder as a Teams message: what the reminder is about, the answer for
+ * the trip's destinations (checklist for the phase that matters now), and the buttons
+ * "I've done the checklist" and "Snooze". Pure; the reminders scheduler calls it
+ * through the Teams deliverer.
+ */
+import type { Delivery } from '../../../reminders/types.js';
+import type { TeamsOutbound } from '../teams-port.js';
+import { answerToAdaptiveCard, text } from './answer-to-adaptive-card.js';
+import { cardActivity } from './answer-to-activity.js';
+
+export const SNOOZE_HOURS = 24;
+
+function headline(delivery: Delivery): string {
+  const { trip, reminder } = delivery;
+  const names = delivery.answer.destinations.map((d) => d.countryName).join(', ') || trip.destinations.join(', ');
+  if (reminder.kind === 'briefing') return `Your trip to ${names} starts on ${trip.start}. Here is your pre-trip security briefing.`;
+  if (reminder.kind === 'day-before') return `You leave for ${names} tomorrow (${trip.start}). Last check before you go.`;
+  return `Welcome back from ${names}. Time to clean up your devices and accounts.`;
+}
+
+export function reminderToActivity(delivery: Delivery): TeamsOutbound {
+  const { trip, reminder } = delivery;
+  const phases = reminder.kind === 'post-trip' ? (['after'] as const) : (['before', 'during'] as const);
+  const card = answerToAdaptiveCard(delivery.answer, { actions: false, compact: true, phases: [...phases] });
+  card.body.unshift(text(headline(delivery), { weight: 'Bolder', size: 'Medium' }));
+  card.actions = [
+    { type: 'Action.Submit', title: "I've done the checklist", style: 'positive', data: { ta: 'ack', tripId: trip.id, reminderId: reminder.id, countries: trip.destinations.slice(0, 10) } },
+    { type: 'Action.Submit', title: 'Snooze', data: { ta: 'snooze', tripId: trip.id, reminderId: reminder.id, hours: SNOOZE_HOURS } },
+  ];
+  return cardActivity(card, headline(delivery), { summary: headline(delivery) });
+}

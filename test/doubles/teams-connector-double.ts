@@ -1,0 +1,128 @@
+/**
+ * A local stand-in for the Bot Connector service (the `serviceUrl` of a Teams
+ * activity), over real HTTP on 127.0.0.1. It records what the bot sends to
+ * `/v3/conversations/{id}/activities[/{activityId}]` (POST = send/reply, PUT = update),
+ * answers `{ id }` as the real service does, serves `GET …/members/{userId}` from a
+ * roster you fill in, and can fail the next calls with 429/412/502/504 on demand.
+ * Used by the Teams door tests and the reminders tests.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  method: string;
+  /** Decoded conversation id (Teams ids contain ':' ';' '@'). */
+  conversationId: string;
+  /** The activity replied to (POST …/activities/{id}) or updated (PUT …/activities/{id}). */
+  activityId: string | null;
+  /** The id the double answered with (sends and replies). */
+  answeredId: string | null;
+  status: number;
+  authorization: string | null;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export interface TeamsConnectorDouble {
+  /** Base URL to put in `serviceUrl`, e.g. http://127.0.0.1:40123/ */
+  url: string;
+  /** Every activity call, failed ones included (with their status). */
+  calls: ConnectorCall[];
+  /** The next `n` activity calls answer `status` (Retry-After seconds with 429 when given). */
+  failNext(n: number, status: 429 | 412 | 502 | 504 | number, retryAfterSeconds?: number): void;
+  /** Roster entry returned by GET /v3/conversations/{id}/members/{userId}. */
+  setMember(userId: string, member: { email?: string; name?: string; aadObjectId?: string }): void;
+  /** Resolves once at least `n` successful activity calls were recorded. */
+  waitForCalls(n: number, timeoutMs?: number): Promise<ConnectorCall[]>;
+  /** Resolves with the first recorded call matching `predicate` (waiting for it if needed). */
+  waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  return raw ? JSON.parse(raw) : null;
+}
+
+export async function startTeamsConnectorDouble(): Promise<TeamsConnectorDouble> {
+  const calls: ConnectorCall[] = [];
+  const members = new Map<string, Record<string, unknown>>();
+  const failures: Array<{ status: number; retryAfter?: number }> = [];
+  const waiters: Array<() => void> = [];
+  let nextId = 1;
+
+  const server = createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      const payload = JSON.stringify(body);
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(payload);
+    };
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+    if (member && req.method === 'GET') {
+      const userId = decodeURIComponent(member[2]!);
+      const m = members.get(userId);
+      return m ? reply(200, { id: userId, ...m }) : reply(404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
+    }
+    const activity = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+    if (!activity || (req.method !== 'POST' && req.method !== 'PUT')) return reply(404, { error: { code: 'NotFound', message: path } });
+    const body = await readBody(req);
+    const failure = failures.shift();
+    const status = failure?.status ?? (req.method === 'POST' ? 201 : 200);
+    const answeredId = failure ? null : req.method === 'PUT' ? decodeURIComponent(activity[2]!) : `activity-${nextId++}`;
+    calls.push({
+      method: req.method,
+      conversationId: decodeURIComponent(activity[1]!),
+      activityId: activity[2] ? decodeURIComponent(activity[2]) : null,
+      answeredId,
+      status,
+      authorization: req.headers.authorization ?? null,
+      body,
+    });
+    if (failure)
+      reply(status, { error: { code: 'Throttled', message: `double failing with ${status}` } }, failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {});
+    else reply(status, { id: answeredId });
+    for (const w of waiters.splice(0)) w();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const ok = () => calls.filter((c) => c.status < 300);
+  /** Waits on recorded calls (woken by each new call), failing after `timeoutMs`. */
+  async function until(done: () => boolean, timeoutMs: number, why: () => string): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`connector double: ${why()}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        waiters.push(() => (clearTimeout(t), resolve()));
+      });
+    }
+  }
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    calls,
+    failNext(n, status, retryAfterSeconds) {
+      for (let i = 0; i < n; i++) failures.push({ status, retryAfter: retryAfterSeconds });
+    },
+    setMember(userId, m) {
+      members.set(userId, m);
+    },
+    async waitForCalls(n, timeoutMs = 5000) {
+      await until(() => ok().length >= n, timeoutMs, () => `expected ${n} calls, got ${ok().length}`);
+      return ok();
+    },
+    async waitFor(predicate, timeoutMs = 5000) {
+      await until(() => calls.some(predicate), timeoutMs, () => 'no recorded call matched');
+      return calls.find(predicate)!;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * End to end through the real server (createApp, PORT 0, no Microsoft service): we POST
+ * Bot Framework activities to /api/messages as the Bot Connector does, with `serviceUrl`
+ * pointing at a local connector double, and assert on what the bot sent there: the
+ * Adaptive Card for a personal message, the thread reply to a channel mention, the card
+ * update and acknowledgement after a button press, and the welcome card on install.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app/create-app.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import { startTeamsConnectorDouble, type ConnectorCall, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+
+const NOW = new Date('2026-11-23T09:00:00Z');
+let app: App;
+let url: string;
+let connector: TeamsConnectorDouble;
+let dataDir: string;
+
+const user = { id: '29:user-e2e', name: 'Ada', aadObjectId: 'aad-e2e-1' };
+const bot = { id: '28:bot-e2e', name: 'Travel advisor' };
+
+function activity(overrides: Record<string, unknown>): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: `in-${Math.random().toString(36).slice(2)}`,
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    timestamp: NOW.toISOString(),
+    from: user,
+    recipient: bot,
+    conversation: { id: 'a:personal-e2e', conversationType: 'personal', tenantId: 'tenant-e2e' },
+    channelData: { tenant: { id: 'tenant-e2e' } },
+    locale: 'en-US',
+    ...overrides,
+  };
+}
+
+async function post(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+/** Calls made while `fn` ran. */
+async function during(fn: () => Promise<unknown>): Promise<ConnectorCall[]> {
+  const before = connector.calls.length;
+  await fn();
+  return connector.calls.slice(before);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const cardOf = (call: ConnectorCall | undefined): any => call?.body?.attachments?.[0]?.content;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const texts = (card: any): string[] => {
+  const out: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const walk = (el: any) => {
+    if (!el || typeof el !== 'object') return;
+    if (el.type === 'TextBlock') out.push(el.text);
+    if (el.type === 'FactSet') for (const f of el.facts) out.push(`${f.title}: ${f.value}`);
+    for (const k of ['body', 'items']) if (Array.isArray(el[k])) el[k].forEach(walk);
+  };
+  walk(card);
+  return out;
+};
+
+beforeAll(async () => {
+  connector = await startTeamsConnectorDouble();
+  connector.setMember(user.id, { email: 'ada@example.com', name: 'Ada', aadObjectId: user.aadObjectId });
+  dataDir = mkdtempSync(join(tmpdir(), 'teams-e2e-'));
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off' });
+  app = createApp({ config, logger: silentLogger, clock: () => NOW });
+  url = (await app.start()).url;
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await connector?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('Teams door over real HTTP', () => {
+  let cardMessage: ConnectorCall | undefined;
+
+  it('answers a personal message with a typing indicator and an Adaptive Card about Kyrgyzstan', async () => {
+    const message = activity({ id: 'in-kg-1', text: 'travelling to Kyrgyzstan next week' });
+    const calls = await during(async () => expect((await post(message)).status).toBe(200));
+
+    expect(calls.map((c) => c.body.type)).toEqual(['typing', 'message']);
+    cardMessage = calls[1];
+    expect(cardMessage!.method).toBe('POST');
+    expect(cardMessage!.conversationId).toBe('a:personal-e2e');
+    expect(cardMessage!.activityId).toBe('in-kg-1');
+    const card = cardOf(cardMessage);
+    expect(cardMessage!.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(card.version).toBe('1.5');
+    const shown = texts(card);
+    expect(shown).toContain('Kyrgyzstan');
+    expect(shown).toContain('Surveillance risk level 3 of 4: high');
+    expect(shown).toContain('Indicators found');
+    expect(shown.some((t) => t.startsWith('• **Imports from Russian SORM providers**') && t.includes('](https://'))).toBe(true);
+    expect(shown.some((t) => /\[1\]/.test(t) && t.includes('https://'))).toBe(true);
+    expect(shown).toContain('Checklist');
+    expect(shown).toContain('Before the trip');
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(expect.arrayContaining(['Remind me before I go', "I've done the checklist"]));
+    // Plain text fallback and native citations travel with the card.
+    expect(cardMessage!.body.text).toContain('Kyrgyzstan: surveillance risk level 3 of 4 (high)');
+    expect(cardMessage!.body.entities[0].citation[0]).toMatchObject({ '@type': 'Claim', position: 1 });
+  });
+
+  it('remembers the personal conversation so reminders can reach the user, and finds them by email', async () => {
+    const deliverer = (await import('../../src/channels/teams/teams-user-store.js')).createTeamsUserStore(app.context.store('teams-refs'));
+    const stored = await deliverer.get(user.aadObjectId);
+    expect(stored?.ref.conversation.id).toBe('a:personal-e2e');
+    expect(stored?.tenantId).toBe('tenant-e2e');
+    expect(await deliverer.userIdForEmail('ADA@example.com')).toBe(user.aadObjectId);
+  });
+
+  it('"Remind me before I go" creates a trip for the traveller and updates the card', async () => {
+    const remind = cardOf(cardMessage).actions.find((a: { title: string }) => a.title === 'Remind me before I go');
+    const calls = await during(async () =>
+      expect((await post(activity({ replyToId: cardMessage!.answeredId, value: remind.data, text: undefined }))).status).toBe(200),
+    );
+    const trips = await app.context.reminders.listTrips({ traveller: { platform: 'teams', userId: user.aadObjectId } });
+    expect(trips).toHaveLength(1);
+    expect(trips[0]).toMatchObject({ destinations: ['KG'], source: 'button', start: remind.data.start });
+    const update = calls.find((c) => c.method === 'PUT');
+    expect(update?.activityId).toBe(cardMessage!.answeredId);
+    expect(texts(cardOf(update)).some((t) => t.startsWith('✅ Reminders set'))).toBe(true);
+    expect(calls.find((c) => c.method === 'POST')?.body.text).toContain('I will remind you');
+  });
+
+  it('delivers the pre-trip briefing proactively into the stored personal chat, with "I\'ve done the checklist" and "Snooze"', async () => {
+    const briefing = await connector.waitFor((c) => c.method === 'POST' && /pre-trip security briefing/.test(c.body?.text ?? ''));
+    expect(briefing.conversationId).toBe('a:personal-e2e');
+    const card = cardOf(briefing);
+    expect(texts(card)[0]).toBe('Your trip to Kyrgyzstan starts on 2026-11-30. Here is your pre-trip security briefing.');
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(["I've done the checklist", 'Snooze']);
+  });
+
+  it('"I\'ve done the checklist" is recorded as an acknowledgement and answered', async () => {
+    const ack = cardOf(cardMessage).actions.find((a: { title: string }) => a.title === "I've done the checklist");
+    const calls = await during(async () => expect((await post(activity({ replyToId: cardMessage!.answeredId, value: ack.data }))).status).toBe(200));
+    const [trip] = await app.context.reminders.listTrips({ traveller: { platform: 'teams', userId: user.aadObjectId } });
+    expect(trip?.acknowledgedAt).not.toBeNull();
+    const reply = calls.find((c) => c.method === 'POST' && c.activityId !== null);
+    expect(reply?.body.text).toMatch(/recorded that you have done the checklist for your trip to KG/);
+    const update = calls.find((c) => c.method === 'PUT');
+    expect(texts(cardOf(update)).some((t) => t.startsWith('✅ Checklist done'))).toBe(true);
+    expect(cardOf(update).actions.map((a: { title: string }) => a.title)).not.toContain("I've done the checklist");
+  });
+
+  it('answers a channel @mention in the thread, with the mention stripped', async () => {
+    const conversation = { id: '19:general@thread.tacv2;messageid=1700000000000', conversationType: 'channel', tenantId: 'tenant-e2e' };
+    const message = activity({
+      id: '1700000000000',
+      text: '<at>Travel advisor</at> going to Kazakhstan in March',
+      conversation,
+      entities: [{ type: 'mention', text: '<at>Travel advisor</at>', mentioned: bot }],
+      channelData: { tenant: { id: 'tenant-e2e' }, team: { id: '19:team@thread.tacv2' }, channel: { id: '19:general@thread.tacv2' } },
+    });
+    const calls = await during(async () => expect((await post(message)).status).toBe(200));
+    const reply = calls.find((c) => c.body.type === 'message');
+    expect(reply?.conversationId).toBe(conversation.id);
+    expect(reply?.activityId).toBe('1700000000000');
+    expect(texts(cardOf(reply))).toContain('Kazakhstan');
+  });
+
+  it('sends the welcome card once when the app is installed', async () => {
+    const conversation = { id: 'a:personal-install', conversationType: 'personal', tenantId: 'tenant-e2e' };
+    const calls = await during(async () => {
+      await post(activity({ type: 'installationUpdate', action: 'add', text: undefined, conversation }));
+      await post(activity({ type: 'conversationUpdate', membersAdded: [bot], text: undefined, conversation }));
+    });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.conversationId).toBe('a:personal-install');
+    const card = cardOf(calls[0]);
+    expect(texts(card)[0]).toBe('Travel security advisor');
+    expect(texts(card).join(' ')).toContain('travelling to Kyrgyzstan next week');
+  });
+
+  it('welcomes a team when the bot is added to it', async () => {
+    const conversation = { id: '19:newteam@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-e2e' };
+    const calls = await during(() => post(activity({ type: 'conversationUpdate', membersAdded: [bot], text: undefined, conversation })));
+    expect(texts(cardOf(calls[0])).join(' ')).toContain('Mention me');
+  });
+});
