@@ -1,0 +1,45 @@
+/**
+ * The buttons we put on messages: their action_ids and the values they carry back.
+ * Values are small JSON objects, parsed defensively (a block_actions payload is
+ * signed by Slack but its value is still ours to validate). Renderers and the action
+ * listeners both import from here, so the two cannot drift apart.
+ */
+import { z } from 'zod';
+
+export const ACTION_IDS = {
+  remind: 'travel_remind_before_trip',
+  acknowledge: 'travel_checklist_done',
+  share: 'travel_share_in_channel',
+  snooze: 'travel_snooze_reminder',
+} as const;
+
+/** "Remind me before I go": the trip itself travels in the button. */
+export const remindValueSchema = z.object({
+  d: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).max(20),
+  s: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  e: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+});
+export type RemindValue = z.infer<typeof remindValueSchema>;
+
+/** "I've done the checklist": a trip (from a reminder) or the destinations answered. */
+export const acknowledgeValueSchema = z.object({ t: z.string().max(200).optional(), d: z.array(z.string()).max(20).optional() });
+export type AcknowledgeValue = z.infer<typeof acknowledgeValueSchema>;
+
+/** "Snooze": which reminder of which trip. */
+export const snoozeValueSchema = z.object({ t: z.string().max(200), r: z.string().max(200) });
+export type SnoozeValue = z.infer<typeof snoozeValueSchema>;
+
+/** "Share in channel": the key of the stored answer. */
+export const shareValueSchema = z.object({ a: z.string().max(200) });
+export type ShareValue = z.infer<typeof shareValueSchema>;
+
+/** Parses a button value against its schema; null when it is not ours or malformed. */
+export function parseActionValue<T>(schema: z.ZodType<T>, value: string | undefined): T | null {
+  if (!value) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

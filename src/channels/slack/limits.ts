@@ -1,0 +1,34 @@
+/**
+ * Slack's Block Kit limits, as data. Renderers split or trim to stay inside them so
+ * Slack never rejects a message (`invalid_blocks`); `limits.test.ts` states each one
+ * by name. Sources: docs.slack.dev/reference/block-kit/blocks and the `@slack/types`
+ * block definitions (Bolt 5.1). MUST stay in sync with docs/slack.md "Limits".
+ */
+export const SLACK_LIMITS = {
+  /** Blocks in one chat message (chat.postMessage, chat.postEphemeral, response_url). */
+  messageBlocks: 50,
+  /** Blocks in a Home tab or modal view (views.publish). */
+  viewBlocks: 100,
+  /** Characters in a section block's text. */
+  sectionText: 3000,
+  /** Characters in a header block's plain text. */
+  headerText: 150,
+  /** Elements in one context block. */
+  contextElements: 10,
+  /** Characters in one text element of a context block (a text object; 3000 like a section). */
+  contextText: 3000,
+  /** Elements in one actions block. */
+  actionsElements: 25,
+  /** Characters of a button's label. */
+  buttonText: 75,
+  /** Characters of a button's value, returned to us in block_actions. */
+  buttonValue: 2000,
+  /** Characters of an action_id or block_id. */
+  actionId: 255,
+  /** Characters of the top-level `text`; Slack truncates beyond this. */
+  fallbackText: 40000,
+  /** Suggested prompts shown in the agent view. */
+  suggestedPrompts: 4,
+} as const;
+
+export type SlackLimits = typeof SLACK_LIMITS;

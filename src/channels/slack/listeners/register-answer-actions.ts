@@ -1,0 +1,96 @@
+/**
+ * The buttons under answers and reminders: "Remind me before I go" creates a trip,
+ * "I've done the checklist" records the acknowledgement, "Snooze" moves a reminder by
+ * a day, "Share in channel" posts a /travel answer for everyone. Each acknowledges at
+ * once and confirms to the clicker only.
+ */
+import type { BlockAction, ButtonAction, RespondFn, SlackActionMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
+import type { TravellerRef } from '../../../reminders/types.js';
+import { countryNameOf } from '../../../app/build-advisor.js';
+import {
+  ACTION_IDS,
+  acknowledgeValueSchema,
+  parseActionValue,
+  remindValueSchema,
+  shareValueSchema,
+  snoozeValueSchema,
+} from '../actions.js';
+import { answerToBlockKit } from '../render/answer-to-block-kit.js';
+import type { SlackDeps, SlackListener } from './slack-listener.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+const SNOOZE_MS = 24 * 60 * 60 * 1000;
+const KIND_TITLES = { briefing: 'pre-trip briefing', 'day-before': 'day-before check', 'post-trip': 'post-trip clean-up' } as const;
+
+/** Tells only the clicker: in the message's thread when the message is visible, through response_url otherwise. */
+async function tellClicker(args: ButtonArgs, text: string): Promise<void> {
+  const { body, client } = args;
+  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+  if (body.channel?.id && message?.ts && !body.container?.is_ephemeral) {
+    await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, thread_ts: message.thread_ts ?? message.ts, text });
+    return;
+  }
+  await (args.respond as RespondFn)({ response_type: 'ephemeral', replace_original: false, text });
+}
+
+function traveller(args: ButtonArgs): TravellerRef {
+  return { platform: 'slack', userId: args.body.user.id };
+}
+
+function names(deps: SlackDeps, codes: string[]): string {
+  return codes.map((c) => deps.ctx.advisor.content.countries.get(c)?.name ?? countryNameOf(c)).join(', ');
+}
+
+export const registerAnswerActions: SlackListener = (app, deps) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.remind, async (args) => {
+    await args.ack();
+    const value = parseActionValue(remindValueSchema, args.action.value);
+    if (!value) return tellClicker(args, 'That button no longer works; ask about the trip again.');
+    const userId = args.body.user.id;
+    const trip = await deps.ctx.reminders.createTrip({
+      traveller: traveller(args),
+      destinations: value.d,
+      start: value.s,
+      end: value.e,
+      createdBy: userId,
+      source: 'button',
+      idempotencyKey: `slack:${args.body.team?.id ?? ''}:${userId}:${value.d.join('+')}:${value.s}`,
+    });
+    const when = trip.reminders.map((r) => `${KIND_TITLES[r.kind]} ${r.dueAt.slice(0, 10)}`).join(', ');
+    await tellClicker(
+      args,
+      `:white_check_mark: Trip to ${names(deps, trip.destinations)} from ${trip.start} saved. I will remind you${when ? `: ${when}` : ' before you go'}.`,
+    );
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.acknowledge, async (args) => {
+    await args.ack();
+    const value = parseActionValue(acknowledgeValueSchema, args.action.value) ?? {};
+    const trip = await deps.ctx.reminders.acknowledge({ tripId: value.t, traveller: traveller(args) });
+    await tellClicker(
+      args,
+      trip
+        ? `:white_check_mark: Thanks, noted that you have done the checklist for ${names(deps, trip.destinations)}.`
+        : ':white_check_mark: Thanks, noted. (No planned trip to record it on: press "Remind me before I go" under an answer to plan one.)',
+    );
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.snooze, async (args) => {
+    await args.ack();
+    const value = parseActionValue(snoozeValueSchema, args.action.value);
+    const until = new Date(deps.ctx.clock().getTime() + SNOOZE_MS);
+    const trip = value ? await deps.ctx.reminders.snooze({ tripId: value.t, reminderId: value.r, until }) : null;
+    await tellClicker(args, trip ? `:zzz: Snoozed until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.` : 'That reminder no longer exists.');
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async (args) => {
+    await args.ack();
+    const value = parseActionValue(shareValueSchema, args.action.value);
+    const answer = value ? await deps.answers.get(value.a) : undefined;
+    if (!answer) return tellClicker(args, 'That answer has expired; ask again with /travel.');
+    const message = answerToBlockKit(answer, { intro: `<@${args.body.user.id}> shared this travel advice:` });
+    await args.respond({ response_type: 'in_channel', replace_original: false, ...message });
+    await args.respond({ delete_original: true });
+  });
+};

@@ -1,0 +1,28 @@
+/**
+ * `/travel <message>`: acknowledged at once, answered through the command's
+ * response_url as an ephemeral message only the asker sees, with "Share in channel".
+ * The Answer is kept a day under a random key so sharing posts exactly what was shown.
+ */
+import { randomUUID } from 'node:crypto';
+import { answerToBlockKit } from '../render/answer-to-block-kit.js';
+import { askAdvisor, cleanSlackText, errorReply } from './reply-with-answer.js';
+import type { SlackListener } from './slack-listener.js';
+
+export const TRAVEL_COMMAND = '/travel';
+/** How long a shown answer can still be shared. */
+export const SHARE_TTL_MS = 24 * 60 * 60 * 1000;
+
+export const registerTravelCommand: SlackListener = (app, deps) => {
+  app.command(TRAVEL_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    try {
+      const answer = await askAdvisor(deps, cleanSlackText(command.text));
+      const key = randomUUID();
+      await deps.answers.set(key, answer, SHARE_TTL_MS);
+      const message = answerToBlockKit(answer, { share: { a: key } });
+      await respond({ response_type: 'ephemeral', ...message });
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', text: errorReply(error, deps) });
+    }
+  });
+};

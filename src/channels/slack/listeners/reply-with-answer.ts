@@ -1,0 +1,63 @@
+/**
+ * Mention and DM answers: show "thinking" in the agent status, ask the advisor, post
+ * the rendered Answer in the thread. Failures become a short, polite reply; the cause
+ * goes to the log without the user's text.
+ */
+import type { webApi } from '@slack/bolt';
+import type { Answer } from '../../../advisor/answer.js';
+import { InputError, asAdvisorError } from '../../../errors.js';
+import { answerToBlockKit } from '../render/answer-to-block-kit.js';
+import type { SlackDeps } from './slack-listener.js';
+
+export const THINKING_STATUS = {
+  status: 'is thinking…',
+  loading_messages: ['Looking up the destination…', 'Checking the surveillance indicators…', 'Putting your checklist together…'],
+};
+
+/** Removes `<@U123>` mentions and Slack's link markup around plain text. */
+export function cleanSlackText(text: string | undefined): string {
+  return (text ?? '')
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
+    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<(?:https?|mailto):([^>]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Asks the advisor; an empty message is a request for help. */
+export async function askAdvisor(deps: SlackDeps, text: string): Promise<Answer> {
+  const { ctx } = deps;
+  return ctx.advisor.ask(text || 'help', { now: ctx.clock(), timeZone: ctx.config.DEFAULT_TIMEZONE });
+}
+
+/** The reply for an error: what the user can do, never a stack trace. */
+export function errorReply(error: unknown, deps: SlackDeps): string {
+  if (error instanceof InputError) return error.message;
+  const e = asAdvisorError(error);
+  deps.logger.error({ err: { code: e.code, name: e.name, message: e.message } }, 'Slack answer failed');
+  return `Sorry, something went wrong while preparing the advice. Please try again, or ask ${deps.ctx.config.SECURITY_CONTACT}.`;
+}
+
+export interface ReplyTarget {
+  client: webApi.WebClient;
+  channel: string;
+  threadTs: string;
+  text: string;
+  setStatus?: (status: typeof THINKING_STATUS) => Promise<unknown>;
+}
+
+export async function replyWithAnswer(deps: SlackDeps, target: ReplyTarget): Promise<void> {
+  const { client, channel, threadTs } = target;
+  // The status is a nicety: a workspace without the agent view must still get the answer.
+  await target.setStatus?.(THINKING_STATUS).catch((error: unknown) => deps.logger.debug({ err: { message: String(error) } }, 'setStatus failed'));
+  let message: { text: string; blocks?: ReturnType<typeof answerToBlockKit>['blocks'] };
+  try {
+    message = answerToBlockKit(await askAdvisor(deps, target.text));
+  } catch (error) {
+    message = { text: errorReply(error, deps) };
+  }
+  await client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, unfurl_media: false, ...message });
+}

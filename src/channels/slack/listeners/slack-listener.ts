@@ -1,0 +1,24 @@
+/**
+ * What a Slack listener module gets, and its shape: `(app, deps) => void` registering
+ * its own `app.event` / `app.command` / `app.action` handlers. The door runs every
+ * listener in `slackListeners` (and `SlackDoorOptions.extraListeners`), so a new
+ * feature such as `/travel-desk` is one file plus one line in slack-listeners.ts.
+ */
+import type { App } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
+import type Keyv from 'keyv';
+import type { Logger } from 'pino';
+import type { Answer } from '../../../advisor/answer.js';
+import type { AppContext } from '../../../app/app-context.js';
+
+export interface SlackDeps {
+  ctx: AppContext;
+  /** Child logger of the Slack door; never give it message text. */
+  logger: Logger;
+  /** Answers shown ephemerally, kept for a day so "Share in channel" can post them. */
+  answers: Keyv<Answer>;
+  /** A client that throws on 429 instead of waiting, for work that is retried later (reminders). */
+  deliveryClient: webApi.WebClient;
+}
+
+export type SlackListener = (app: App, deps: SlackDeps) => void;

@@ -1,0 +1,199 @@
+/**
+ * A local stand-in for Slack's Web API over real HTTP, so the real @slack/web-api
+ * client (inside Bolt) talks to it exactly as to slack.com: `POST /api/<method>` with
+ * a form-encoded body (nested fields JSON-stringified) or a JSON body, bearer token in
+ * `Authorization`. It answers `{ ok: true, … }` like Slack, records every call, and
+ * can be told to fail the next call of a method with a 429 + Retry-After or a
+ * platform error. It also serves response_url posts (`POST /respond/<id>`), recorded
+ * under the method name "response_url".
+ *
+ * Point the app at it with `SLACK_API_URL: double.apiUrl`; give slash commands and
+ * block actions `response_url: double.responseUrl('<id>')`.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  /** Web API method, e.g. "chat.postMessage", or "response_url". */
+  method: string;
+  /** Parsed arguments; JSON-stringified nested fields (blocks, view, prompts) parsed back. */
+  args: Record<string, unknown>;
+  /** Bearer token sent, if any. */
+  token: string | null;
+  /** For response_url calls: the id in the path. */
+  responseId?: string;
+  /** Milliseconds since the double started (real time, for rate-limit checks). */
+  atMs: number;
+}
+
+export interface Failure {
+  /** HTTP status; 429 answers with Retry-After. Default 200 with `{ok:false, error}`. */
+  status?: number;
+  /** Seconds, sent as the Retry-After header on a 429. */
+  retryAfter?: number;
+  /** Platform error code for `{ ok: false, error }`, e.g. "users_not_found". */
+  error?: string;
+}
+
+export interface SlackApiDoubleOptions {
+  /** auth.test identity. */
+  botUserId?: string;
+  botId?: string;
+  teamId?: string;
+  /** users.lookupByEmail directory: email → user id. */
+  users?: Record<string, string>;
+}
+
+export interface SlackApiDouble {
+  /** Base URL of the server, e.g. http://127.0.0.1:PORT */
+  url: string;
+  /** What to set SLACK_API_URL to: `${url}/api/`. */
+  apiUrl: string;
+  responseUrl(id: string): string;
+  calls: RecordedCall[];
+  /** Calls of one method, in order. */
+  callsTo(method: string): RecordedCall[];
+  /** Makes the next call(s) of `method` fail; queue several by calling again. */
+  failNext(method: string, failure: Failure): void;
+  /** Resolves with the first recorded call (past or future) that matches. */
+  waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** Forget recorded calls (failures stay queued). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseArgs(contentType: string, raw: string): Record<string, unknown> {
+  const parsed: Record<string, unknown> = contentType.includes('application/json')
+    ? raw
+      ? (JSON.parse(raw) as Record<string, unknown>)
+      : {}
+    : Object.fromEntries(new URLSearchParams(raw));
+  for (const [k, v] of Object.entries(parsed)) {
+    if (typeof v === 'string' && /^[[{]/.test(v)) {
+      try {
+        parsed[k] = JSON.parse(v);
+      } catch {
+        // a plain string that happens to start with a bracket
+      }
+    }
+  }
+  return parsed;
+}
+
+export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): Promise<SlackApiDouble> {
+  const botUserId = options.botUserId ?? 'UBOT0001';
+  const botId = options.botId ?? 'BBOT0001';
+  const teamId = options.teamId ?? 'T0001';
+  const users = options.users ?? {};
+  const calls: RecordedCall[] = [];
+  const failures = new Map<string, Failure[]>();
+  const waiters: Array<{ method: string; predicate: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
+  const started = performance.now();
+  let ts = 1_700_000_000;
+
+  function record(call: RecordedCall): void {
+    calls.push(call);
+    for (const w of [...waiters]) {
+      if (w.method === call.method && w.predicate(call)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(call);
+      }
+    }
+  }
+
+  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'travel-advisor', team_id: teamId, user_id: botUserId, bot_id: botId };
+      case 'chat.postMessage': {
+        ts += 1;
+        return { ok: true, channel: args.channel, ts: `${ts}.000100`, message: { type: 'message', text: args.text, bot_id: botId, ts: `${ts}.000100` } };
+      }
+      case 'chat.postEphemeral':
+        ts += 1;
+        return { ok: true, message_ts: `${ts}.000200` };
+      case 'views.publish':
+        return { ok: true, view: { id: 'V0001', type: 'home', ...(args.view as object) } };
+      case 'users.lookupByEmail': {
+        const id = users[String(args.email)];
+        return id ? { ok: true, user: { id, team_id: teamId } } : { ok: false, error: 'users_not_found' };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+
+  const server = createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const raw = await readBody(req);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
+    let args: Record<string, unknown>;
+    try {
+      args = parseArgs(String(req.headers['content-type'] ?? ''), raw);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const atMs = performance.now() - started;
+    const respond = path.match(/^\/respond\/([^/]+)$/);
+    if (req.method === 'POST' && respond) {
+      record({ method: 'response_url', args, token, responseId: decodeURIComponent(respond[1]!), atMs });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const api = path.match(/^\/api\/([a-zA-Z.]+)$/);
+    if (req.method !== 'POST' || !api) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = api[1]!;
+    record({ method, args, token, atMs });
+    const failure = failures.get(method)?.shift();
+    if (failure?.status === 429) {
+      res.writeHead(429, { 'retry-after': String(failure.retryAfter ?? 1), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
+      return;
+    }
+    const body = failure ? { ok: false, error: failure.error ?? 'internal_error' } : token ? answer(method, args) : { ok: false, error: 'not_authed' };
+    res.writeHead(failure?.status ?? 200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    responseUrl: (id) => `${url}/respond/${encodeURIComponent(id)}`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    failNext(method, failure) {
+      failures.set(method, [...(failures.get(method) ?? []), failure]);
+    },
+    waitFor(method, predicate = () => true, timeoutMs = 10_000) {
+      const found = calls.find((c) => c.method === method && predicate(c));
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const waiter = { method, predicate, resolve: (c: RecordedCall) => (clearTimeout(timer), resolve(c)) };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`no ${method} call matched within ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    reset() {
+      calls.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
