@@ -1,0 +1,188 @@
+/**
+ * Proves content:check catches each kind of authoring mistake and names it as
+ * file:line: message at the exact line, with the path relative to where the reviewer
+ * runs it; that the real content base is clean; and that warnings (stale reviews,
+ * overrides) are reported without failing. Broken content lives in temp copies.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/content/check-content.js';
+import { CONTENT, ROOT, copyContent, type ContentCopy } from './content-fixture.js';
+
+const TODAY = new Date('2026-11-23T12:00:00Z');
+let copy: ContentCopy;
+afterEach(() => copy?.dispose());
+
+function check(c: ContentCopy, today = TODAY, staleAfterDays = 180) {
+  return checkContent({ dir: c.dir, cwd: c.root, today, staleAfterDays });
+}
+
+describe('content:check on the real content base', () => {
+  it('passes with thirteen countries and no errors', () => {
+    const r = checkContent({ dir: CONTENT, cwd: ROOT, today: TODAY, staleAfterDays: 180 });
+    expect(r.err).toEqual([]);
+    expect(r.exitCode).toBe(0);
+    const codes = [...r.content!.countries.keys()].sort();
+    expect(codes).toEqual(expect.arrayContaining(['AM', 'AZ', 'BY', 'CU', 'KG', 'KZ', 'NI', 'RU', 'TJ', 'TM', 'UA', 'UZ', 'VE']));
+    expect([...r.content!.topics.keys()]).toEqual(
+      expect.arrayContaining(['sorm', 'vendors', 'trassir-cameras', 'security-cooperation', 'state-root-certificates']),
+    );
+    expect(new Set(r.content!.checklist.map((i) => i.category))).toEqual(new Set(['device', 'network', 'encryption', 'accounts', 'physical']));
+  });
+});
+
+describe('content:check reports each mistake at its line', () => {
+  it('bad YAML in sources.yaml', () => {
+    copy = copyContent();
+    const line = copy.replaceLine('sources.yaml', '  - id: wired-2012', '  - id: wired-2012\n   title: [unclosed');
+    const r = check(copy);
+    expect(r.exitCode).toBe(1);
+    expect(r.err[0]).toMatch(new RegExp(`^content/sources\\.yaml:${line + 1}: invalid YAML`));
+  });
+
+  it('bad YAML in a country front matter', () => {
+    copy = copyContent();
+    const line = copy.replaceLine('countries/kg.md', /^owner:/, 'owner: security-team: oops');
+    const r = check(copy);
+    expect(r.exitCode).toBe(1);
+    expect(r.err[0]).toBe(`content/countries/kg.md:${line}: invalid YAML: Nested mappings are not allowed in compact mappings`);
+  });
+
+  it('unknown source id in an indicator', () => {
+    copy = copyContent();
+    const line = copy.replaceLine('countries/kg.md', 'sources: [timesca-megacom-2016]', '    sources: [timesca-megacom-2061]');
+    const r = check(copy);
+    expect(r.err).toContain(`content/countries/kg.md:${line}: unknown source id "timesca-megacom-2061"; add it to sources.yaml or fix the id`);
+  });
+
+  it('unknown source id in a Markdown citation, on a later line of a paragraph', () => {
+    copy = copyContent();
+    const line = copy.lineOf('countries/kz.md', 'The authorities called the scheme off');
+    copy.replaceLine('countries/kz.md', 'The authorities called the scheme off', 'The authorities called the scheme off in August 2019 [@cabar-2091].');
+    const r = check(copy);
+    expect(r.err).toContain(`content/countries/kz.md:${line}: unknown source id "cabar-2091"; add it to sources.yaml or fix the id`);
+  });
+
+  it('uncited sentence', () => {
+    copy = copyContent();
+    const line = copy.replaceLine('countries/kg.md', /^The state owns 100%/, 'The state owns all of MegaCom.');
+    const r = check(copy);
+    expect(r.err).toContain(`content/countries/kg.md:${line}: sentence without a citation: "The state owns all of MegaCom.…"; end it with [@source-id]`);
+  });
+
+  it('missing indicator', () => {
+    copy = copyContent();
+    const text = copy.read('countries/kz.md').replace(/  joint-telecom-projects:\n    status: unknown\n    evidence: [^\n]*\n    sources: \[galeotti-2016\]\n/, '');
+    copy.write('countries/kz.md', text);
+    const line = copy.lineOf('countries/kz.md', /^indicators:/);
+    const r = check(copy);
+    expect(r.err).toContain(
+      `content/countries/kz.md:${line}: missing indicator "joint-telecom-projects"; every indicator of indicators.yaml must be marked present, absent or unknown`,
+    );
+  });
+
+  it('unknown indicator id', () => {
+    copy = copyContent();
+    const line = copy.replaceLine('countries/kg.md', /^  state-telecom-control:/, '  state-telecoms-control:');
+    const r = check(copy);
+    expect(r.err.some((e) => e.startsWith(`content/countries/kg.md:${line}: unknown indicator id "state-telecoms-control"`))).toBe(true);
+  });
+
+  it('wrong enum value', () => {
+    copy = copyContent();
+    const line = copy.replaceLine('countries/ru.md', '    status: restricted', '    status: forbidden');
+    const r = check(copy);
+    expect(r.err).toContain(`content/countries/ru.md:${line}: field "law.vpn.status": expected one of "allowed", "restricted", "banned", "unknown"`);
+  });
+
+  it('duplicate country', () => {
+    copy = copyContent();
+    copy.write('countries/kg2.md', copy.read('countries/kg.md'));
+    const r = check(copy);
+    expect(r.err).toContain('content/countries/kg2.md:2: duplicate country KG: also defined in countries/kg.md');
+    expect(r.err).toContain('content/countries/kg2.md:2: file name must match the code: expected kg.md');
+  });
+
+  it('checklist item naming an unknown indicator', () => {
+    copy = copyContent();
+    const line = copy.replaceLine('checklists/network.yaml', 'when: { indicator: sorm-imports }', '    when: { indicator: sorm-import }');
+    const r = check(copy);
+    expect(r.err).toContain(`content/checklists/network.yaml:${line}: unknown indicator id "sorm-import"`);
+  });
+
+  it('VPN advice that does not say for which VPN law it applies', () => {
+    copy = copyContent();
+    copy.write('checklists/extra.yaml', 'category: extra\ntitle: Extra\nitems:\n  - id: extra-vpn\n    phase: during\n    text: Use a VPN for everything.\n    sources: [rf-2025]\n');
+    const r = check(copy);
+    expect(r.err).toContain(
+      "content/checklists/extra.yaml:6: the item mentions VPNs but does not say where it applies; add when: { vpn: [...] } so it follows each country's law.vpn",
+    );
+  });
+
+  it('VPN advice for banned countries that does not send the traveller to the security team', () => {
+    copy = copyContent();
+    copy.write(
+      'checklists/extra.yaml',
+      'category: extra\ntitle: Extra\nitems:\n  - id: extra-vpn\n    phase: during\n    text: Use the company VPN.\n    sources: [rf-2025]\n    when: { vpn: [banned, allowed] }\n',
+    );
+    const r = check(copy);
+    expect(r.err).toContain(
+      'content/checklists/extra.yaml:8: an item for countries where VPNs are banned or restricted must not also apply where they are allowed or unknown; split it in two',
+    );
+    expect(r.err).toContain('content/checklists/extra.yaml:6: where VPNs are banned or restricted the item must say not to use one and to talk to the security team');
+  });
+});
+
+describe('content:check warnings', () => {
+  it('flags files reviewed longer ago than the limit, without failing', () => {
+    copy = copyContent();
+    const line = copy.replaceLine('countries/am.md', /^last_reviewed:/, 'last_reviewed: 2026-01-01');
+    const r = check(copy, TODAY, 180);
+    expect(r.exitCode).toBe(0);
+    expect(r.out).toContain(`content/countries/am.md:${line}: warning: stale: last reviewed 2026-01-01 (326 days ago, limit 180)`);
+    expect(check(copy, TODAY, 400).out.some((l) => l.includes('stale'))).toBe(false);
+  });
+
+  it('reports every level override with its rationale', () => {
+    copy = copyContent();
+    const text = copy.read('countries/am.md').replace(
+      /^law:/m,
+      'level_override:\n  level: 2\n  rationale: Raised while the security team reviews new reports.\n  sources: [mdi-am-wiretap]\nlaw:',
+    );
+    copy.write('countries/am.md', text);
+    const line = copy.lineOf('countries/am.md', /^level_override:/);
+    const r = check(copy);
+    expect(r.exitCode).toBe(0);
+    expect(r.out).toContain(`content/countries/am.md:${line}: warning: level overridden to 2: Raised while the security team reviews new reports.`);
+    expect(r.out.find((l) => l.startsWith('level 2'))).toContain('AM (0, overridden from 1)');
+  });
+});
+
+describe('npm run content:check (the built CLI)', () => {
+  const cli = join(ROOT, 'dist/content/check-cli.js');
+  const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+
+  it('prints clickable paths relative to the current directory and exits 1 on an error', () => {
+    copy = copyContent();
+    const line = copy.replaceLine('countries/ru.md', '    status: restricted', '    status: forbidden');
+    const r = run(['content'], copy.root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`content/countries/ru.md:${line}: field "law.vpn.status"`);
+    expect(r.stderr).toMatch(/content check failed: 1 error\n$/);
+  });
+
+  it('takes the stale limit from --stale-days or CONTENT_STALE_DAYS', () => {
+    copy = copyContent();
+    copy.replaceLine('countries/am.md', /^last_reviewed:/, 'last_reviewed: 2020-01-01');
+    const byFlag = run(['content', '--stale-days', '30'], copy.root);
+    expect(byFlag.status).toBe(0);
+    expect(byFlag.stdout).toMatch(/content\/countries\/am\.md:\d+: warning: stale: last reviewed 2020-01-01 \(\d+ days ago, limit 30\)/);
+    const byEnv = run(['content'], copy.root, { CONTENT_STALE_DAYS: '45' });
+    expect(byEnv.stdout).toMatch(/limit 45\)/);
+    const bad = run(['content', '--stale-days', 'soon'], copy.root);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--stale-days must be a whole number');
+  });
+});
