@@ -1,0 +1,51 @@
+/**
+ * claimOnce gives an event to exactly one taker: concurrent claims in one process
+ * (SQLite) and claims from two store instances sharing Redis, as two replicas would.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import type Keyv from 'keyv';
+import { createStore } from '../../store/create-store.js';
+import { claimOnce } from './claim-once.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'claim-once-'));
+const stores: Keyv[] = [];
+function store(config: Parameters<typeof createStore>[0], namespace: string): Keyv {
+  const s = createStore(config, namespace);
+  stores.push(s);
+  return s;
+}
+
+afterAll(async () => {
+  await Promise.all(stores.map((s) => s.disconnect().catch(() => undefined)));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('claimOnce', () => {
+  it('lets one of many concurrent claims win on the embedded SQLite store', async () => {
+    const s = store({ DATA_DIR: dir }, 'claim-test');
+    const results = await Promise.all(Array.from({ length: 20 }, () => claimOnce(s, 'Ev1', 60_000)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await claimOnce(s, 'Ev1', 60_000)).toBe(false);
+    expect(await claimOnce(s, 'Ev2', 60_000)).toBe(true);
+  });
+
+  it('lets one replica win when two share Redis, and the claim expires with its TTL', async () => {
+    const namespace = `slack-dedupe-test-${randomUUID()}`;
+    const a = store({ DATA_DIR: dir, STORE_URL: 'redis://127.0.0.1:6379' }, namespace);
+    const b = store({ DATA_DIR: dir, STORE_URL: 'redis://127.0.0.1:6379' }, namespace);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => claimOnce(i % 2 ? a : b, 'Ev1', 60_000)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    // The claim is visible through keyv itself.
+    expect(await b.get('Ev1')).toBe(1);
+    // A 1 ms TTL: Redis expires the key on its own clock; a later claim wins again.
+    expect(await claimOnce(a, 'Ev-short', 1)).toBe(true);
+    let again = false;
+    for (let i = 0; i < 50 && !again; i++) again = await claimOnce(b, 'Ev-short', 1);
+    expect(again).toBe(true);
+    await a.clear();
+  });
+});
