@@ -10,7 +10,7 @@ import { createPassageIndex } from '../content/passage-index.js';
 import { createAdvisor, type Advisor } from '../advisor/create-advisor.js';
 import { createExtractiveSummarizer } from '../advisor/extractive-summarizer.js';
 import { createLlmSummarizer } from '../advisor/llm-summarizer.js';
-import { createSimpleUnderstander } from '../understand/simple-understander.js';
+import { loadUnderstander } from '../understand/create-understander.js';
 import { silentLogger } from '../logger.js';
 
 export interface BuildAdvisorOptions {
@@ -40,7 +40,8 @@ export function buildAdvisor(config: Config, options: BuildAdvisorOptions = {}):
     : null;
   return createAdvisor({
     content,
-    understander: createSimpleUnderstander(),
+    // Throws ContentError (intents/file:line: message) on a bad intents/ file, stopping start-up.
+    understander: loadUnderstander(config.INTENTS_DIR),
     retriever: createPassageIndex(content),
     summarizer: llm ?? extractive,
     fallbackSummarizer: llm ? extractive : undefined,

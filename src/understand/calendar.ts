@@ -1,0 +1,52 @@
+/**
+ * Calendar arithmetic on ISO days ("2026-12-01") in the user's time zone; no clock,
+ * no host time zone. Moved here from the walking skeleton's understander.
+ */
+
+// Building an Intl.DateTimeFormat costs tens of microseconds; one per zone is kept.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached(map: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat) {
+  let f = map.get(timeZone);
+  if (!f) map.set(timeZone, (f = make()));
+  return f;
+}
+
+/** YYYY-MM-DD of a Date as seen in an IANA time zone. */
+export function isoDay(date: Date, timeZone: string): string {
+  return cached(dayFormats, timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(date);
+}
+
+/** Minutes east of UTC of `timeZone` at `date`, for chrono's reference instant. */
+export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+  const parts = cached(offsetFormats, timeZone, () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })).formatToParts(date);
+  const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+const asUtc = (day: string) => new Date(`${day}T00:00:00Z`);
+const fmt = (d: Date) => d.toISOString().slice(0, 10);
+
+export function addDays(day: string, days: number): string {
+  const d = asUtc(day);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fmt(d);
+}
+
+/** The Monday after `day`'s week (weeks start on Monday, ISO 8601). */
+export function mondayOfNextWeek(day: string): string {
+  const weekday = asUtc(day).getUTCDay(); // 0 = Sunday
+  return addDays(day, weekday === 0 ? 1 : 8 - weekday);
+}
+
+export function firstOfNextMonth(day: string): string {
+  const d = asUtc(day);
+  return fmt(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
+}
+
+export function daysInMonth(year: number, month1: number): number {
+  return new Date(Date.UTC(year, month1, 0)).getUTCDate();
+}

@@ -1,0 +1,71 @@
+/**
+ * The understander: Slack/Teams markup removed, destinations found in order, dates
+ * read, intent classified from intents/*.yaml. Built once at start-up (gazetteer,
+ * classifier); each call is then pure and fast (well under a millisecond).
+ */
+import type { IntentName } from '../advisor/answer.js';
+import type { Understander, Understanding } from './types.js';
+import type { IntentSet } from './load-intents.js';
+import { loadIntents } from './load-intents.js';
+import { buildGazetteer, type Gazetteer, type GazetteerOptions } from './gazetteer/build-gazetteer.js';
+import { defaultPlaceThresholds, findPlaces, type FoundPlace, type PlaceThresholds } from './find-places.js';
+import { createDateReader } from './read-dates.js';
+import { intentFeatures, trainIntentClassifier } from './intent-classifier.js';
+import { stripMarkup } from './strip-markup.js';
+
+export interface UnderstanderOptions extends GazetteerOptions {
+  intents: IntentSet;
+  /** Reuse a gazetteer already built (tests, benchmarks). */
+  gazetteer?: Gazetteer;
+  thresholds?: PlaceThresholds;
+}
+
+export interface NluUnderstander extends Understander {
+  readonly gazetteer: Gazetteer;
+}
+
+/** Fixed "now" for turning examples into features; examples have no trip of their own. */
+const TRAINING_CONTEXT = { now: new Date('2026-01-05T12:00:00Z'), timeZone: 'UTC' };
+
+/** Structural rules the examples cannot express: intents that need a place, places that imply one. */
+function settle(intent: IntentName, hasPlaces: boolean, hasDates: boolean): IntentName {
+  if ((intent === 'trip' || intent === 'country') && !hasPlaces) return 'none';
+  if ((intent === 'none' || intent === 'help') && hasPlaces) return hasDates ? 'trip' : 'country';
+  if (intent === 'country' && hasDates) return 'trip';
+  return intent;
+}
+
+const plain = ({ start: _s, end: _e, ...match }: FoundPlace) => match;
+
+export function createUnderstander(options: UnderstanderOptions): NluUnderstander {
+  const gazetteer = options.gazetteer ?? buildGazetteer(options.intents.places, options);
+  const thresholds = options.thresholds ?? defaultPlaceThresholds;
+  const readDates = createDateReader();
+  const classifier = trainIntentClassifier(options.intents.intents, (example) => {
+    const text = stripMarkup(example);
+    return intentFeatures(text, findPlaces(text, gazetteer, thresholds).spans, readDates(text, TRAINING_CONTEXT).spans);
+  });
+
+  return {
+    gazetteer,
+    understand(raw, ctx): Understanding {
+      const text = stripMarkup(raw);
+      const found = findPlaces(text, gazetteer, thresholds);
+      const dates = readDates(text, ctx);
+      const scored = classifier.classify(intentFeatures(text, found.spans, dates.spans));
+      return {
+        intent: settle(scored.intent, found.places.length > 0, dates.trip !== null),
+        intentConfidence: scored.confidence,
+        places: found.places.map(plain),
+        suggestions: found.suggestions.map(plain),
+        trip: dates.trip,
+        text,
+      };
+    },
+  };
+}
+
+/** Loads intents/ (throws ContentError on a bad file) and builds the understander. */
+export function loadUnderstander(intentsDir: string, options: GazetteerOptions = {}): NluUnderstander {
+  return createUnderstander({ ...options, intents: loadIntents(intentsDir) });
+}

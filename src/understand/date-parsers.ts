@@ -1,0 +1,59 @@
+/**
+ * Date expressions chrono-node does not read on its own: a bare day of the month
+ * ("off to Almaty on the 1st") and Spanish "la próxima semana" / "del 5 al 9 de
+ * diciembre". Each is a chrono Parser added to a cloned chrono instance.
+ */
+import type { Parser, ParsingContext } from 'chrono-node';
+import { daysInMonth } from './calendar.js';
+
+/** Today in the reference time zone as [year, month 1-12, day]. */
+function today(context: ParsingContext): [number, number, number] {
+  const ref = context.reference;
+  const local = new Date(ref.instant.getTime() + (ref.timezoneOffset ?? 0) * 60_000);
+  return [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()];
+}
+
+/** "the 1st", "on the 15th": that day this month, or next month if it has passed. */
+export const ordinalDayParser: Parser = {
+  pattern: () => /(?:\bon\s+)?\bthe\s+([0-3]?\d)(?:st|nd|rd|th)\b/i,
+  extract(context, match) {
+    const day = Number(match[1]);
+    let [year, month, now] = today(context);
+    if (day < now) [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+    if (day < 1 || day > daysInMonth(year, month)) return null;
+    return context.createParsingComponents({ day }).imply('month', month).imply('year', year);
+  },
+};
+
+/** Spanish "(la) próxima semana", "la semana que viene": the Monday of next week, inferred. */
+export const spanishNextWeekParser: Parser = {
+  pattern: () => /(?:\bla\s+)?(?:pr[oó]xima\s+semana|semana\s+que\s+viene)\b/i,
+  extract(context) {
+    const [year, month, day] = today(context);
+    const d = new Date(Date.UTC(year, month - 1, day));
+    const weekday = d.getUTCDay();
+    d.setUTCDate(d.getUTCDate() + (weekday === 0 ? 1 : 8 - weekday));
+    return context
+      .createParsingComponents()
+      .imply('day', d.getUTCDate())
+      .imply('month', d.getUTCMonth() + 1)
+      .imply('year', d.getUTCFullYear())
+      .addTag('result/relativeDate');
+  },
+};
+
+const SPANISH_MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+/** Spanish "del 5 al 9 de diciembre": a range inside one month, next occurrence. */
+export const spanishDayRangeParser: Parser = {
+  pattern: () => new RegExp(`\\bdel?\\s+(\\d{1,2})\\s+al?\\s+(\\d{1,2})\\s+de\\s+(${SPANISH_MONTHS.join('|')})\\b`, 'i'),
+  extract(context, match) {
+    const from = Number(match[1]);
+    const to = Number(match[2]);
+    const month = SPANISH_MONTHS.indexOf(match[3]!.toLowerCase()) + 1;
+    const [nowYear, nowMonth, nowDay] = today(context);
+    const year = month < nowMonth || (month === nowMonth && to < nowDay) ? nowYear + 1 : nowYear;
+    if (from > to || to > daysInMonth(year, month)) return null;
+    return context.createParsingResult(match.index ?? 0, match[0], { day: from, month, year }, { day: to, month, year });
+  },
+};

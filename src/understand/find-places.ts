@@ -1,0 +1,233 @@
+/**
+ * Finds destinations in a message, in the order it names them: flags, ISO codes,
+ * country names, cities, demonyms and misspellings. Names that are also people or
+ * words ("Jordan", "Chad", "turkey") count only after a cue ("to Jordan") or in a
+ * list beside another place; "Atlanta, Georgia" is a city and its US state.
+ */
+import type { PlaceMatch } from './types.js';
+import type { Gazetteer, PlaceEntry } from './gazetteer/build-gazetteer.js';
+import { cyrillicStem } from './gazetteer/build-gazetteer.js';
+import { isCyrillic, isLatinWord, tokenize, type Token } from './normalize.js';
+import { similarity } from './fuzzy.js';
+
+export interface FoundPlace extends PlaceMatch {
+  start: number;
+  end: number;
+}
+
+export interface PlaceThresholds {
+  /** A misspelling at least this similar is taken as the place (default 0.85). */
+  confident: number;
+  /** Below `confident` and at least this: offered as "Did you mean …?" (default 0.7). */
+  suggest: number;
+}
+
+export const defaultPlaceThresholds: PlaceThresholds = { confident: 0.85, suggest: 0.7 };
+
+interface Candidate {
+  entries: PlaceEntry[];
+  entry: PlaceEntry;
+  key: string;
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  kind: PlaceMatch['kind'];
+  confidence: number;
+}
+
+const REGIONAL_A = 0x1f1e6;
+
+function findFlags(text: string, gaz: Gazetteer): FoundPlace[] {
+  const out: FoundPlace[] = [];
+  for (const m of text.matchAll(/:([a-z0-9_+-]+):/gi)) {
+    const name = m[1]!.toLowerCase();
+    const code = name.startsWith('flag-') ? name.slice(5).toUpperCase() : gaz.slackFlags.get(name);
+    if (code && gaz.alpha2.has(code)) out.push(flag(code, m[0], m.index));
+  }
+  for (const m of text.matchAll(/[\u{1F1E6}-\u{1F1FF}]{2}/gu)) {
+    const [a, b] = [...m[0]].map((c) => String.fromCharCode(c.codePointAt(0)! - REGIONAL_A + 65));
+    const code = `${a}${b}`;
+    if (gaz.alpha2.has(code)) out.push(flag(code, m[0], m.index));
+  }
+  return out;
+}
+
+function flag(code: string, text: string, start: number): FoundPlace {
+  return { countryCode: code, text, confidence: 1, kind: 'flag', start, end: start + text.length };
+}
+
+/** A message that is nothing but ISO codes in capitals: "KZ", "KG, UZ", "KAZ". */
+function onlyCodes(tokens: Token[], gaz: Gazetteer): FoundPlace[] | null {
+  if (!tokens.length) return null;
+  const out: FoundPlace[] = [];
+  for (const t of tokens) {
+    if (!/^[A-Z]{2,3}$/.test(t.raw)) return null;
+    const code = t.raw.length === 2 ? (gaz.alpha2.has(t.raw) ? t.raw : undefined) : gaz.alpha3.get(t.raw);
+    if (!code) return null;
+    out.push({ countryCode: code, text: t.raw, confidence: 1, kind: 'code', start: t.start, end: t.end });
+  }
+  return out;
+}
+
+function lookup(gaz: Gazetteer, words: Token[], key: string): PlaceEntry[] | undefined {
+  const usable = (list: PlaceEntry[] | undefined) => {
+    if (!list?.some((e) => e.exact)) return list;
+    const raw = words.map((w) => w.raw).join(' ');
+    return list.filter((e) => !e.exact || e.exact === raw);
+  };
+  let list = usable(gaz.names.get(key));
+  const last = words[words.length - 1]!;
+  if (!list?.length && isCyrillic(last.key)) {
+    const head = words.slice(0, -1).map((w) => w.key);
+    for (const cut of [0, 1, 2]) {
+      const stem = cyrillicStem(last.key.slice(0, last.key.length - cut));
+      if (stem.length < 3) break;
+      list = usable(gaz.stems.get([...head, stem].join(' ')));
+      if (list?.length) break;
+    }
+  }
+  return list?.length ? list : undefined;
+}
+
+function scan(tokens: Token[], gaz: Gazetteer): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    // Longest name starting here: extend while the words so far begin some name.
+    let hit: Candidate | undefined;
+    let key = '';
+    for (let n = 1; n <= gaz.maxWords && i + n <= tokens.length; n++) {
+      key = n === 1 ? tokens[i]!.key : `${key} ${tokens[i + n - 1]!.key}`;
+      const words = tokens.slice(i, i + n);
+      const entries = lookup(gaz, words, key);
+      if (entries) {
+        const entry = entries[0]!;
+        hit = {
+          entries, entry, key, from: i, to: i + n,
+          start: words[0]!.start, end: words[n - 1]!.end, kind: entry.kind, confidence: 1,
+        };
+      }
+      if (!gaz.prefixes.has(key)) break;
+    }
+    if (hit) {
+      out.push(hit);
+      i = hit.to;
+    } else i++;
+  }
+  return out;
+}
+
+/** "Atlanta, Georgia" → Atlanta (US); "Istanbul, Turkey" → Istanbul; "Valencia, Spain" → the Spanish Valencia. */
+function mergeQualifiers(cands: Candidate[], text: string, gaz: Gazetteer): Candidate[] {
+  const out: Candidate[] = [];
+  for (let k = 0; k < cands.length; k++) {
+    const a = cands[k]!;
+    const b = cands[k + 1];
+    out.push(a);
+    if (!b || a.entry.kind !== 'city' || !/^[\s,]*$/.test(text.slice(a.end, b.start))) continue;
+    const bCountries = new Set(b.entries.filter((e) => e.kind === 'country').map((e) => e.code));
+    if (bCountries.has(a.entry.code) || gaz.regions.get(b.key)?.has(a.entry.code)) k++;
+    else {
+      const same = a.entries.find((e) => e.kind === 'city' && bCountries.has(e.code));
+      if (same) {
+        a.entry = same;
+        k++;
+      }
+    }
+  }
+  return out;
+}
+
+function keepAmbiguous(cands: Candidate[], tokens: Token[], gaz: Gazetteer): Candidate[] {
+  const onlyConnectorsBetween = (from: number, to: number) =>
+    tokens.slice(from, to).every((t) => gaz.connectors.has(t.key));
+  const covered = new Set<number>();
+  for (const c of cands) for (let i = c.from; i < c.to; i++) covered.add(i);
+  const justPlaces = tokens.every((t, i) => covered.has(i) || gaz.connectors.has(t.key));
+  const kept = cands.map((c) => !c.entry.ambiguous || justPlaces || gaz.cues.has(tokens[c.from - 1]?.key ?? ''));
+  // Beside a kept place in a list ("Kazakhstan and Turkey"), repeated until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    cands.forEach((c, k) => {
+      if (kept[k]) return;
+      const prev = cands[k - 1];
+      const next = cands[k + 1];
+      if ((prev && kept[k - 1] && onlyConnectorsBetween(prev.to, c.from)) || (next && kept[k + 1] && onlyConnectorsBetween(c.to, next.from)))
+        kept[k] = changed = true;
+    });
+  }
+  return cands.filter((_, k) => kept[k]);
+}
+
+function fuzzyMatches(tokens: Token[], covered: Set<number>, gaz: Gazetteer, th: PlaceThresholds): Candidate[] {
+  const out: Candidate[] = [];
+  const candidateWord = (i: number) => {
+    const t = tokens[i];
+    return t && !covered.has(i) && isLatinWord(t.key) && !gaz.englishWords.has(t.key) && !gaz.cues.has(t.key) && !gaz.connectors.has(t.key);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!candidateWord(i)) continue;
+    const t = tokens[i]!;
+    const bucket = gaz.fuzzy.get(t.key[0]!) ?? [];
+    let best: { sim: number; entry: PlaceEntry; to: number } | undefined;
+    const phrases: Array<[string, number]> = [[t.key, i + 1]];
+    if (tokens[i + 1] && !covered.has(i + 1) && isLatinWord(tokens[i + 1]!.key)) phrases.push([`${t.key} ${tokens[i + 1]!.key}`, i + 2]);
+    for (const [phrase, to] of phrases) {
+      if (phrase.length < 4) continue;
+      for (const target of bucket) {
+        if (Math.abs(target.key.length - phrase.length) > 3) continue;
+        const sim = similarity(phrase, target.key, th.suggest);
+        if (sim >= th.suggest && (!best || sim > best.sim)) best = { sim, entry: target.entry, to };
+      }
+    }
+    if (!best) continue;
+    const last = tokens[best.to - 1]!;
+    out.push({
+      entries: [best.entry], entry: best.entry, key: '', from: i, to: best.to, start: t.start, end: last.end,
+      kind: 'fuzzy', confidence: Math.round(best.sim * 100) / 100,
+    });
+    i = best.to - 1;
+  }
+  return out;
+}
+
+function toMatch(c: Candidate, text: string): FoundPlace {
+  return { countryCode: c.entry.code, text: text.slice(c.start, c.end), confidence: c.confidence, kind: c.kind, start: c.start, end: c.end };
+}
+
+function uniqueByCode<T extends PlaceMatch>(list: T[], except = new Set<string>()): T[] {
+  const seen = new Set(except);
+  return list.filter((p) => !seen.has(p.countryCode) && (seen.add(p.countryCode), true));
+}
+
+export interface FoundPlaces {
+  places: FoundPlace[];
+  suggestions: FoundPlace[];
+  /** Every span that named a place, including repeats (for the classifier). */
+  spans: Array<{ start: number; end: number }>;
+}
+
+export function findPlaces(text: string, gaz: Gazetteer, th: PlaceThresholds = defaultPlaceThresholds): FoundPlaces {
+  const flags = findFlags(text, gaz);
+  let masked = text;
+  for (const f of flags) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
+  const tokens = tokenize(masked);
+  const codes = flags.length ? null : onlyCodes(tokens, gaz);
+  if (codes) return { places: uniqueByCode(codes), suggestions: [], spans: codes };
+
+  const scanned = scan(tokens, gaz);
+  const covered = new Set<number>();
+  for (const c of scanned) for (let i = c.from; i < c.to; i++) covered.add(i);
+  const named = keepAmbiguous(mergeQualifiers(scanned, text, gaz), tokens, gaz);
+  const fuzzy = fuzzyMatches(tokens, covered, gaz, th);
+  const all = [...flags, ...[...named, ...fuzzy.filter((f) => f.confidence >= th.confident)].map((c) => toMatch(c, text))].sort(
+    (a, b) => a.start - b.start,
+  );
+  const places = uniqueByCode(all);
+  const suggestions = uniqueByCode(
+    fuzzy.filter((f) => f.confidence < th.confident).map((c) => toMatch(c, text)),
+    new Set(places.map((p) => p.countryCode)),
+  );
+  return { places, suggestions, spans: all };
+}

@@ -1,0 +1,74 @@
+/**
+ * Trip dates from a message with chrono-node, against the user's "now" and time
+ * zone, leaning to the future (a month already past means next year). Keeps what
+ * was said apart from what was inferred: "next week" gives its Monday, inferred,
+ * and no end; "in January" gives 1 January, inferred.
+ */
+import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
+import type { Trip } from '../advisor/answer.js';
+import type { UnderstandContext } from './types.js';
+import { firstOfNextMonth, isoDay, mondayOfNextWeek, zoneOffsetMinutes } from './calendar.js';
+import { ordinalDayParser, spanishDayRangeParser, spanishNextWeekParser } from './date-parsers.js';
+import { fold, isCyrillic } from './normalize.js';
+
+export interface ReadDates {
+  trip: Trip | null;
+  /** Where the dates were said, for the classifier. */
+  spans: Array<{ start: number; end: number }>;
+}
+
+// Calendar expressions chrono reads as "+7 days" / "+1 month" but people mean as a period.
+const NEXT_WEEK = /^(?:next week|на следующеи неделе|la proxima semana|proxima semana|la semana que viene|semana que viene)$/;
+const NEXT_MONTH = /^(?:next month|в следующем месяце|el proximo mes|proximo mes|el mes que viene)$/;
+
+export type DateReader = (text: string, ctx: UnderstandContext) => ReadDates;
+
+export function createDateReader(): DateReader {
+  const en = chrono.casual.clone();
+  en.parsers.push(ordinalDayParser);
+  const ru = chrono.ru.casual.clone();
+  const es = chrono.es.casual.clone();
+  es.parsers.push(spanishNextWeekParser, spanishDayRangeParser);
+
+  const isDate = (r: ParsedResult) =>
+    (['day', 'month', 'weekday', 'year'] as const).some((c) => r.start.isCertain(c)) || r.tags().has('result/relativeDate');
+
+  return (text, ctx) => {
+    const reference = { instant: ctx.now, timezone: zoneOffsetMinutes(ctx.now, ctx.timeZone) };
+    const option = { forwardDate: true };
+    const parsers = isCyrillic(text) ? [ru, en] : [en, es];
+    let results: ParsedResult[] = [];
+    for (const p of parsers) {
+      results = p.parse(text, reference, option).filter(isDate);
+      if (results.length) break;
+    }
+    const first = results[0];
+    if (!first) return { trip: null, spans: [] };
+    const today = isoDay(ctx.now, ctx.timeZone);
+    const said = fold(first.text).replace(/\s+/g, ' ').trim();
+    let start = isoDay(first.start.date(), ctx.timeZone);
+    let startInferred = !first.start.isCertain('day');
+    if (NEXT_WEEK.test(said)) [start, startInferred] = [mondayOfNextWeek(today), true];
+    else if (NEXT_MONTH.test(said)) [start, startInferred] = [firstOfNextMonth(today), true];
+
+    let end: string | null = null;
+    let endInferred = false;
+    let last = first;
+    if (first.end) {
+      end = isoDay(first.end.date(), ctx.timeZone);
+      endInferred = !first.end.isCertain('day');
+    } else {
+      // "flying out Dec 1, back Dec 10": a second, later date is the return.
+      const second = results[1];
+      const secondDay = second && isoDay(second.start.date(), ctx.timeZone);
+      if (second && secondDay && secondDay > start) {
+        [end, endInferred, last] = [secondDay, !second.start.isCertain('day'), second];
+      }
+    }
+    return {
+      trip: { start, end, said: text.slice(first.index, last.index + last.text.length), startInferred, endInferred },
+      spans: results.map((r) => ({ start: r.index, end: r.index + r.text.length })),
+    };
+  };
+}
