@@ -137,8 +137,9 @@ export function checkCrossReferences(
   }
 
   // Sources nobody cites are usually a typo elsewhere or left-overs: warn, do not fail.
+  // Skipped while any file is invalid, since an invalid file's citations are not seen.
   const sy = input.sourcesYaml;
-  if (sy) {
+  if (sy && !problems.some((p) => p.severity === 'error')) {
     [...sources.keys()].forEach((id, i) => {
       if (!cited.has(id)) warn(sy.file, sy.lineOf(['sources', i, 'id']), `source "${id}" is not cited anywhere`);
     });

@@ -159,6 +159,20 @@ describe('content:check warnings', () => {
   });
 });
 
+describe('content:check uncited sources', () => {
+  it('warns about a source nobody cites, at its line in sources.yaml', () => {
+    copy = copyContent();
+    copy.write(
+      'sources.yaml',
+      `${copy.read('sources.yaml').trimEnd()}\n  - id: never-cited\n    title: T\n    publisher: P\n    date: n.d.\n    url: https://example.org/t\n`,
+    );
+    const line = copy.lineOf('sources.yaml', '  - id: never-cited');
+    const r = check(copy);
+    expect(r.exitCode).toBe(0);
+    expect(r.out).toContain(`content/sources.yaml:${line}: warning: source "never-cited" is not cited anywhere`);
+  });
+});
+
 describe('npm run content:check (the built CLI)', () => {
   const cli = join(ROOT, 'dist/content/check-cli.js');
   const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
