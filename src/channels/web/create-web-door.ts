@@ -1,7 +1,58 @@
-/** PLACEHOLDER: the Web door is built in its own issue; returns null (door off) until then. */
+/**
+ * The web playground door: a local page that shows an answer exactly as Slack and
+ * Teams users will see it, a country browser for reviewing content, and a
+ * Reminders panel for a local test user. Needs no accounts. On unless
+ * PLAYGROUND=off; the server binds to loopback by default, and the guard refuses
+ * non-loopback Host names and cross-site writes (see guard-request.ts).
+ */
 import type { AppContext } from '../../app/app-context.js';
-import type { Door } from '../../server/types.js';
+import { HttpError } from '../../server/http-helpers.js';
+import type { Door, RouteHandler } from '../../server/types.js';
+import { guardRequest } from './guard-request.js';
+import { playgroundRoutes } from './playground-routes.js';
+import type { PlaygroundRenderers } from './render-for-playground.js';
+import { sendStatic, staticFiles } from './serve-static.js';
+import { createWebDeliverer } from './web-deliverer.js';
+import { answerToBlockKit } from '../slack/render/answer-to-block-kit.js';
+import { answerToAdaptiveCard } from '../teams/render/answer-to-adaptive-card.js';
 
-export function createWebDoor(_ctx: AppContext): Door | null {
-  return null;
+export interface WebDoorOptions {
+  /** Override the Slack/Teams renderers (tests); defaults to the ones the doors use. */
+  renderers?: PlaygroundRenderers;
+}
+
+/** The renderers the Slack and Teams doors use, so the playground shows what they send. */
+export const defaultRenderers: PlaygroundRenderers = {
+  slack: (answer) => answerToBlockKit(answer),
+  teams: (answer) => answerToAdaptiveCard(answer),
+};
+
+/** Returns null when PLAYGROUND=off. Registers the 'web' reminder deliverer. */
+export function createWebDoor(ctx: AppContext, options: WebDoorOptions = {}): Door | null {
+  if (!ctx.config.playgroundEnabled) return null;
+  const files = staticFiles();
+  const web = createWebDeliverer({ clock: ctx.clock });
+  ctx.reminders.registerDeliverer(web.deliverer);
+  const redirect = (location: string): RouteHandler => (req, res) => {
+    guardRequest(req, ctx.config.HOST);
+    res.writeHead(302, { location });
+    res.end();
+  };
+  return {
+    name: 'web',
+    routes: [
+      { method: 'GET', path: '/', handler: redirect('/playground/') },
+      { method: 'GET', path: '/playground', handler: redirect('/playground/') },
+      ...playgroundRoutes(ctx, { renderers: options.renderers ?? defaultRenderers, web }),
+      {
+        method: 'GET',
+        path: '/playground/*',
+        handler: async (req, res, params) => {
+          guardRequest(req, ctx.config.HOST);
+          const name = params.rest || 'index.html';
+          if (!(await sendStatic(res, files, name))) throw new HttpError(404, 'not found');
+        },
+      },
+    ],
+  };
 }

@@ -1,0 +1,53 @@
+/**
+ * Turns a button pressed in the playground's Slack or Teams drawing into what that
+ * door does with it: schedule reminders ("Remind me before I go"), record "I've done
+ * the checklist", or send a suggested message (Teams imBack). The payloads are read
+ * with the doors' own schemas (slack/actions.ts, teams/card-actions.ts), so a button
+ * that works here works in Slack and Teams, and one that drifts fails here too.
+ */
+import { z } from 'zod';
+import { ACTION_IDS, acknowledgeValueSchema, parseActionValue, remindValueSchema } from '../slack/actions.js';
+import { parseCardAction } from '../teams/card-actions.js';
+
+export type PlaygroundAction =
+  | { kind: 'remind'; destinations: string[]; start: string; end: string | null }
+  | { kind: 'acknowledge'; tripId: string | null }
+  | { kind: 'message'; text: string }
+  | { kind: 'unsupported'; name: string };
+
+export const actionRequestSchema = z.object({
+  platform: z.enum(['slack', 'teams']),
+  /** Slack: the button's action_id. */
+  actionId: z.string().max(255).optional(),
+  /** Slack: the button's value string. Teams: the Action.Submit data object. */
+  value: z.unknown().optional(),
+});
+export type ActionRequest = z.infer<typeof actionRequestSchema>;
+
+function slackAction(actionId: string, value: unknown): PlaygroundAction {
+  const raw = typeof value === 'string' ? value : undefined;
+  if (actionId === ACTION_IDS.remind) {
+    const v = parseActionValue(remindValueSchema, raw);
+    return v ? { kind: 'remind', destinations: v.d, start: v.s, end: v.e } : { kind: 'unsupported', name: `${actionId} (malformed value)` };
+  }
+  if (actionId === ACTION_IDS.acknowledge) {
+    const v = parseActionValue(acknowledgeValueSchema, raw);
+    return v ? { kind: 'acknowledge', tripId: v.t ?? null } : { kind: 'unsupported', name: `${actionId} (malformed value)` };
+  }
+  return { kind: 'unsupported', name: actionId || 'unnamed button' };
+}
+
+function teamsAction(value: unknown): PlaygroundAction {
+  const imBack = (value as { msteams?: { type?: unknown; value?: unknown } } | null)?.msteams;
+  if (imBack?.type === 'imBack' && typeof imBack.value === 'string') return { kind: 'message', text: imBack.value };
+  const action = parseCardAction(value);
+  if (!action) return { kind: 'unsupported', name: 'card action the Teams door does not know' };
+  if (action.ta === 'remind') return { kind: 'remind', destinations: action.countries, start: action.start, end: action.end };
+  if (action.ta === 'ack') return { kind: 'acknowledge', tripId: action.tripId ?? null };
+  return { kind: 'unsupported', name: action.ta };
+}
+
+/** Pure: reads the request; the caller carries the action out. */
+export function interpretAction(request: ActionRequest): PlaygroundAction {
+  return request.platform === 'slack' ? slackAction(request.actionId ?? '', request.value) : teamsAction(request.value);
+}

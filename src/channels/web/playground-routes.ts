@@ -1,0 +1,154 @@
+/**
+ * The JSON API behind the playground page: ask, browse countries, press buttons,
+ * list and cancel the local test user's reminders. Thin: the advisor answers, the
+ * reminder service schedules, the injected renderers draw; nothing here decides advice.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { AppContext } from '../../app/app-context.js';
+import { InputError } from '../../errors.js';
+import type { TravellerRef, TripView } from '../../reminders/types.js';
+import { HttpError, readJson, sendJson } from '../../server/http-helpers.js';
+import type { Route } from '../../server/types.js';
+import { countryRows } from './country-rows.js';
+import { guardRequest } from './guard-request.js';
+import { actionRequestSchema, interpretAction } from './interpret-action.js';
+import { renderForPlayground, type PlaygroundRenderers } from './render-for-playground.js';
+import type { WebDeliverer } from './web-deliverer.js';
+
+/** The one traveller the playground schedules for; reminders reach it through the web deliverer. */
+export const PLAYGROUND_TRAVELLER = { platform: 'web', userId: 'local-test-user' } as const satisfies TravellerRef;
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
+const askSchema = z.object({ text: z.string(), timeZone: z.string().max(64).optional() });
+const tripSchema = z.object({
+  destinations: z.array(z.string().regex(/^[A-Z]{2}$/, 'an ISO country code such as "KG"')).min(1).max(20),
+  start: isoDay,
+  end: isoDay.nullable().optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new HttpError(400, result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return result.data;
+}
+
+function validZone(zone: string | undefined, fallback: string): string {
+  if (!zone) return fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return fallback;
+  }
+}
+
+function isMine(trip: TripView): boolean {
+  return 'platform' in trip.traveller && trip.traveller.platform === 'web' && trip.traveller.userId === PLAYGROUND_TRAVELLER.userId;
+}
+
+export interface PlaygroundRouteOptions {
+  renderers: PlaygroundRenderers;
+  web: WebDeliverer;
+}
+
+/** Routes under /playground/api/. Every handler first runs the loopback/same-origin guard. */
+export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOptions): Route[] {
+  const { config, advisor, reminders } = ctx;
+  const guarded =
+    (handler: (req: IncomingMessage, res: ServerResponse, params: Record<string, string>) => Promise<void>) =>
+    async (req: IncomingMessage, res: ServerResponse, params: Record<string, string>) => {
+      guardRequest(req, config.HOST);
+      try {
+        await handler(req, res, params);
+      } catch (error) {
+        // Input the advisor refuses is the user's to fix: say so, as a chat door would.
+        if (error instanceof InputError) throw new HttpError(400, error.message);
+        throw error;
+      }
+    };
+  const render = (answer: Awaited<ReturnType<typeof advisor.ask>>) => renderForPlayground(answer, options.renderers);
+
+  async function createTrip(destinations: string[], start: string, end: string | null): Promise<TripView> {
+    return reminders.createTrip({
+      traveller: PLAYGROUND_TRAVELLER,
+      destinations,
+      start,
+      end,
+      createdBy: PLAYGROUND_TRAVELLER.userId,
+      source: 'playground',
+      idempotencyKey: `playground:${destinations.join(',')}:${start}:${end ?? ''}`,
+    });
+  }
+
+  return [
+    {
+      method: 'POST',
+      path: '/playground/api/ask',
+      handler: guarded(async (req, res) => {
+        const body = parse(askSchema, await readJson(req, 64 * 1024));
+        const started = performance.now();
+        const answer = await advisor.ask(body.text, { now: ctx.clock(), timeZone: validZone(body.timeZone, config.DEFAULT_TIMEZONE) });
+        const renderings = render(answer);
+        sendJson(res, 200, { ...renderings, timings: { serverMs: Math.round(performance.now() - started) } });
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/playground/api/countries',
+      handler: guarded(async (_req, res) => {
+        sendJson(res, 200, { countries: countryRows(advisor.content, { now: ctx.clock(), staleDays: config.CONTENT_STALE_DAYS }) });
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/playground/api/countries/:code',
+      handler: guarded(async (_req, res, params) => {
+        const code = (params.code ?? '').toUpperCase();
+        if (!advisor.content.countries.has(code)) throw new HttpError(404, `no content file for country ${code.slice(0, 8)}`);
+        sendJson(res, 200, render(await advisor.answerForCountries([code])));
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/playground/api/reminders',
+      handler: guarded(async (_req, res) => {
+        const trips = (await reminders.listTrips({ traveller: PLAYGROUND_TRAVELLER })).filter(isMine);
+        sendJson(res, 200, { traveller: PLAYGROUND_TRAVELLER, trips, delivered: options.web.delivered(PLAYGROUND_TRAVELLER.userId) });
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/playground/api/reminders',
+      handler: guarded(async (req, res) => {
+        const body = parse(tripSchema, await readJson(req, 16 * 1024));
+        sendJson(res, 201, { trip: await createTrip(body.destinations, body.start, body.end ?? null) });
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/playground/api/reminders/:id/cancel',
+      handler: guarded(async (_req, res, params) => {
+        const trip = await reminders.getTrip(params.id ?? '');
+        if (!trip || !isMine(trip)) throw new HttpError(404, 'no such trip for the local test user');
+        sendJson(res, 200, { trip: await reminders.cancelTrip(trip.id) });
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/playground/api/action',
+      handler: guarded(async (req, res) => {
+        const action = interpretAction(parse(actionRequestSchema, await readJson(req, 16 * 1024)));
+        if (action.kind === 'remind')
+          return sendJson(res, 201, { action: action.kind, trip: await createTrip(action.destinations, action.start, action.end) });
+        if (action.kind === 'message') return sendJson(res, 200, { action: action.kind, text: action.text });
+        if (action.kind === 'acknowledge') {
+          const trip = await reminders.acknowledge({ traveller: PLAYGROUND_TRAVELLER, ...(action.tripId ? { tripId: action.tripId } : {}) });
+          return sendJson(res, 200, { action: action.kind, trip });
+        }
+        sendJson(res, 200, { action: action.kind, message: `The playground does not act on "${action.name}"; in Slack or Teams the door handles it.` });
+      }),
+    },
+  ];
+}
+

@@ -1,0 +1,72 @@
+// @ts-check
+/**
+ * The Reminders panel: the local test user's trips, their scheduled reminders, and
+ * what the scheduler delivered (to the playground instead of Slack or Teams).
+ */
+import { api } from './api.js';
+import { escapeHtml } from './teams-markdown.js';
+
+const KIND = { briefing: 'Pre-trip briefing', 'day-before': 'Day-before check', 'post-trip': 'Post-trip clean-up' };
+
+/** @param {string} iso */
+function when(iso) {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** @param {Record<string, string>} names @param {any} trip */
+function tripHtml(names, trip) {
+  const places = trip.destinations.map((/** @type {string} */ c) => `${escapeHtml(names[c] ?? c)} (${escapeHtml(c)})`).join(', ');
+  const dates = `leaving ${escapeHtml(trip.start)}${trip.end ? `, back ${escapeHtml(trip.end)}` : ''}`;
+  const reminders = trip.reminders.length
+    ? `<ul>${trip.reminders
+        .map(
+          (/** @type {any} */ r) =>
+            `<li>${escapeHtml(KIND[/** @type {keyof KIND} */ (r.kind)] ?? r.kind)}: ${escapeHtml(when(r.dueAt))} <span class="tag">${escapeHtml(r.status)}</span>${
+              r.reason ? ` <span class="hint">${escapeHtml(r.reason)}</span>` : ''
+            }</li>`,
+        )
+        .join('')}</ul>`
+    : '<p class="hint">No reminders scheduled for this trip.</p>';
+  const cancelled = trip.reminders.length > 0 && trip.reminders.every((/** @type {any} */ r) => r.status === 'cancelled');
+  const ack = trip.acknowledgedAt ? ` <span class="tag tag-good">checklist done ${escapeHtml(when(trip.acknowledgedAt))}</span>` : '';
+  const cancel = cancelled
+    ? ' <span class="tag">cancelled</span>'
+    : ` <button type="button" class="cancel-trip" data-trip="${escapeHtml(trip.id)}" aria-label="Cancel the trip to ${places}">Cancel trip</button>`;
+  return `<li class="trip"><p><strong>${places}</strong>, ${dates}${ack}${cancel}</p>${reminders}</li>`;
+}
+
+/**
+ * @param {{ tripList: HTMLElement, deliveredList: HTMLElement, status: HTMLElement, names: () => Record<string, string> }} els
+ */
+export function createRemindersPanel({ tripList, deliveredList, status, names }) {
+  async function refresh() {
+    const data = await api('reminders');
+    tripList.innerHTML = data.trips.length ? data.trips.map((/** @type {any} */ t) => tripHtml(names(), t)).join('') : '<li class="placeholder">No trips yet.</li>';
+    deliveredList.innerHTML = data.delivered.length
+      ? data.delivered
+          .map(
+            (/** @type {any} */ d) =>
+              `<li>${escapeHtml(when(d.deliveredAt))}: ${escapeHtml(KIND[/** @type {keyof KIND} */ (d.kind)] ?? d.kind)} for ${d.destinations
+                .map((/** @type {any} */ x) => `${escapeHtml(x.countryName)} (level ${x.level}, ${escapeHtml(x.label)})`)
+                .join(', ')}</li>`,
+          )
+          .join('')
+      : '<li class="placeholder">Nothing delivered yet.</li>';
+    return data;
+  }
+
+  tripList.addEventListener('click', async (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest('button.cancel-trip');
+    if (!button) return;
+    try {
+      await api(`reminders/${encodeURIComponent(button.getAttribute('data-trip') ?? '')}/cancel`, { body: {} });
+      status.textContent = 'Trip cancelled.';
+      await refresh();
+    } catch (error) {
+      status.textContent = `Could not cancel: ${/** @type {Error} */ (error).message}`;
+    }
+  });
+
+  return { refresh };
+}

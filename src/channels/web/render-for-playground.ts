@@ -1,0 +1,48 @@
+/**
+ * One Answer, three ways: the Slack message (Block Kit JSON and its HTML drawing),
+ * the Teams Adaptive Card (drawn in the browser by Microsoft's renderer) and the
+ * Answer itself. The channel renderers are injected, so the page shows whatever the
+ * Slack and Teams doors really send; a renderer that throws shows its error in its pane.
+ */
+import type { Answer } from '../../advisor/answer.js';
+import { blockKitToHtml, type SlackMessageJson } from './render/block-kit-to-html.js';
+
+export interface PlaygroundRenderers {
+  /** The Slack door's renderer: Answer → chat.postMessage `{ text, blocks }`. */
+  slack?: (answer: Answer) => SlackMessageJson;
+  /** The Teams door's renderer: Answer → Adaptive Card JSON. */
+  teams?: (answer: Answer) => object;
+}
+
+export interface Renderings {
+  answer: Answer;
+  slack: SlackMessageJson | null;
+  slackHtml: string | null;
+  teams: object | null;
+  /** Why a pane is empty: renderer missing or failed. */
+  problems: { slack?: string; teams?: string };
+}
+
+function attempt<T>(fn: (() => T) | undefined, missing: string): { value: T | null; problem?: string } {
+  if (!fn) return { value: null, problem: missing };
+  try {
+    return { value: fn() };
+  } catch (error) {
+    return { value: null, problem: `renderer failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** Pure apart from what the injected renderers do. */
+export function renderForPlayground(answer: Answer, renderers: PlaygroundRenderers): Renderings {
+  const slack = attempt(renderers.slack && (() => renderers.slack!(answer)), 'the Slack renderer is not available in this build');
+  const teams = attempt(renderers.teams && (() => renderers.teams!(answer)), 'the Teams renderer is not available in this build');
+  let slackHtml: string | null = null;
+  if (slack.value) slackHtml = blockKitToHtml(slack.value);
+  return {
+    answer,
+    slack: slack.value,
+    slackHtml,
+    teams: teams.value,
+    problems: { ...(slack.problem ? { slack: slack.problem } : {}), ...(teams.problem ? { teams: teams.problem } : {}) },
+  };
+}
