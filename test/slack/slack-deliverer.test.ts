@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
 import { buildAdvisor } from '../../src/app/build-advisor.js';
 import { loadConfig } from '../../src/config.js';
-import { createSlackDeliverer, SlackRateLimitError } from '../../src/channels/slack/create-slack-deliverer.js';
+import { createSlackDeliverer, SlackDeliveryError, SlackRateLimitError } from '../../src/channels/slack/create-slack-deliverer.js';
+import { classifyDeliveryError } from '../../src/reminders/classify-delivery-error.js';
 import type { Deliverer, Delivery } from '../../src/reminders/types.js';
 import { startSlackApiDouble, type SlackApiDouble } from '../doubles/slack-api-double.js';
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
     answer,
     trip: { id: 'trip-1', traveller: { platform: 'slack', userId: 'U0TRAVELER' }, destinations: ['KG'], start: '2026-12-01', end: '2026-12-09', createdBy: 'desk', source: 'desk', acknowledgedAt: null, reminders: [] },
     reminder: { id: 'rem-1', kind: 'briefing', dueAt: '2026-11-24T09:00:00Z', status: 'scheduled' },
+    idempotencyKey: 'rem-1:0',
   };
 });
 
@@ -41,11 +43,12 @@ describe('Slack deliverer', () => {
     await deliverer.deliver('U0TRAVELER', delivery);
     const call = await double.waitFor('chat.postMessage', (c) => c.args.channel === 'U0TRAVELER');
     expect(call.token).toBe('xoxb-deliver');
+    expect(call.args.metadata).toEqual({ event_type: 'travel_advisor_reminder', event_payload: { key: 'rem-1:0' } });
     expect(call.args.text).toMatch(/^Pre-trip briefing: your trip to Kyrgyzstan starts on 2026-12-01/);
     const blocks = call.args.blocks as Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>;
     const actions = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
     expect(actions.map((a) => [a.action_id, JSON.parse(a.value!)])).toEqual([
-      ['travel_checklist_done', { t: 'trip-1' }],
+      ['travel_checklist_done', { t: 'trip-1', r: 'rem-1' }],
       ['travel_snooze_reminder', { t: 'trip-1', r: 'rem-1' }],
     ]);
   });
@@ -56,10 +59,16 @@ describe('Slack deliverer', () => {
     expect(error).toBeInstanceOf(SlackRateLimitError);
     expect((error as SlackRateLimitError).retryAfterMs).toBe(7000);
     expect((error as SlackRateLimitError).code).toBe('DELIVERY_FAILED');
+    expect(classifyDeliveryError(error)).toEqual({ type: 'rate-limited', retryAfterMs: 7000, reason: 'rate limited' });
   });
 
-  it('reports a platform error by its Slack error code', async () => {
+  it('reports a platform error by its Slack error code, permanent when retrying cannot help', async () => {
     double.failNext('chat.postMessage', { error: 'user_not_found' });
-    await expect(deliverer.deliver('U0GONE', delivery)).rejects.toThrow('Slack chat.postMessage failed: user_not_found');
+    const error = await deliverer.deliver('U0GONE', delivery).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SlackDeliveryError);
+    expect((error as Error).message).toBe('Slack chat.postMessage failed: user_not_found');
+    expect(classifyDeliveryError(error).type).toBe('permanent');
+    double.failNext('chat.postMessage', { error: 'fatal_error' });
+    expect(classifyDeliveryError(await deliverer.deliver('U0TRAVELER', delivery).catch((e: unknown) => e)).type).toBe('transient');
   });
 });

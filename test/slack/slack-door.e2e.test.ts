@@ -19,6 +19,9 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startSlackApiDouble, type RecordedCall, type SlackApiDouble } from '../doubles/slack-api-double.js';
 import { fixture, postCommand, postEvent, postInteraction } from './slack-requests.js';
+import { METHOD_SCOPES } from './slack-manifest-schema.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 
 const SECRET = 'e2e-signing-secret-0123456789abcdef';
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -286,5 +289,15 @@ describe('Slack door', () => {
     await answerFor(marker.event.ts as string);
     expect(asks).toBe(before + 1);
     expect(double.callsTo('chat.postMessage').length).toBe(posts + 1);
+  });
+
+  it('called only Web API methods the manifest has scopes for (checked on every recorded call)', () => {
+    const manifest = parse(readFileSync(new URL('../../manifests/slack/manifest.yaml', import.meta.url), 'utf8')) as { oauth_config: { scopes: { bot: string[] } } };
+    const methods = [...new Set(double.calls.map((c) => c.method).filter((m) => m !== 'response_url'))].sort();
+    expect(methods).toEqual(expect.arrayContaining(['assistant.threads.setStatus', 'assistant.threads.setSuggestedPrompts', 'auth.test', 'chat.postEphemeral', 'chat.postMessage', 'views.publish']));
+    for (const m of methods) {
+      expect(METHOD_SCOPES, `scope table lacks ${m}`).toHaveProperty([m]);
+      for (const s of METHOD_SCOPES[m]!) expect(manifest.oauth_config.scopes.bot).toContain(s);
+    }
   });
 });

@@ -22,7 +22,11 @@ export const remindValueSchema = z.object({
 export type RemindValue = z.infer<typeof remindValueSchema>;
 
 /** "I've done the checklist": a trip (from a reminder) or the destinations answered. */
-export const acknowledgeValueSchema = z.object({ t: z.string().max(200).optional(), d: z.array(z.string()).max(20).optional() });
+export const acknowledgeValueSchema = z.object({
+  t: z.string().max(200).optional(),
+  r: z.string().max(200).optional(),
+  d: z.array(z.string()).max(20).optional(),
+});
 export type AcknowledgeValue = z.infer<typeof acknowledgeValueSchema>;
 
 /** "Snooze": which reminder of which trip. */

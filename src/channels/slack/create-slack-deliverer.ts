@@ -1,21 +1,41 @@
 /**
  * Reminder delivery through Slack: find a traveller by email (users.lookupByEmail),
  * send the reminder as a DM (chat.postMessage to the user id: it lands in the app's
- * Messages tab). The client rejects rate-limited calls instead of waiting, and the
- * 429 becomes SlackRateLimitError with `retryAfterMs`, so the scheduler retries later
- * without blocking other deliveries.
+ * Messages tab), tagged with the delivery's idempotency key as message metadata. The
+ * client rejects rate-limited calls instead of waiting: a 429 becomes an error with
+ * `retryAfterMs`, errors no retry can fix carry `permanent: true`, as the reminders
+ * port (src/reminders/types.ts, Deliverer) expects.
  */
 import { webApi } from '@slack/bolt';
 import { AdvisorError } from '../../errors.js';
 import type { Deliverer } from '../../reminders/types.js';
 import { reminderToBlockKit } from './render/reminder-to-block-kit.js';
 
+/** Slack errors that retrying cannot fix (unknown or inactive user, DM refused, bad token or scope). */
+export const PERMANENT_SLACK_ERRORS = new Set([
+  'user_not_found', 'users_not_found', 'channel_not_found', 'account_inactive', 'user_disabled', 'cannot_dm_bot',
+  'not_in_channel', 'is_archived', 'invalid_auth', 'not_authed', 'missing_scope', 'no_permission', 'invalid_blocks',
+]);
+
+/** Metadata event type on reminder messages; its payload carries the idempotency key. */
+export const REMINDER_METADATA_EVENT = 'travel_advisor_reminder';
+
+/** A failed Slack delivery: `retryAfterMs` after a 429, `permanent` when retrying is pointless. */
+export class SlackDeliveryError extends AdvisorError {
+  readonly retryAfterMs?: number;
+  readonly permanent: boolean;
+  constructor(message: string, options: { retryAfterMs?: number; permanent?: boolean; cause?: unknown } = {}) {
+    super(message, 'DELIVERY_FAILED', { cause: options.cause });
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    this.permanent = options.permanent ?? false;
+  }
+}
+
 /** Slack answered 429: try again after `retryAfterMs`. */
-export class SlackRateLimitError extends AdvisorError {
-  readonly retryAfterMs: number;
+export class SlackRateLimitError extends SlackDeliveryError {
+  declare readonly retryAfterMs: number;
   constructor(retryAfterMs: number, options?: { cause?: unknown }) {
-    super(`Slack rate limit reached; retry after ${Math.ceil(retryAfterMs / 1000)} s`, 'DELIVERY_FAILED', options);
-    this.retryAfterMs = retryAfterMs;
+    super(`Slack rate limit reached; retry after ${Math.ceil(retryAfterMs / 1000)} s`, { retryAfterMs, cause: options?.cause });
   }
 }
 
@@ -23,10 +43,11 @@ function platformError(error: unknown): string | undefined {
   return error instanceof webApi.WebAPIPlatformError ? error.data.error : undefined;
 }
 
-function deliveryError(error: unknown, what: string): AdvisorError {
+function deliveryError(error: unknown, what: string): SlackDeliveryError {
   if (error instanceof webApi.WebAPIRateLimitedError) return new SlackRateLimitError(error.retryAfter * 1000, { cause: error });
-  const code = platformError(error) ?? (error instanceof Error ? error.message : String(error));
-  return new AdvisorError(`Slack ${what} failed: ${code}`, 'DELIVERY_FAILED', { cause: error });
+  const code = platformError(error);
+  const reason = code ?? (error instanceof Error ? error.message : String(error));
+  return new SlackDeliveryError(`Slack ${what} failed: ${reason}`, { permanent: code !== undefined && PERMANENT_SLACK_ERRORS.has(code), cause: error });
 }
 
 export function createSlackDeliverer(client: webApi.WebClient): Deliverer {
@@ -44,7 +65,13 @@ export function createSlackDeliverer(client: webApi.WebClient): Deliverer {
     async deliver(userId, delivery) {
       const message = reminderToBlockKit(delivery);
       try {
-        await client.chat.postMessage({ channel: userId, unfurl_links: false, unfurl_media: false, ...message });
+        await client.chat.postMessage({
+          channel: userId,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: REMINDER_METADATA_EVENT, event_payload: { key: delivery.idempotencyKey } },
+          ...message,
+        });
       } catch (error) {
         throw deliveryError(error, 'chat.postMessage');
       }

@@ -67,7 +67,7 @@ export const registerAnswerActions: SlackListener = (app, deps) => {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.acknowledge, async (args) => {
     await args.ack();
     const value = parseActionValue(acknowledgeValueSchema, args.action.value) ?? {};
-    const trip = await deps.ctx.reminders.acknowledge({ tripId: value.t, traveller: traveller(args) });
+    const trip = await deps.ctx.reminders.acknowledge({ tripId: value.t, reminderId: value.r, traveller: traveller(args) });
     await tellClicker(
       args,
       trip

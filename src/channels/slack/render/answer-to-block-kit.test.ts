@@ -134,13 +134,13 @@ describe('reminderToBlockKit', () => {
   it('renders a post-trip reminder with the after-trip checklist, "I\'ve done the checklist" and "Snooze"', async () => {
     const answer = await advisor.answerForCountries(['KG']);
     const trip = { id: 't1', traveller: { platform: 'slack' as const, userId: 'U1' }, destinations: ['KG'], start: '2026-12-01', end: '2026-12-09', createdBy: 'U1', source: 'button' as const, acknowledgedAt: null, reminders: [] };
-    const { text, blocks } = reminderToBlockKit({ trip, reminder: { id: 'r3', kind: 'post-trip', dueAt: '2026-12-10T09:00:00Z', status: 'scheduled' }, answer });
+    const { text, blocks } = reminderToBlockKit({ trip, reminder: { id: 'r3', kind: 'post-trip', dueAt: '2026-12-10T09:00:00Z', status: 'scheduled' }, answer, idempotencyKey: 'r3:0' });
     expect(text).toMatch(/^Welcome back from Kyrgyzstan/);
     expect(texts(blocks)).toContain('When you are back');
     expect(texts(blocks)).not.toContain('Before you go');
     expect(buttonTexts(blocks)).toEqual(["I've done the checklist", 'Snooze']);
     const values = (blocks as AnyBlock[]).flatMap((b) => b.elements ?? []).filter((e) => e.value).map((e) => JSON.parse(e.value!));
-    expect(values).toEqual([{ t: 't1' }, { t: 't1', r: 'r3' }]);
+    expect(values).toEqual([{ t: 't1', r: 'r3' }, { t: 't1', r: 'r3' }]);
     expectWithinLimits(blocks);
   });
 });

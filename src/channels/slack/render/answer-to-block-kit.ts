@@ -29,7 +29,7 @@ export interface BlockKitOptions {
   /** Offer "Remind me before I go" when the answer has a trip date (default true). */
   remind?: boolean;
   /** Offer "I've done the checklist" when there is a checklist (default true). */
-  acknowledge?: boolean | { tripId: string };
+  acknowledge?: boolean | { tripId: string; reminderId?: string };
   /** Offer "Share in channel" for an ephemeral answer; the value names the stored answer. */
   share?: ShareValue;
   /** Extra buttons appended after ours (e.g. "Snooze" on reminders). */
@@ -134,7 +134,7 @@ export function answerButtons(answer: Answer, options: BlockKitOptions): SlackBu
   }
   const ack = options.acknowledge ?? true;
   if (ack && answer.destinations.some((d) => d.checklist.length)) {
-    const value: AcknowledgeValue = typeof ack === 'object' ? { t: ack.tripId } : { d: covered };
+    const value: AcknowledgeValue = typeof ack === 'object' ? { t: ack.tripId, ...(ack.reminderId ? { r: ack.reminderId } : {}) } : { d: covered };
     buttons.push(button("I've done the checklist", ACTION_IDS.acknowledge, value));
   }
   if (options.share) buttons.push(button('Share in channel', ACTION_IDS.share, options.share));

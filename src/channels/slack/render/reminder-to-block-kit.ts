@@ -29,7 +29,7 @@ export function reminderToBlockKit(delivery: Delivery, options: ReminderBlockKit
     intro,
     phases: kind.phases,
     remind: false,
-    acknowledge: { tripId: trip.id },
+    acknowledge: { tripId: trip.id, reminderId: reminder.id },
     extraButtons: [button('Snooze', ACTION_IDS.snooze, snooze)],
     maxBlocks: options.maxBlocks,
   });
