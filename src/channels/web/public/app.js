@@ -185,3 +185,7 @@ void initCountryBrowser({
   }
 });
 void reminders.refresh().catch(() => undefined);
+// The scheduler delivers in the background: keep the panel current while the page is in view.
+setInterval(() => {
+  if (document.visibilityState === 'visible') void reminders.refresh().catch(() => undefined);
+}, 15_000);

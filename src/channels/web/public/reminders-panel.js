@@ -28,7 +28,8 @@ function tripHtml(names, trip) {
         )
         .join('')}</ul>`
     : '<p class="hint">No reminders scheduled for this trip.</p>';
-  const cancelled = trip.reminders.length > 0 && trip.reminders.every((/** @type {any} */ r) => r.status === 'cancelled');
+  const statuses = trip.reminders.map((/** @type {any} */ r) => r.status);
+  const cancelled = statuses.includes('cancelled') && !statuses.includes('scheduled');
   const ack = trip.acknowledgedAt ? ` <span class="tag tag-good">checklist done ${escapeHtml(when(trip.acknowledgedAt))}</span>` : '';
   const cancel = cancelled
     ? ' <span class="tag">cancelled</span>'

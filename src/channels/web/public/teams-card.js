@@ -50,6 +50,8 @@ const HOST_CONFIG = {
     showCard: { actionMode: 'inline', inlineTopMargin: 16 },
     actionsOrientation: 'horizontal',
     actionAlignment: 'left',
+    // Our pane is narrower than a Teams chat; wrap long titles rather than cut them.
+    allowTitleToWrap: true,
   },
   adaptiveCard: { allowCustomStyle: true },
   factSet: {
