@@ -108,7 +108,7 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
     if (t.idempotencyKey) {
       const existing = await store.tripIdForKey(t.idempotencyKey);
       const found = existing ? await view(existing) : null;
-      if (found) return found;
+      if (found) return { ...found, replayed: true };
     }
     const id = randomUUID();
     const plan = planReminders(t.start, t.end, { briefingDaysBefore: config.BRIEFING_DAYS_BEFORE, timeZone: zone, now });

@@ -35,6 +35,8 @@ export interface TripView {
   source: 'button' | 'message' | 'desk' | 'csv' | 'api' | 'playground';
   acknowledgedAt: string | null;
   reminders: ReminderView[];
+  /** Set by createTrip when an idempotency key matched an existing trip: nothing new was created. */
+  replayed?: boolean;
 }
 
 export interface NewTrip {

@@ -1,0 +1,123 @@
+/**
+ * `travel-advisor trips import trips.csv`: the travel desk's bulk way in. Every row is
+ * checked first and bad rows are reported as file:line; with any bad row nothing is
+ * imported unless --skip-invalid. Rows are idempotent (same file twice creates
+ * nothing new). Progress goes to stderr for large files, the summary to stdout.
+ */
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import type Keyv from 'keyv';
+import type { Writable } from 'node:stream';
+import type { Config } from '../../config.js';
+import { InputError } from '../../errors.js';
+import { silentLogger } from '../../logger.js';
+import { createReminderService } from '../../reminders/create-reminder-service.js';
+import { parseTripsCsv } from '../../reminders/parse-trips-csv.js';
+import { localTime } from '../../reminders/plan-reminders.js';
+import { createStore } from '../../store/create-store.js';
+import type { CliDeps, CliExtension } from './create-program.js';
+
+/** Files with more rows than this show progress. */
+const PROGRESS_ABOVE = 500;
+
+interface ImportFlags {
+  skipInvalid?: boolean;
+  now?: string;
+}
+
+function progress(out: Writable, label: string, done: number, total: number | null): void {
+  const tty = (out as { isTTY?: boolean }).isTTY;
+  const text = total ? `${label} ${done}/${total} (${Math.floor((done / total) * 100)}%)` : `${label} ${done} rows`;
+  out.write(tty ? `\r${text}` : `${text}\n`);
+}
+
+export async function runTripsImport(file: string, flags: ImportFlags, deps: CliDeps): Promise<{ created: number; existing: number; invalid: number }> {
+  const { io } = deps;
+  const now = flags.now ? new Date(flags.now) : new Date();
+  if (Number.isNaN(now.getTime())) throw new InputError('--now must be an ISO 8601 date-time such as 2026-11-23T09:00:00Z');
+  try {
+    await access(file);
+  } catch {
+    throw new InputError(`cannot read ${file}: no such file`);
+  }
+  const config: Config = deps.config();
+  const advisor = deps.advisor(config);
+  // A trip that ended before this would expire at once.
+  const earliestEnd = localTime(now.toISOString().slice(0, 10), -config.TRIP_RETENTION_DAYS, 0, 'UTC').toISOString().slice(0, 10);
+  const parsed = await parseTripsCsv(createReadStream(file), {
+    advisor,
+    createdBy: 'csv',
+    earliestEnd,
+    onRow: (n) => n % 5000 === 0 && progress(io.stderr, 'checked', n, null),
+  });
+  const shown = parsed.problems.slice(0, 50);
+  for (const p of shown) io.stderr.write(`${file}:${p.line}: ${p.message}\n`);
+  if (parsed.problems.length > shown.length) io.stderr.write(`…and ${parsed.problems.length - shown.length} more invalid rows\n`);
+  const headerBroken = parsed.problems.some((p) => p.message.startsWith('header') || p.message.startsWith('the file is empty') || p.message.startsWith('not valid CSV'));
+  if (headerBroken || (parsed.problems.length && !flags.skipInvalid))
+    throw new InputError(
+      `${parsed.problems.length} invalid row${parsed.problems.length === 1 ? '' : 's'} in ${file}; nothing imported.` +
+        (headerBroken ? '' : ' Fix them, or import the valid rows with --skip-invalid.'),
+    );
+
+  const stores: Keyv[] = [];
+  const reminders = createReminderService(
+    {
+      config,
+      advisor,
+      logger: silentLogger,
+      clock: () => now,
+      fetch: globalThis.fetch,
+      store<T>(ns: string): Keyv<T> {
+        const s = createStore<T>(config, ns);
+        stores.push(s as Keyv);
+        return s;
+      },
+    },
+    // Only store (and enqueue on BullMQ); the server's scheduler delivers.
+    { worker: false },
+  );
+  let created = 0;
+  let existing = 0;
+  const total = parsed.trips.length;
+  try {
+    // A few in flight at once: the store's round trips, not the CPU, bound an import.
+    const queue = parsed.trips.map((t) => t.trip);
+    const worker = async () => {
+      for (let trip = queue.shift(); trip; trip = queue.shift()) {
+        const view = await reminders.createTrip(trip);
+        if (view.replayed) existing++;
+        else created++;
+        const done = created + existing;
+        if (total > PROGRESS_ABOVE && (done % Math.ceil(total / 20) === 0 || done === total)) progress(io.stderr, 'imported', done, total);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+  } finally {
+    if (total > PROGRESS_ABOVE && (io.stderr as { isTTY?: boolean }).isTTY) io.stderr.write('\n');
+    await reminders.stop();
+    await Promise.all(stores.map((s) => s.disconnect().catch(() => undefined)));
+  }
+  const invalid = parsed.problems.length;
+  io.stdout.write(
+    `Imported ${created} trip${created === 1 ? '' : 's'} from ${file}` +
+      (existing ? ` (${existing} already imported)` : '') +
+      (invalid ? `; skipped ${invalid} invalid row${invalid === 1 ? '' : 's'}` : '') +
+      '.\n',
+  );
+  return { created, existing, invalid };
+}
+
+/** Registers `trips import`. */
+export const tripsCommand: CliExtension = (program, deps) => {
+  const trips = program.command('trips').description('Travel-desk trips: scheduled briefings before and after travel');
+  trips
+    .command('import')
+    .description('Import trips from a CSV file with the header email,destinations,start,end (destinations separated by ";")')
+    .argument('<file>', 'the CSV file')
+    .option('--skip-invalid', 'import the valid rows even when some rows are invalid')
+    .option('--now <iso>', 'fix "now" (ISO 8601), e.g. for reproducible imports')
+    .action(async (file: string, flags: ImportFlags) => {
+      await runTripsImport(file, flags, deps);
+    });
+};
