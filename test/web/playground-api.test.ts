@@ -105,6 +105,9 @@ describe('playground API', () => {
     const teamsButton = asked.teams.actions.find((a: any) => a.title === 'Remind me before I go');
     const teams = await post('/playground/api/action', { platform: 'teams', value: teamsButton.data });
     expect(teams.json.trip.id).toBe(slack.json.trip.id);
+    // The card the Teams button was on comes back redrawn with its state, as the bot's updateActivity does.
+    expect(JSON.stringify(teams.json.teams)).toContain('Reminders set');
+    expect(slack.json.teams).toBeNull();
 
     const listed = async () => (await (await fetch(`${base}/playground/api/reminders`)).json()) as any;
     expect((await listed()).trips.map((t: any) => t.id)).toEqual([slack.json.trip.id]);

@@ -114,6 +114,8 @@ describe('web playground in Chromium', () => {
     await teams.getByRole('button', { name: 'Remind me before I go' }).click();
     await expect.poll(() => page.locator('#status').textContent()).toContain('Reminders scheduled for Kyrgyzstan');
     await expect(trips.locator('li.trip').count()).resolves.toBe(1);
+    // …and, as the Teams bot does, redraws the card with what happened.
+    await teams.getByText(/Reminders set: day-before on 2026-11-29/).waitFor();
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png'), fullPage: true });

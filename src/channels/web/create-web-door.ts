@@ -24,7 +24,7 @@ export interface WebDoorOptions {
 /** The renderers the Slack and Teams doors use, so the playground shows what they send. */
 export const defaultRenderers: PlaygroundRenderers = {
   slack: (answer) => answerToBlockKit(answer),
-  teams: (answer) => answerToAdaptiveCard(answer),
+  teams: (answer, state) => answerToAdaptiveCard(answer, state ? { state } : {}),
 };
 
 /** Returns null when PLAYGROUND=off. Registers the 'web' reminder deliverer. */

@@ -9,9 +9,16 @@ import { z } from 'zod';
 import { ACTION_IDS, acknowledgeValueSchema, parseActionValue, remindValueSchema } from '../slack/actions.js';
 import { parseCardAction } from '../teams/card-actions.js';
 
+/** The card a Teams button was on (its countries and dates), so the playground can redraw it as the bot does. */
+export interface TeamsCardRef {
+  countries: string[];
+  start: string | null;
+  end: string | null;
+}
+
 export type PlaygroundAction =
-  | { kind: 'remind'; destinations: string[]; start: string; end: string | null }
-  | { kind: 'acknowledge'; tripId: string | null }
+  | { kind: 'remind'; destinations: string[]; start: string; end: string | null; card?: TeamsCardRef }
+  | { kind: 'acknowledge'; tripId: string | null; card?: TeamsCardRef }
   | { kind: 'message'; text: string }
   | { kind: 'unsupported'; name: string };
 
@@ -42,8 +49,11 @@ function teamsAction(value: unknown): PlaygroundAction {
   if (imBack?.type === 'imBack' && typeof imBack.value === 'string') return { kind: 'message', text: imBack.value };
   const action = parseCardAction(value);
   if (!action) return { kind: 'unsupported', name: 'card action the Teams door does not know' };
-  if (action.ta === 'remind') return { kind: 'remind', destinations: action.countries, start: action.start, end: action.end };
-  if (action.ta === 'ack') return { kind: 'acknowledge', tripId: action.tripId ?? null };
+  if (action.ta === 'remind') {
+    const card = { countries: action.countries, start: action.start, end: action.end };
+    return { kind: 'remind', destinations: action.countries, start: action.start, end: action.end, card };
+  }
+  if (action.ta === 'ack') return { kind: 'acknowledge', tripId: action.tripId ?? null, card: { countries: action.countries, start: action.start, end: action.end } };
   return { kind: 'unsupported', name: action.ta };
 }
 

@@ -12,7 +12,8 @@ import { HttpError, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Route } from '../../server/types.js';
 import { countryRows } from './country-rows.js';
 import { guardRequest } from './guard-request.js';
-import { actionRequestSchema, interpretAction } from './interpret-action.js';
+import type { CardState } from '../teams/render/answer-to-adaptive-card.js';
+import { actionRequestSchema, interpretAction, type TeamsCardRef } from './interpret-action.js';
 import { renderForPlayground, type PlaygroundRenderers } from './render-for-playground.js';
 import type { WebDeliverer } from './web-deliverer.js';
 
@@ -81,6 +82,14 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
     });
   }
 
+  /** The Teams bot redraws the card a button was on with what happened (updateActivity); so does the playground. */
+  async function redrawTeamsCard(card: TeamsCardRef | undefined, state: CardState): Promise<object | null> {
+    if (!card || !options.renderers.teams || !card.countries.length) return null;
+    const trip = card.start ? { start: card.start, end: card.end, said: null, startInferred: false, endInferred: false } : null;
+    const answer = await advisor.answerForCountries(card.countries, { intent: trip ? 'trip' : 'country', trip });
+    return options.renderers.teams(answer, state);
+  }
+
   return [
     {
       method: 'POST',
@@ -139,12 +148,18 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       path: '/playground/api/action',
       handler: guarded(async (req, res) => {
         const action = interpretAction(parse(actionRequestSchema, await readJson(req, 16 * 1024)));
-        if (action.kind === 'remind')
-          return sendJson(res, 201, { action: action.kind, trip: await createTrip(action.destinations, action.start, action.end) });
+        if (action.kind === 'remind') {
+          const trip = await createTrip(action.destinations, action.start, action.end);
+          const due = trip.reminders.filter((r) => r.status === 'scheduled').map((r) => ({ kind: r.kind, dueAt: r.dueAt }));
+          const teams = await redrawTeamsCard(action.card, { reminders: { tripId: trip.id, due } });
+          return sendJson(res, 201, { action: action.kind, trip, teams });
+        }
         if (action.kind === 'message') return sendJson(res, 200, { action: action.kind, text: action.text });
         if (action.kind === 'acknowledge') {
           const trip = await reminders.acknowledge({ traveller: PLAYGROUND_TRAVELLER, ...(action.tripId ? { tripId: action.tripId } : {}) });
-          return sendJson(res, 200, { action: action.kind, trip });
+          const at = trip?.acknowledgedAt ?? ctx.clock().toISOString();
+          const teams = await redrawTeamsCard(action.card, { acknowledgedAt: at, ...(trip ? { reminders: { tripId: trip.id, due: [] } } : {}) });
+          return sendJson(res, 200, { action: action.kind, trip, teams });
         }
         sendJson(res, 200, { action: action.kind, message: `The playground does not act on "${action.name}"; in Slack or Teams the door handles it.` });
       }),

@@ -5,13 +5,14 @@
  * Slack and Teams doors really send; a renderer that throws shows its error in its pane.
  */
 import type { Answer } from '../../advisor/answer.js';
+import type { CardState } from '../teams/render/answer-to-adaptive-card.js';
 import { blockKitToHtml, type SlackMessageJson } from './render/block-kit-to-html.js';
 
 export interface PlaygroundRenderers {
   /** The Slack door's renderer: Answer → chat.postMessage `{ text, blocks }`. */
   slack?: (answer: Answer) => SlackMessageJson;
-  /** The Teams door's renderer: Answer → Adaptive Card JSON. */
-  teams?: (answer: Answer) => object;
+  /** The Teams door's renderer: Answer (and what happened to the card since it was sent) → Adaptive Card JSON. */
+  teams?: (answer: Answer, state?: CardState) => object;
 }
 
 export interface Renderings {

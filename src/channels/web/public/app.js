@@ -99,6 +99,12 @@ async function showCountry(code, name) {
 async function pressButton(/** @type {'slack' | 'teams'} */ platform, /** @type {string | undefined} */ actionId, /** @type {unknown} */ value) {
   try {
     const result = await api('action', { body: { platform, ...(actionId ? { actionId } : {}), value } });
+    // Like the Teams bot, redraw the card the button was on with what just happened.
+    if (result.teams && shown) {
+      shown.teams = result.teams;
+      renderTeamsCard(teamsPane, result.teams, (action) => pressButton('teams', action.verb, action.data));
+      drawJson();
+    }
     if (result.action === 'remind') {
       const trip = result.trip;
       const where = trip.destinations.map((/** @type {string} */ c) => names[c] ?? c).join(', ');
