@@ -43,15 +43,16 @@ export function createUnderstander(options: UnderstanderOptions): NluUnderstande
   const readDates = createDateReader();
   const classifier = trainIntentClassifier(options.intents.intents, (example) => {
     const text = stripMarkup(example);
-    return intentFeatures(text, findPlaces(text, gazetteer, thresholds).spans, readDates(text, TRAINING_CONTEXT).spans);
+    const dates = readDates(text, TRAINING_CONTEXT).spans;
+    return intentFeatures(text, findPlaces(text, gazetteer, thresholds, dates).spans, dates);
   });
 
   return {
     gazetteer,
     understand(raw, ctx): Understanding {
       const text = stripMarkup(raw);
-      const found = findPlaces(text, gazetteer, thresholds);
       const dates = readDates(text, ctx);
+      const found = findPlaces(text, gazetteer, thresholds, dates.spans);
       const scored = classifier.classify(intentFeatures(text, found.spans, dates.spans));
       return {
         intent: settle(scored.intent, found.places.length > 0, dates.trip !== null),

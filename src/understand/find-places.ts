@@ -10,6 +10,11 @@ import { cyrillicStem } from './gazetteer/build-gazetteer.js';
 import { isCyrillic, isLatinWord, tokenize, type Token } from './normalize.js';
 import { similarity } from './fuzzy.js';
 
+export interface Span {
+  start: number;
+  end: number;
+}
+
 export interface FoundPlace extends PlaceMatch {
   start: number;
   end: number;
@@ -139,12 +144,14 @@ function mergeQualifiers(cands: Candidate[], text: string, gaz: Gazetteer): Cand
   return out;
 }
 
-function keepAmbiguous(cands: Candidate[], tokens: Token[], gaz: Gazetteer): Candidate[] {
+function keepAmbiguous(cands: Candidate[], tokens: Token[], gaz: Gazetteer, dates: Span[]): Candidate[] {
   const onlyConnectorsBetween = (from: number, to: number) =>
     tokens.slice(from, to).every((t) => gaz.connectors.has(t.key));
   const covered = new Set<number>();
   for (const c of cands) for (let i = c.from; i < c.to; i++) covered.add(i);
-  const justPlaces = tokens.every((t, i) => covered.has(i) || gaz.connectors.has(t.key));
+  const inDate = (t: Token) => dates.some((d) => t.start >= d.start && t.end <= d.end);
+  // "Jordan", "China next week": nothing but places and dates, so the names are places.
+  const justPlaces = tokens.every((t, i) => covered.has(i) || gaz.connectors.has(t.key) || inDate(t));
   const kept = cands.map((c) => !c.entry.ambiguous || justPlaces || gaz.cues.has(tokens[c.from - 1]?.key ?? ''));
   // Beside a kept place in a list ("Kazakhstan and Turkey"), repeated until nothing changes.
   for (let changed = true; changed; ) {
@@ -208,7 +215,8 @@ export interface FoundPlaces {
   spans: Array<{ start: number; end: number }>;
 }
 
-export function findPlaces(text: string, gaz: Gazetteer, th: PlaceThresholds = defaultPlaceThresholds): FoundPlaces {
+/** `dates`: where the message states dates (from the date reader), so "China next week" is just a place and a date. */
+export function findPlaces(text: string, gaz: Gazetteer, th: PlaceThresholds = defaultPlaceThresholds, dates: Span[] = []): FoundPlaces {
   const flags = findFlags(text, gaz);
   let masked = text;
   for (const f of flags) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
@@ -219,7 +227,7 @@ export function findPlaces(text: string, gaz: Gazetteer, th: PlaceThresholds = d
   const scanned = scan(tokens, gaz);
   const covered = new Set<number>();
   for (const c of scanned) for (let i = c.from; i < c.to; i++) covered.add(i);
-  const named = keepAmbiguous(mergeQualifiers(scanned, text, gaz), tokens, gaz);
+  const named = keepAmbiguous(mergeQualifiers(scanned, text, gaz), tokens, gaz, dates);
   const fuzzy = fuzzyMatches(tokens, covered, gaz, th);
   const all = [...flags, ...[...named, ...fuzzy.filter((f) => f.confidence >= th.confident)].map((c) => toMatch(c, text))].sort(
     (a, b) => a.start - b.start,

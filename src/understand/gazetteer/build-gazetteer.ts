@@ -60,6 +60,9 @@ export interface Gazetteer {
 const wcm = worldCountriesModule as unknown as WorldCountry[] | { default: WorldCountry[] };
 const worldCountries: WorldCountry[] = Array.isArray(wcm) ? wcm : wcm.default;
 
+/** Cities at least this big are matched when misspelled ("Bishkec"); smaller ones only exactly. */
+const FUZZY_CITY_POPULATION = 500_000;
+
 const KIND_ORDER: Record<EntryKind, number> = { country: 0, demonym: 1, city: 2 };
 
 /** Strips Russian case endings so inflected forms share a stem ("Россия", "России" → "росс"). */
@@ -118,6 +121,8 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
     for (const n of [city.name, ...city.altName.split(',').filter(Boolean)]) {
       add(n, city.country, 'city', city.population);
       if (/^saint\s/i.test(n)) add(n.replace(/^saint/i, 'St'), city.country, 'city', city.population);
+      // "New York City" is said "New York"; "Ho Chi Minh City", "Ho Chi Minh".
+      if (/\s+City$/.test(n)) add(n.replace(/\s+City$/, ''), city.country, 'city', city.population);
     }
   }
   for (const [code, list] of Object.entries(places.cities)) for (const n of list) add(n, code, 'city', 1_000_000);
@@ -138,7 +143,7 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
     }
     const best = list[0];
     const fuzzyWorthy =
-      best && !best.exact && !best.ambiguous && (best.kind !== 'city' || best.population >= 1_000_000) && key.length >= 4;
+      best && !best.exact && !best.ambiguous && (best.kind !== 'city' || best.population >= FUZZY_CITY_POPULATION) && key.length >= 4;
     if (fuzzyWorthy && words.every(isLatinWord)) {
       const bucket = fuzzy.get(key[0]!) ?? [];
       bucket.push({ key, entry: best });

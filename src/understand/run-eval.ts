@@ -1,0 +1,113 @@
+/**
+ * Scores an understander against an evaluation set (test/nlu/eval-set.yaml): intent,
+ * destinations (the exact list, in order, plus "Did you mean" suggestions where the
+ * set names them) and trip dates, per category. Used by `npm run eval:nlu` and the test.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { intentNames } from '../advisor/answer.js';
+import type { Understander } from './types.js';
+
+/** The bar the issue sets: exact destination lists and trip dates. */
+export const COUNTRY_BAR = 0.97;
+export const DATE_BAR = 0.95;
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const evalCaseSchema = z.strictObject({
+  category: z.string().min(1),
+  text: z.string().min(1),
+  intent: z.enum(intentNames),
+  /** Destinations in order; omitted means none. */
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).default([]),
+  /** Expected "Did you mean" codes; checked only when given. */
+  suggest: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
+  /** Trip start; null means no dates. Dates are checked only when `start` is given. */
+  start: day.nullable().optional(),
+  end: day.nullable().optional(),
+  now: z.string().optional(),
+  timeZone: z.string().optional(),
+});
+export const evalSetSchema = z.strictObject({
+  now: z.string(),
+  timeZone: z.string().default('UTC'),
+  cases: z.array(evalCaseSchema).min(1),
+});
+export type EvalSet = z.infer<typeof evalSetSchema>;
+export type EvalCase = z.infer<typeof evalCaseSchema>;
+
+export interface Tally {
+  cases: number;
+  intent: number;
+  countries: number;
+  dated: number;
+  dates: number;
+}
+
+export interface EvalFailure {
+  case: EvalCase;
+  got: { intent: string; countries: string[]; suggest: string[]; start: string | null; end: string | null };
+  wrong: Array<'intent' | 'countries' | 'dates'>;
+}
+
+export interface EvalReport {
+  total: Tally;
+  byCategory: Map<string, Tally>;
+  failures: EvalFailure[];
+}
+
+export function readEvalSet(path: string): EvalSet {
+  return evalSetSchema.parse(parse(readFileSync(path, 'utf8')));
+}
+
+const emptyTally = (): Tally => ({ cases: 0, intent: 0, countries: 0, dated: 0, dates: 0 });
+const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function runEval(set: EvalSet, understander: Understander): EvalReport {
+  const total = emptyTally();
+  const byCategory = new Map<string, Tally>();
+  const failures: EvalFailure[] = [];
+  for (const c of set.cases) {
+    const u = understander.understand(c.text, { now: new Date(c.now ?? set.now), timeZone: c.timeZone ?? set.timeZone });
+    const got = {
+      intent: u.intent,
+      countries: u.places.map((p) => p.countryCode),
+      suggest: u.suggestions.map((p) => p.countryCode),
+      start: u.trip?.start ?? null,
+      end: u.trip?.end ?? null,
+    };
+    const wrong: EvalFailure['wrong'] = [];
+    const okIntent = got.intent === c.intent;
+    const okCountries = same(got.countries, c.countries) && (!c.suggest || same(got.suggest, c.suggest));
+    const dated = c.start !== undefined;
+    const okDates = !dated || (got.start === c.start && got.end === (c.end ?? null));
+    if (!okIntent) wrong.push('intent');
+    if (!okCountries) wrong.push('countries');
+    if (!okDates) wrong.push('dates');
+    const cat = byCategory.get(c.category) ?? emptyTally();
+    byCategory.set(c.category, cat);
+    for (const t of [total, cat]) {
+      t.cases++;
+      if (okIntent) t.intent++;
+      if (okCountries) t.countries++;
+      if (dated) t.dated++;
+      if (dated && okDates) t.dates++;
+    }
+    if (wrong.length) failures.push({ case: c, got, wrong });
+  }
+  return { total, byCategory, failures };
+}
+
+const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
+
+/** A plain-text table: one row per category, then the total. */
+export function formatReport(report: EvalReport): string {
+  const rows = [...report.byCategory.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const line = (name: string, t: Tally) =>
+    `${name.padEnd(18)} ${String(t.cases).padStart(5)}  ${pct(t.intent, t.cases).padStart(7)}  ${pct(t.countries, t.cases).padStart(9)}  ${pct(t.dates, t.dated).padStart(6)} (${t.dated})`;
+  return [
+    `${'category'.padEnd(18)} ${'cases'.padStart(5)}  ${'intent'.padStart(7)}  ${'countries'.padStart(9)}  ${'dates'.padStart(6)}`,
+    ...rows.map(([name, t]) => line(name, t)),
+    line('TOTAL', report.total),
+  ].join('\n');
+}
