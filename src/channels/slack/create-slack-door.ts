@@ -2,7 +2,8 @@
  * The Slack door: a Bolt 5 app on the shared HTTP server (`POST /slack/events`, Events
  * API, slash commands and interactivity on one URL, signatures checked by Bolt's
  * HTTPReceiver before anything else runs), or on Socket Mode when SLACK_APP_TOKEN is
- * set. Events are acknowledged before any work; answers follow through the Web API,
+ * set. Events are acknowledged before any work; answers are prepared on a bounded work
+ * queue off the request path and follow through the Web API,
  * whose client honours 429 Retry-After. Returns null when Slack is not configured.
  */
 import { App, HTTPReceiver, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
@@ -11,17 +12,23 @@ import type { AppContext } from '../../app/app-context.js';
 import type { Door } from '../../server/types.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { createSlackDeliverer } from './create-slack-deliverer.js';
+import { createWorkQueue } from './create-work-queue.js';
 import { dedupeEvents, ignoreBotMessages } from './middleware.js';
 import type { SlackDeps, SlackListener } from './listeners/slack-listener.js';
 import { slackListeners } from './listeners/slack-listeners.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** How long stop() waits for queued answers. */
+const STOP_GRACE_MS = 10_000;
 
 export interface SlackDoorOptions {
   /** Listener modules registered after the built-in ones (see listeners/slack-listeners.ts). */
   extraListeners?: SlackListener[];
   /** Retry policy of the answering client; default five retries in five minutes. */
   retryConfig?: webApi.RetryOptions;
+  /** Answers prepared at once, and waiting at most, after the ack (see create-work-queue.ts). */
+  concurrency?: number;
+  maxPending?: number;
 }
 
 /** SLACK_API_URL with the trailing slash the Web API client needs. */
@@ -56,7 +63,8 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
   });
 
   const deliveryClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 2 } });
-  const deps: SlackDeps = { ctx, logger, answers: ctx.store<Answer>('slack-answers'), deliveryClient };
+  const work = createWorkQueue({ logger, concurrency: options.concurrency, maxPending: options.maxPending });
+  const deps: SlackDeps = { ctx, logger, answers: ctx.store<Answer>('slack-answers'), deliveryClient, work };
   app.use(dedupeEvents({ store: ctx.store('slack-dedupe'), logger, now: ctx.clock }) as Middleware<AnyMiddlewareArgs>);
   app.use(ignoreBotMessages);
   for (const register of [...slackListeners, ...(options.extraListeners ?? [])]) register(app, deps);
@@ -76,6 +84,8 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     },
     async stop() {
       if (!receiver) await app.stop();
+      // Let answers already acknowledged reach their users, within reason.
+      await Promise.race([work.idle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { answerToBlockKit } from '../render/answer-to-block-kit.js';
-import { askAdvisor, cleanSlackText, errorReply } from './reply-with-answer.js';
+import { BUSY_REPLY, askAdvisor, cleanSlackText, errorReply } from './reply-with-answer.js';
 import type { SlackListener } from './slack-listener.js';
 
 export const TRAVEL_COMMAND = '/travel';
@@ -15,14 +15,17 @@ export const SHARE_TTL_MS = 24 * 60 * 60 * 1000;
 export const registerTravelCommand: SlackListener = (app, deps) => {
   app.command(TRAVEL_COMMAND, async ({ command, ack, respond }) => {
     await ack();
-    try {
-      const answer = await askAdvisor(deps, cleanSlackText(command.text));
-      const key = randomUUID();
-      await deps.answers.set(key, answer, SHARE_TTL_MS);
-      const message = answerToBlockKit(answer, { share: { a: key } });
-      await respond({ response_type: 'ephemeral', ...message });
-    } catch (error) {
-      await respond({ response_type: 'ephemeral', text: errorReply(error, deps) });
-    }
+    const queued = deps.work.run(async () => {
+      try {
+        const answer = await askAdvisor(deps, cleanSlackText(command.text));
+        const key = randomUUID();
+        await deps.answers.set(key, answer, SHARE_TTL_MS);
+        const message = answerToBlockKit(answer, { share: { a: key } });
+        await respond({ response_type: 'ephemeral', ...message });
+      } catch (error) {
+        await respond({ response_type: 'ephemeral', text: errorReply(error, deps) });
+      }
+    });
+    if (!queued) await respond({ response_type: 'ephemeral', text: BUSY_REPLY });
   });
 };

@@ -49,7 +49,17 @@ export interface ReplyTarget {
   setStatus?: (status: typeof THINKING_STATUS) => Promise<unknown>;
 }
 
+/** Said when the work queue is full, instead of silence. */
+export const BUSY_REPLY = 'I am answering a lot of questions right now. Please ask again in a minute.';
+
+/** Queues the answer after the ack; when the queue is full, says so at once. */
 export async function replyWithAnswer(deps: SlackDeps, target: ReplyTarget): Promise<void> {
+  if (deps.work.run(() => prepareAndPost(deps, target))) return;
+  deps.logger.warn({ queued: deps.work.size }, 'Slack work queue full; sent a busy reply');
+  await target.client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, text: BUSY_REPLY });
+}
+
+async function prepareAndPost(deps: SlackDeps, target: ReplyTarget): Promise<void> {
   const { client, channel, threadTs } = target;
   // The status is a nicety: a workspace without the agent view must still get the answer.
   await target.setStatus?.(THINKING_STATUS).catch((error: unknown) => deps.logger.debug({ err: { message: String(error) } }, 'setStatus failed'));

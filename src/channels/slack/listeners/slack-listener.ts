@@ -10,6 +10,7 @@ import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Answer } from '../../../advisor/answer.js';
 import type { AppContext } from '../../../app/app-context.js';
+import type { WorkQueue } from '../create-work-queue.js';
 
 export interface SlackDeps {
   ctx: AppContext;
@@ -19,6 +20,8 @@ export interface SlackDeps {
   answers: Keyv<Answer>;
   /** A client that throws on 429 instead of waiting, for work that is retried later (reminders). */
   deliveryClient: webApi.WebClient;
+  /** Runs answer preparation after the ack, off the request path. */
+  work: WorkQueue;
 }
 
 export type SlackListener = (app: App, deps: SlackDeps) => void;

@@ -1,0 +1,55 @@
+/** The answer queue runs jobs after the current request returns, a few at a time, and refuses a flood. */
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../logger.js';
+import { createWorkQueue } from './create-work-queue.js';
+
+describe('createWorkQueue', () => {
+  it('starts a job only after the caller has returned (so the ack goes out first)', async () => {
+    const queue = createWorkQueue({ logger: silentLogger });
+    const order: string[] = [];
+    queue.run(async () => {
+      order.push('job');
+    });
+    order.push('ack');
+    await queue.idle();
+    expect(order).toEqual(['ack', 'job']);
+  });
+
+  it('runs at most `concurrency` jobs at once and all of them eventually', async () => {
+    const queue = createWorkQueue({ logger: silentLogger, concurrency: 2 });
+    let active = 0;
+    let peak = 0;
+    let done = 0;
+    const gates: Array<() => void> = [];
+    for (let i = 0; i < 6; i++)
+      queue.run(async () => {
+        active += 1;
+        peak = Math.max(peak, active);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        active -= 1;
+        done += 1;
+      });
+    while (done < 6) {
+      await new Promise((r) => setImmediate(r));
+      gates.splice(0).forEach((open) => open());
+    }
+    await queue.idle();
+    expect(peak).toBe(2);
+    expect(queue.size).toBe(0);
+  });
+
+  it('refuses jobs beyond maxPending and keeps running after a job throws', async () => {
+    const queue = createWorkQueue({ logger: silentLogger, concurrency: 1, maxPending: 2 });
+    const ran: number[] = [];
+    const accepted = [0, 1, 2, 3].map((i) =>
+      queue.run(async () => {
+        ran.push(i);
+        if (i === 0) throw new Error('boom');
+      }),
+    );
+    // One running, two waiting: the fourth is refused.
+    expect(accepted).toEqual([true, true, true, false]);
+    await queue.idle();
+    expect(ran).toEqual([0, 1, 2]);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Child process of slack-bench.ts: runs one of the servers under test and prints
+ * `READY <url>` on stdout. Modes:
+ *   double  the Slack Web API double (answers the Web API calls both apps make)
+ *   bare    a bare Bolt app on its own HTTPReceiver that only acknowledges
+ *   ours    the real app (createApp) with the Slack door on the shared server
+ * Environment: BENCH_API_URL (Web API double), BENCH_SECRET (signing secret).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel } from '@slack/bolt';
+import { createApp } from '../../src/app/create-app.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import { startSlackApiDouble } from '../doubles/slack-api-double.js';
+
+const mode = process.argv[2];
+const secret = process.env.BENCH_SECRET ?? 'bench-secret';
+const apiUrl = process.env.BENCH_API_URL;
+
+async function main(): Promise<void> {
+  if (mode === 'double') {
+    const double = await startSlackApiDouble();
+    // Keep memory flat over long runs: forget calls as they come.
+    setInterval(() => double.reset(), 1000).unref();
+    console.log(`READY ${double.apiUrl}`);
+  } else if (mode === 'bare') {
+    const app = new App({ token: 'xoxb-bench', signingSecret: secret, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: apiUrl } });
+    const server = (await app.start(0)) as Server;
+    console.log(`READY http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`);
+  } else if (mode === 'ours') {
+    const config = loadConfig({
+      PORT: '0',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'slack-bench-')),
+      ...(process.env.BENCH_STORE_URL ? { STORE_URL: process.env.BENCH_STORE_URL } : {}),
+      LOG_LEVEL: 'silent',
+      PLAYGROUND: 'off',
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: secret,
+      SLACK_API_URL: apiUrl,
+    });
+    const app = createApp({ config, logger: silentLogger });
+    const running = await app.start();
+    console.log(`READY http://127.0.0.1:${running.port}/slack/events`);
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
