@@ -20,6 +20,8 @@ export interface ReadDates {
 
 // Calendar expressions chrono reads as "+7 days" / "+1 month" but people mean as a period.
 const NEXT_WEEK = /^(?:next week|на следующеи неделе|la proxima semana|proxima semana|la semana que viene|semana que viene)$/;
+// The present moment is not a trip date ("what should I do now?").
+const NOT_A_DATE = /^(?:now|right now|just now|сеичас|ahora)$/;
 const NEXT_MONTH = /^(?:next month|в следующем месяце|el proximo mes|proximo mes|el mes que viene)$/;
 
 export type DateReader = (text: string, ctx: UnderstandContext) => ReadDates;
@@ -32,7 +34,8 @@ export function createDateReader(): DateReader {
   es.parsers.push(spanishNextWeekParser, spanishDayRangeParser);
 
   const isDate = (r: ParsedResult) =>
-    (['day', 'month', 'weekday', 'year'] as const).some((c) => r.start.isCertain(c)) || r.tags().has('result/relativeDate');
+    !NOT_A_DATE.test(fold(r.text).trim()) &&
+    ((['day', 'month', 'weekday', 'year'] as const).some((c) => r.start.isCertain(c)) || r.tags().has('result/relativeDate'));
 
   return (text, ctx) => {
     const reference = { instant: ctx.now, timezone: zoneOffsetMinutes(ctx.now, ctx.timeZone) };
@@ -58,13 +61,13 @@ export function createDateReader(): DateReader {
     if (first.end) {
       end = isoDay(first.end.date(), ctx.timeZone);
       endInferred = !first.end.isCertain('day');
-    } else {
-      // "flying out Dec 1, back Dec 10": a second, later date is the return.
-      const second = results[1];
-      const secondDay = second && isoDay(second.start.date(), ctx.timeZone);
-      if (second && secondDay && secondDay > start) {
-        [end, endInferred, last] = [secondDay, !second.start.isCertain('day'), second];
-      }
+    }
+    // Later dates are the rest of the trip: "flying out Dec 1, back Dec 10";
+    // "Baku 3-6 Dec, then Tbilisi 7-10 Dec" runs to the 10th.
+    for (const r of results.slice(1)) {
+      const rEnd = r.end ?? r.start;
+      const day = isoDay(rEnd.date(), ctx.timeZone);
+      if (day > (end ?? start)) [end, endInferred, last] = [day, !rEnd.isCertain('day'), r];
     }
     return {
       trip: { start, end, said: text.slice(first.index, last.index + last.text.length), startInferred, endInferred },
