@@ -18,6 +18,13 @@ export async function startRecordingPlatform() {
   const held: ServerResponse[] = [];
   let hold: { userId: string; record: boolean } | null = null;
   const arrivals: Array<(d: PlatformDelivery) => void> = [];
+  const limitOnce = new Set<string>();
+  let rateLimited = 0;
+  let waiting: { count: number; resolve: () => void } | null = null;
+  const record = (d: PlatformDelivery) => {
+    delivered.push(d);
+    if (waiting && delivered.length >= waiting.count) waiting.resolve();
+  };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'GET' && url.pathname === '/delivered') {
@@ -28,13 +35,18 @@ export async function startRecordingPlatform() {
     let body = '';
     for await (const chunk of req) body += chunk;
     const d = JSON.parse(body) as PlatformDelivery;
+    if (limitOnce.delete(d.userId)) {
+      rateLimited++;
+      res.writeHead(429, { 'retry-after': '1' }).end('{"ok":false,"error":"ratelimited"}');
+      return;
+    }
     if (hold && hold.userId === d.userId) {
-      if (hold.record) delivered.push(d);
+      if (hold.record) record(d);
       held.push(res);
       for (const a of arrivals.splice(0)) a(d);
       return;
     }
-    delivered.push(d);
+    record(d);
     for (const a of arrivals.splice(0)) a(d);
     res.end('{"ok":true}');
   });
@@ -48,6 +60,18 @@ export async function startRecordingPlatform() {
     },
     release() {
       hold = null;
+    },
+    /** The first delivery to each of these users is answered 429 with Retry-After: 1. */
+    rateLimitFirst(users: string[]) {
+      for (const u of users) limitOnce.add(u);
+    },
+    get rateLimited() {
+      return rateLimited;
+    },
+    /** Resolves once `count` deliveries have been recorded. */
+    untilDelivered(count: number): Promise<void> {
+      if (delivered.length >= count) return Promise.resolve();
+      return new Promise((r) => (waiting = { count, resolve: r }));
     },
     /** Resolves at the next delivery request that matches. */
     nextArrival(match: (d: PlatformDelivery) => boolean): Promise<PlatformDelivery> {
