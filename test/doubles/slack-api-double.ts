@@ -42,6 +42,12 @@ export interface SlackApiDoubleOptions {
   teamId?: string;
   /** users.lookupByEmail directory: email → user id. */
   users?: Record<string, string>;
+  /** usergroups.users.list: user group id → member user ids. */
+  usergroups?: Record<string, string[]>;
+  /** conversations.members: channel id → member user ids. */
+  channelMembers?: Record<string, string[]>;
+  /** Per-method rate limits (calls per rolling second); excess calls get 429 with Retry-After: 1, as Slack does. */
+  rateLimits?: Record<string, number>;
 }
 
 export interface SlackApiDouble {
@@ -91,6 +97,17 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
   const botId = options.botId ?? 'BBOT0001';
   const teamId = options.teamId ?? 'T0001';
   const users = options.users ?? {};
+  const recent = new Map<string, number[]>();
+  /** True when this call exceeds the method's per-second limit. */
+  function overLimit(method: string, atMs: number): boolean {
+    const limit = options.rateLimits?.[method];
+    if (!limit) return false;
+    const window = (recent.get(method) ?? []).filter((t) => atMs - t < 1000);
+    const over = window.length >= limit;
+    if (!over) window.push(atMs);
+    recent.set(method, window);
+    return over;
+  }
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Failure[]>();
   const waiters: Array<{ method: string; predicate: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
@@ -120,6 +137,10 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
         return { ok: true, message_ts: `${ts}.000200` };
       case 'views.publish':
         return { ok: true, view: { id: 'V0001', type: 'home', ...(args.view as object) } };
+      case 'usergroups.users.list':
+        return { ok: true, users: options.usergroups?.[String(args.usergroup)] ?? [] };
+      case 'conversations.members':
+        return { ok: true, members: options.channelMembers?.[String(args.channel)] ?? [], response_metadata: { next_cursor: '' } };
       case 'users.lookupByEmail': {
         const id = users[String(args.email)];
         return id ? { ok: true, user: { id, team_id: teamId } } : { ok: false, error: 'users_not_found' };
@@ -155,7 +176,7 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
     }
     const method = api[1]!;
     record({ method, args, token, atMs });
-    const failure = failures.get(method)?.shift();
+    const failure = failures.get(method)?.shift() ?? (overLimit(method, atMs) ? { status: 429, retryAfter: 1 } : undefined);
     if (failure?.status === 429) {
       res.writeHead(429, { 'retry-after': String(failure.retryAfter ?? 1), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
       return;
