@@ -5,10 +5,12 @@
  * Adaptive Cards renderer) with the risk level, an indicator, a checklist item and a
  * citation link; that "Remind me before I go" lists a trip in the Reminders panel;
  * that the country browser sorts and shows a country by keyboard; and that the page
- * asks nothing of any other host. Saves test/artifacts/playground.png and prints how
+ * asks nothing of any other host; and that axe-core finds no WCAG 2.1 A/AA violation
+ * (contrast, labels, names) on the page with an answer drawn. Saves test/artifacts/playground.png and prints how
  * long the answer took to appear in both drawings.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,5 +151,17 @@ describe('web playground in Chromium', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('answer-heading');
     await page.screenshot({ path: join(ARTIFACTS, 'playground-country.png'), fullPage: false });
     expect(offsite).toEqual([]);
+  });
+
+  it('passes axe-core WCAG 2.1 A/AA checks with an answer, reminders and the country table drawn', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    // Evaluated through the DevTools protocol, so the page's own CSP (script-src 'self') stays in force.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+    });
+    expect(violations).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { HttpError } from '../../server/http-helpers.js';
 import type { Door, RouteHandler } from '../../server/types.js';
 import { guardRequest } from './guard-request.js';
 import { playgroundRoutes } from './playground-routes.js';
-import type { PlaygroundRenderers } from './render-for-playground.js';
+import { renderForPlayground, type PlaygroundRenderers } from './render-for-playground.js';
 import { sendStatic, staticFiles } from './serve-static.js';
 import { createWebDeliverer } from './web-deliverer.js';
 import { answerToBlockKit } from '../slack/render/answer-to-block-kit.js';
@@ -31,6 +31,7 @@ export const defaultRenderers: PlaygroundRenderers = {
 export function createWebDoor(ctx: AppContext, options: WebDoorOptions = {}): Door | null {
   if (!ctx.config.playgroundEnabled) return null;
   const files = staticFiles();
+  const renderers = options.renderers ?? defaultRenderers;
   const web = createWebDeliverer({ clock: ctx.clock });
   ctx.reminders.registerDeliverer(web.deliverer);
   const redirect = (location: string): RouteHandler => (req, res) => {
@@ -43,7 +44,7 @@ export function createWebDoor(ctx: AppContext, options: WebDoorOptions = {}): Do
     routes: [
       { method: 'GET', path: '/', handler: redirect('/playground/') },
       { method: 'GET', path: '/playground', handler: redirect('/playground/') },
-      ...playgroundRoutes(ctx, { renderers: options.renderers ?? defaultRenderers, web }),
+      ...playgroundRoutes(ctx, { renderers, web }),
       {
         method: 'GET',
         path: '/playground/*',
@@ -54,5 +55,12 @@ export function createWebDoor(ctx: AppContext, options: WebDoorOptions = {}): Do
         },
       },
     ],
+    async start() {
+      // One answer in the background, so the first person to ask waits no longer than the next (lazy indexes, JIT).
+      void ctx.advisor
+        .ask('travelling to Kyrgyzstan next week', { now: ctx.clock(), timeZone: ctx.config.DEFAULT_TIMEZONE })
+        .then((answer) => renderForPlayground(answer, renderers))
+        .catch((error: unknown) => ctx.logger.debug({ err: error }, 'playground warm-up failed'));
+    },
   };
 }

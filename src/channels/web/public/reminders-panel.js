@@ -33,7 +33,7 @@ function tripHtml(names, trip) {
   const ack = trip.acknowledgedAt ? ` <span class="tag tag-good">checklist done ${escapeHtml(when(trip.acknowledgedAt))}</span>` : '';
   const cancel = cancelled
     ? ' <span class="tag">cancelled</span>'
-    : ` <button type="button" class="cancel-trip" data-trip="${escapeHtml(trip.id)}" aria-label="Cancel the trip to ${places}">Cancel trip</button>`;
+    : ` <button type="button" class="cancel-trip" data-trip="${escapeHtml(trip.id)}" aria-label="Cancel trip to ${places}">Cancel trip</button>`;
   return `<li class="trip"><p><strong>${places}</strong>, ${dates}${ack}${cancel}</p>${reminders}</li>`;
 }
 
