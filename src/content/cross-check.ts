@@ -104,6 +104,14 @@ export function checkCrossReferences(
         error(y.file, y.lineOf(['law', key, 'status']), `law.${key} is ${law.status} but cites no source; add sources: [id]`);
       checkSources(y, ['law', key, 'sources'], law.sources);
     }
+    // A law flag that limits protection should show in the score too, or the level understates it.
+    const limiting = (['vpn', 'encryption'] as const).filter((k) => RESTRICTIVE.has(c.law[k].status));
+    if (limiting.length && indicatorIds.has('encryption-restrictions') && c.indicators['encryption-restrictions']?.status !== 'present')
+      warn(
+        y.file,
+        y.lineOf(['indicators', 'encryption-restrictions', 'status']),
+        `law.${limiting[0]} is ${c.law[limiting[0]!].status} but indicator "encryption-restrictions" is not present; mark it present or explain why not`,
+      );
     if (c.level_override) {
       checkSources(y, ['level_override', 'sources'], c.level_override.sources);
       warn(y.file, y.lineOf(['level_override']), `level overridden to ${c.level_override.level}: ${c.level_override.rationale}`);

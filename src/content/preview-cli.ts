@@ -6,8 +6,7 @@
 import { loadConfig } from '../config.js';
 import { buildAdvisor } from '../app/build-advisor.js';
 import { AdvisorError, ContentError, formatProblem } from '../errors.js';
-import { answerToText } from '../render/answer-to-text.js';
-import { resolveCountry } from './resolve-country.js';
+import { previewCountry } from './preview-country.js';
 
 async function main(): Promise<number> {
   const query = process.argv.slice(2).join(' ').trim();
@@ -16,14 +15,7 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const advisor = buildAdvisor(loadConfig());
-    const code = resolveCountry(advisor.content, query);
-    if (!code) {
-      console.error(`content:preview: unknown country "${query.slice(0, 60)}"; give an ISO code such as KZ or an English name such as Kazakhstan`);
-      return 1;
-    }
-    const answer = await advisor.answerForCountries([code]);
-    console.log(answerToText(answer));
+    console.log(await previewCountry(buildAdvisor(loadConfig()), query));
     return 0;
   } catch (error) {
     if (error instanceof ContentError) {

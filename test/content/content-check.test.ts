@@ -159,6 +159,23 @@ describe('content:check warnings', () => {
   });
 });
 
+describe('content:check consistency between law flags and indicators', () => {
+  it('warns when VPNs are banned but the encryption-restrictions indicator is not present', () => {
+    copy = copyContent();
+    const text = copy.read('countries/tm.md').replace(
+      /  encryption-restrictions:\n    status: present/,
+      '  encryption-restrictions:\n    status: unknown',
+    );
+    copy.write('countries/tm.md', text);
+    const line = copy.lineOf('countries/tm.md', /^  encryption-restrictions:/) + 1;
+    const r = check(copy);
+    expect(r.exitCode).toBe(0);
+    expect(r.out).toContain(
+      `content/countries/tm.md:${line}: warning: law.vpn is banned but indicator "encryption-restrictions" is not present; mark it present or explain why not`,
+    );
+  });
+});
+
 describe('content:check uncited sources', () => {
   it('warns about a source nobody cites, at its line in sources.yaml', () => {
     copy = copyContent();
