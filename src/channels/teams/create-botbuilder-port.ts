@@ -16,6 +16,7 @@ import {
   type Activity,
   type ConversationReference,
 } from 'botbuilder';
+import type { ClaimsIdentity, ConnectorFactory } from 'botframework-connector';
 import { readJson, sendJson } from '../../server/http-helpers.js';
 import { toBotRequest, toBotResponse } from './node-http-bridge.js';
 import type { TeamsConversationRef, TeamsInbound, TeamsPort, TeamsTurn } from './teams-port.js';
@@ -32,6 +33,24 @@ function keepEntityProperties(): void {
     Entity?: { type: { additionalProperties?: unknown } };
   };
   if (mappers.Entity && !mappers.Entity.type.additionalProperties) mappers.Entity.type.additionalProperties = { type: { name: 'Object' } };
+}
+
+/**
+ * Connector clients come with Azure's default retry policy (3 tries, real timers). We
+ * retry ourselves (send-with-retry.ts: 412 too, injectable sleep, per-tenant
+ * throttle), so the SDK's retry phase is removed to avoid retrying twice.
+ */
+class OwnRetryAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    const inner = super.createConnectorFactory(claimsIdentity);
+    return {
+      async create(serviceUrl: string, audience?: string) {
+        const client = await inner.create(serviceUrl, audience);
+        (client as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }).client?.pipeline?.removePolicy({ phase: 'Retry' });
+        return client;
+      },
+    } as ConnectorFactory;
+  }
 }
 
 export interface BotbuilderPortOptions {
@@ -83,7 +102,7 @@ export function turnFromContext(context: TurnContext): TeamsTurn {
 export function createBotbuilderPort(options: BotbuilderPortOptions): TeamsPort & { adapter: CloudAdapter } {
   const { logger } = options;
   keepEntityProperties();
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new OwnRetryAuthentication({
     MicrosoftAppId: options.appId ?? '',
     MicrosoftAppPassword: options.appPassword ?? '',
     MicrosoftAppTenantId: options.tenantId ?? '',

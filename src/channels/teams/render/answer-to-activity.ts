@@ -7,7 +7,7 @@
  */
 import type { Answer } from '../../../advisor/answer.js';
 import type { TeamsOutbound } from '../teams-port.js';
-import { answerToAdaptiveCard, type AdaptiveCard, type CardState } from './answer-to-adaptive-card.js';
+import { answerToAdaptiveCard, type AdaptiveCard, type AdaptiveCardOptions, type CardState } from './answer-to-adaptive-card.js';
 import { TEAMS_LIMITS } from './limits.js';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -68,9 +68,13 @@ export function answerToActivity(answer: Answer, options: ActivityOptions = {}):
     ...(entity ? { entities: [entity] } : {}),
     ...(answer.summary?.method === 'llm' ? { channelData: { feedbackLoopEnabled: true } } : {}),
   };
-  const fallback = answerFallbackText(answer);
-  let activity = cardActivity(answerToAdaptiveCard(answer, { state: options.state }), fallback, extra);
-  if (Buffer.byteLength(JSON.stringify(activity)) > TEAMS_LIMITS.maxMessageBytes)
-    activity = cardActivity(answerToAdaptiveCard(answer, { state: options.state, compact: true }), fallback, extra);
-  return activity;
+  const fallback = clamp(answerFallbackText(answer), TEAMS_LIMITS.maxFallbackText);
+  // Each step drops detail until the message fits: full, compact, only the before-trip checklist, no checklist.
+  const steps: AdaptiveCardOptions[] = [{}, { compact: true }, { compact: true, phases: ['before'] }, { compact: true, phases: [] }];
+  let activity: TeamsOutbound | null = null;
+  for (const step of steps) {
+    activity = cardActivity(answerToAdaptiveCard(answer, { ...step, state: options.state }), fallback, extra);
+    if (Buffer.byteLength(JSON.stringify(activity)) <= TEAMS_LIMITS.maxMessageBytes) break;
+  }
+  return activity!;
 }

@@ -88,6 +88,8 @@ function destinationElements(d: Destination, answer: Answer, options: AdaptiveCa
   const phases = options.phases ?? ['before', 'during', 'after'];
   const items = d.checklist.filter((c) => phases.includes(c.phase));
   if (items.length) out.push(text('Checklist', { weight: 'Bolder', size: 'Medium', separator: true }));
+  if (items.length < d.checklist.length && options.actions !== false)
+    out.push(text(`Ask me about ${d.countryName} alone for the full checklist.`, { isSubtle: true, size: 'Small' }));
   for (const phase of phases) {
     const inPhase = items.filter((c) => c.phase === phase);
     if (!inPhase.length) continue;

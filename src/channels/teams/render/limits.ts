@@ -13,6 +13,8 @@ export const TEAMS_LIMITS = {
   maxCitationAbstract: 477,
   /** Native citation: `appearance.name` (the title) up to 80 characters. */
   maxCitationName: 80,
+  /** The plain `text` next to the card (fallback and notification preview). */
+  maxFallbackText: 4000,
   /** Suggestions offered as buttons ("Did you mean …?"). */
   maxSuggestionButtons: 3,
 } as const;

@@ -1,0 +1,167 @@
+/**
+ * The Teams bot driven by botbuilder's TestAdapter (no HTTP): answers with a typing
+ * indicator then the Answer card, strips mentions, lets extension handlers answer
+ * first, turns card buttons into reminder-service calls and card updates, records
+ * 👍/👎 feedback, replies to input errors with their message, and ignores submits
+ * that are not ours. Reminders are a small recording object passed in.
+ */
+import Keyv from 'keyv';
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAdvisor } from '../../app/build-advisor.js';
+import type { Advisor } from '../../advisor/create-advisor.js';
+import { loadConfig } from '../../config.js';
+import { silentLogger } from '../../logger.js';
+import type { NewTrip, ReminderService, TripView } from '../../reminders/types.js';
+import { turnFromContext } from './create-botbuilder-port.js';
+import { createTeamsBot, type TeamsMessageHandler } from './create-teams-bot.js';
+import { createTeamsUserStore } from './teams-user-store.js';
+
+const NOW = new Date('2026-11-23T09:00:00Z');
+let advisor: Advisor;
+beforeAll(() => {
+  advisor = buildAdvisor(loadConfig({}), { clock: () => NOW });
+});
+
+function recordingReminders(ackResult: TripView | null = null) {
+  const calls: Array<{ method: string; input: unknown }> = [];
+  const service = {
+    async createTrip(t: NewTrip): Promise<TripView> {
+      calls.push({ method: 'createTrip', input: t });
+      return { ...t, id: 'trip-1', acknowledgedAt: null, reminders: [{ id: 'r1', kind: 'briefing', dueAt: '2026-11-23T09:00:00.000Z', status: 'scheduled' }] };
+    },
+    async acknowledge(input: unknown) {
+      calls.push({ method: 'acknowledge', input });
+      return ackResult;
+    },
+    async snooze(input: unknown) {
+      calls.push({ method: 'snooze', input });
+      return ackResult;
+    },
+  } as unknown as ReminderService;
+  return { service, calls };
+}
+
+function setup(options: { handlers?: TeamsMessageHandler[]; ack?: TripView | null } = {}) {
+  const reminders = recordingReminders(options.ack ?? null);
+  const feedback = new Keyv();
+  const bot = createTeamsBot({
+    advisor,
+    reminders: reminders.service,
+    users: createTeamsUserStore(new Keyv()),
+    welcomed: new Keyv(),
+    feedback,
+    clock: () => NOW,
+    timeZone: 'UTC',
+    logger: silentLogger,
+    messageHandlers: options.handlers,
+  });
+  const adapter = new TestAdapter(async (context) => bot.run(turnFromContext(context)), {
+    channelId: 'msteams',
+    from: { id: '29:u1', name: 'Ada', aadObjectId: 'aad-1' } as Activity['from'],
+    conversation: { id: 'a:conv', conversationType: 'personal', tenantId: 't1' } as Activity['conversation'],
+  });
+  return { adapter, reminders, feedback };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const card = (a: Partial<Activity>): any => a.attachments?.[0]?.content;
+const cardText = (a: Partial<Activity>) => JSON.stringify(card(a));
+
+describe('Teams bot (TestAdapter)', () => {
+  it('shows a typing indicator, then answers with the Answer card', async () => {
+    const { adapter } = setup();
+    await adapter
+      .send('travelling to Kyrgyzstan next week')
+      .assertReply((a) => expect(a.type).toBe(ActivityTypes.Typing))
+      .assertReply((a) => {
+        expect(card(a).version).toBe('1.5');
+        expect(cardText(a)).toContain('Surveillance risk level 3 of 4: high');
+        expect(a.text).toContain('Kyrgyzstan');
+      });
+  });
+
+  it('strips the <at> mention before anyone reads the text, and consults extension handlers first', async () => {
+    const seen: string[] = [];
+    const desk: TeamsMessageHandler = async ({ text, turn, userId }) => {
+      seen.push(text);
+      if (!text.startsWith('desk ')) return false;
+      await turn.send({ type: 'message', text: `desk command for ${userId}` });
+      return true;
+    };
+    const { adapter } = setup({ handlers: [desk] });
+    await adapter
+      .send('<at>Travel advisor</at>&nbsp;desk report')
+      .assertReply((a) => expect(a.text).toBe('desk command for aad-1'))
+      .send('<at>Travel advisor</at> what is SORM?')
+      .assertReply((a) => expect(a.type).toBe(ActivityTypes.Typing))
+      .assertReply((a) => expect(a.attachments).toHaveLength(1));
+    expect(seen).toEqual(['desk report', 'what is SORM?']);
+  });
+
+  it('"Remind me before I go" creates a trip from the button data and confirms', async () => {
+    const { adapter, reminders } = setup();
+    const value = { ta: 'remind', countries: ['KG'], start: '2026-11-30', end: null };
+    await adapter
+      .send({ type: 'message', value, replyToId: 'card-1' } as Partial<Activity>)
+      .assertReply((a) => expect(a.text).toBe('Done: I will remind you before your trip on 2026-11-30 (briefing on 2026-11-23).'));
+    expect(reminders.calls).toEqual([
+      {
+        method: 'createTrip',
+        input: expect.objectContaining({
+          traveller: { platform: 'teams', userId: 'aad-1' },
+          destinations: ['KG'],
+          start: '2026-11-30',
+          end: null,
+          source: 'button',
+          createdBy: 'teams:aad-1',
+        }),
+      },
+    ]);
+  });
+
+  it('"I\'ve done the checklist" acknowledges the trip and says so; with no trip it says how to get reminders', async () => {
+    const trip = { id: 'trip-9', destinations: ['KZ'], start: '2026-12-01', acknowledgedAt: '2026-11-23T09:00:00.000Z' } as TripView;
+    const withTrip = setup({ ack: trip });
+    await withTrip.adapter
+      .send({ type: 'message', value: { ta: 'ack', tripId: 'trip-9', reminderId: 'r2' } } as Partial<Activity>)
+      .assertReply((a) => expect(a.text).toBe('Thanks: recorded that you have done the checklist for your trip to KZ (2026-12-01).'));
+    expect(withTrip.reminders.calls).toEqual([
+      { method: 'acknowledge', input: { tripId: 'trip-9', reminderId: 'r2', traveller: { platform: 'teams', userId: 'aad-1' } } },
+    ]);
+    const without = setup({ ack: null });
+    await without.adapter
+      .send({ type: 'message', value: { ta: 'ack', countries: ['KG'] } } as Partial<Activity>)
+      .assertReply((a) => expect(a.text).toMatch(/You have no trip with reminders/));
+  });
+
+  it('"Snooze" asks the reminders service to deliver again after the snooze period', async () => {
+    const { adapter, reminders } = setup({ ack: { id: 'trip-1' } as TripView });
+    await adapter
+      .send({ type: 'message', value: { ta: 'snooze', tripId: 'trip-1', reminderId: 'r1', hours: 24 } } as Partial<Activity>)
+      .assertReply((a) => expect(a.text).toBe('OK, I will remind you again on 2026-11-24 09:00 UTC.'));
+    expect(reminders.calls[0]).toEqual({ method: 'snooze', input: { tripId: 'trip-1', reminderId: 'r1', until: new Date('2026-11-24T09:00:00Z') } });
+  });
+
+  it('records 👍/👎 feedback on a message (the reaction, not the comment)', async () => {
+    const { adapter, feedback } = setup();
+    await adapter.send({
+      type: 'invoke',
+      name: 'message/submitAction',
+      replyToId: 'answer-7',
+      value: { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: '{"feedbackText":"private words"}' } },
+    } as Partial<Activity>);
+    expect(await feedback.get('answer-7')).toEqual({ reaction: 'dislike', at: NOW.toISOString() });
+  });
+
+  it('replies to a message that is too long with the limit, and ignores card submits that are not ours', async () => {
+    const { adapter, reminders } = setup();
+    await adapter
+      .send('x'.repeat(5000))
+      .assertReply((a) => expect(a.type).toBe(ActivityTypes.Typing))
+      .assertReply((a) => expect(a.text).toMatch(/too long .* limit is 4000/))
+      .send({ type: 'message', value: { somethingElse: true } } as Partial<Activity>)
+      .assertNoReply();
+    expect(reminders.calls).toEqual([]);
+  });
+});

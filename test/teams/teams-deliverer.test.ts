@@ -1,0 +1,119 @@
+/**
+ * Proactive delivery to Teams over real HTTP: the Teams Deliverer sends a reminder
+ * card into the traveller's stored conversation through botbuilder's
+ * continueConversationAsync to a local connector double; 429/412/502/504 are retried
+ * with backoff and jitter (Retry-After honoured), persistent failures end in an error
+ * carrying retryAfterMs, refusals and unknown users are permanent, and sends to one
+ * tenant are throttled under the per-tenant rate. Sleep and clock are injected.
+ */
+import Keyv from 'keyv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAdvisor } from '../../src/app/build-advisor.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import type { Delivery } from '../../src/reminders/types.js';
+import { createBotbuilderPort } from '../../src/channels/teams/create-botbuilder-port.js';
+import { createTeamsDeliverer } from '../../src/channels/teams/create-teams-deliverer.js';
+import { createTenantThrottle } from '../../src/channels/teams/create-tenant-throttle.js';
+import { TeamsDeliveryError } from '../../src/channels/teams/send-with-retry.js';
+import { createTeamsUserStore, type TeamsUserStore } from '../../src/channels/teams/teams-user-store.js';
+import type { TeamsConversationRef } from '../../src/channels/teams/teams-port.js';
+import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+
+let connector: TeamsConnectorDouble;
+let users: TeamsUserStore;
+let delivery: Delivery;
+
+beforeAll(async () => {
+  connector = await startTeamsConnectorDouble();
+  users = createTeamsUserStore(new Keyv());
+  const ref: TeamsConversationRef = {
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    conversation: { id: 'a:deliver-1', tenantId: 'tenant-a' },
+    user: { id: '29:traveller' },
+    bot: { id: '28:bot' },
+  };
+  await users.save({ id: '29:traveller', aadObjectId: 'aad-traveller' }, ref, { email: 'Traveller@Example.com', now: new Date() });
+  const answer = await buildAdvisor(loadConfig({})).answerForCountries(['KG'], { intent: 'trip' });
+  delivery = {
+    trip: { id: 'trip-d', traveller: { platform: 'teams', userId: 'aad-traveller' }, destinations: ['KG'], start: '2026-11-30', end: null, createdBy: 'desk', source: 'desk', acknowledgedAt: null, reminders: [] },
+    reminder: { id: 'rem-d', kind: 'day-before', dueAt: '2026-11-29T09:00:00Z', status: 'scheduled' },
+    answer,
+    idempotencyKey: 'rem-d:0',
+  };
+});
+afterAll(() => connector.close());
+
+function deliverer(options: { retries?: number; perSecond?: number; now?: () => number; advance?: (ms: number) => void } = {}) {
+  const sleeps: number[] = [];
+  const sleep = async (ms: number) => {
+    sleeps.push(ms);
+    options.advance?.(ms);
+  };
+  const port = createBotbuilderPort({ appType: 'MultiTenant', logger: silentLogger });
+  const d = createTeamsDeliverer({
+    port,
+    users,
+    throttle: createTenantThrottle({ perSecond: options.perSecond ?? 40, now: options.now, sleep }),
+    retry: { retries: options.retries ?? 4, baseDelayMs: 1000, maxDelayMs: 30_000, sleep, random: () => 0.5 },
+    logger: silentLogger,
+  });
+  return { d, sleeps };
+}
+
+describe('Teams deliverer', () => {
+  it('sends the reminder card into the stored conversation, found by user id or email', async () => {
+    const { d } = deliverer();
+    expect(await d.resolveEmail!('traveller@example.com')).toBe('aad-traveller');
+    expect(await d.resolveEmail!('someone-else@example.com')).toBeNull();
+    const before = connector.calls.length;
+    await d.deliver('aad-traveller', delivery);
+    const [call] = connector.calls.slice(before);
+    expect(call).toMatchObject({ method: 'POST', conversationId: 'a:deliver-1', status: 201 });
+    expect(call!.body.text).toBe('You leave for Kyrgyzstan tomorrow (2026-11-30). Last check before you go.');
+    expect(call!.body.attachments[0].content.actions.map((a: { title: string }) => a.title)).toEqual(["I've done the checklist", 'Snooze']);
+  });
+
+  it('retries 429, 412, 502 and 504 with exponential backoff and jitter, honouring Retry-After', async () => {
+    const { d, sleeps } = deliverer();
+    connector.failNext(1, 429, 3);
+    connector.failNext(1, 412);
+    connector.failNext(1, 502);
+    connector.failNext(1, 504);
+    const before = connector.calls.length;
+    await d.deliver('aad-traveller', delivery);
+    expect(connector.calls.slice(before).map((c) => c.status)).toEqual([429, 412, 502, 504, 201]);
+    // Retry-After 3 s, then base 1 s doubling, each scaled by jitter 0.5 + random/2 = 0.75.
+    expect(sleeps).toEqual([3000, 1500, 3000, 6000]);
+  });
+
+  it('gives up after the retry budget with a TeamsDeliveryError the scheduler can retry later', async () => {
+    const { d } = deliverer({ retries: 2 });
+    connector.failNext(3, 502);
+    const error = await d.deliver('aad-traveller', delivery).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TeamsDeliveryError);
+    expect(error).toMatchObject({ status: 502, permanent: false, retryAfterMs: 30_000 });
+  });
+
+  it('fails permanently when Teams refuses (403) or the user never talked to the bot', async () => {
+    const { d, sleeps } = deliverer();
+    connector.failNext(1, 403);
+    await expect(d.deliver('aad-traveller', delivery)).rejects.toMatchObject({ status: 403, permanent: true });
+    await expect(d.deliver('aad-nobody', delivery)).rejects.toMatchObject({ permanent: true, message: expect.stringMatching(/must install the app or message the bot/) });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('throttles sends to one tenant under the per-second limit', async () => {
+    let now = 10_000;
+    const { d, sleeps } = deliverer({ perSecond: 2, now: () => now, advance: (ms) => (now += ms) });
+    const before = connector.calls.length;
+    await Promise.all([d.deliver('aad-traveller', delivery), d.deliver('aad-traveller', delivery), d.deliver('aad-traveller', delivery)]);
+    // Two fit in the first second; the third waits until the window has room (the injected sleep moves the clock).
+    expect(sleeps).toEqual([1000]);
+    expect(connector.calls.slice(before).map((c) => c.status)).toEqual([201, 201, 201]);
+    now += 5000;
+    await d.deliver('aad-traveller', delivery);
+    expect(sleeps).toEqual([1000]);
+  });
+});
