@@ -11,6 +11,7 @@ import type { Understander, Understanding } from '../understand/types.js';
 import { validateMessage } from './validate-message.js';
 import { buildDestination } from './build-destination.js';
 import { collectSources } from './collect-sources.js';
+import { retrieveFor } from '../retrieval/retrieve-for.js';
 
 export interface AdvisorOptions {
   content: ContentBase;
@@ -49,10 +50,8 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
 
   async function summarize(question: string, intent: IntentName, destinations: Destination[]) {
     const codes = destinations.filter((d) => d.covered).map((d) => d.countryCode);
-    const passages =
-      intent === 'topic' || codes.length
-        ? retriever.search(question, { countries: codes.length ? codes : undefined, includeTopics: intent === 'topic' || !codes.length, limit: 5 })
-        : [];
+    // Topic questions must be grounded in the content, or get no passages (and the "doesn't cover that" message).
+    const passages = retrieveFor(retriever, question, { intent, countryCodes: codes, limit: 5 });
     if (!passages.length) return null;
     const request = { question, intent, countryCodes: codes, passages };
     const summary = await summarizer.summarize(request);
@@ -72,8 +71,14 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
       message = 'I did not find a destination or a question about travel security in that message. Try "travelling to Kyrgyzstan next week".';
     else if (intent === 'topic' && !summary)
       message = `The content base doesn't cover that. Please ask ${contact}.`;
-    else if (destinations.length && destinations.every((d) => !d.covered))
-      message = destinations.map((d) => d.notice).join(' ');
+    else if (destinations.length && destinations.every((d) => !d.covered)) {
+      const notices = destinations.map((d) => d.notice).join(' ');
+      // A question about an uncovered place ("what's the weather in Paris?") gets an honest "not covered", never a guess.
+      message =
+        intent === 'trip' || intent === 'remind'
+          ? `${notices} For anything more specific, please ask ${contact}.`
+          : `The content base doesn't cover that. ${notices} Please ask ${contact}.`;
+    }
     return {
       intent,
       destinations,

@@ -4,6 +4,8 @@
  * always give the same summary.
  */
 import type { ContentBase } from '../content/types.js';
+import { contentTerms } from '../content/terms.js';
+import { expandQuery } from '../retrieval/expand-query.js';
 import { buildSummary, type SourcedSentence } from './cite.js';
 import type { Summarizer, SummaryRequest } from './ports.js';
 
@@ -12,26 +14,24 @@ export interface ExtractiveOptions {
   maxSentences?: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const STOP = new Set(
-  'a an and are as at be by for from has have in is it its of on or that the their this to was were what which who with how i me my we our you your about does do next week going travelling traveling trip'.split(' '),
-);
-
-function terms(text: string): Set<string> {
-  return new Set((text.toLowerCase().match(WORD) ?? []).filter((w) => w.length > 2 && !STOP.has(w)));
-}
+/** Weight of a thesaurus word (expand-query.ts) relative to one of the question's own words. */
+const EXPANSION_WEIGHT = 0.5;
 
 export function createExtractiveSummarizer(content: ContentBase, options: ExtractiveOptions = {}): Summarizer {
   const max = options.maxSentences ?? 3;
   return {
     async summarize(request: SummaryRequest) {
-      const query = terms(request.question);
+      // The destination's own name says nothing about which of its sentences answer the question.
+      const names = new Set(request.countryCodes.flatMap((c) => contentTerms(content.countries.get(c)?.name ?? '')));
+      const query = new Set(contentTerms(request.question).filter((t) => !names.has(t)));
+      const extra = new Set(expandQuery(request.question));
       // Score each sentence: query-term overlap first, then passage rank, then position in the passage.
       const candidates = request.passages.flatMap((p, rank) =>
         p.sentences.map((s, pos) => {
-          const words = terms(s.text);
+          const words = new Set(contentTerms(s.text));
           let overlap = 0;
           for (const w of query) if (words.has(w)) overlap++;
+          for (const w of extra) if (words.has(w)) overlap += EXPANSION_WEIGHT;
           return { s, p, rank, pos, overlap };
         }),
       );

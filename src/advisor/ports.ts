@@ -7,6 +7,11 @@ export interface RetrieveOptions {
   countries?: string[];
   includeTopics?: boolean;
   limit?: number;
+  /**
+   * Return nothing unless at least this share (0..1) of the query's content words occur
+   * exactly in the results: a question the content base cannot ground gets no passages.
+   */
+  minCoverage?: number;
 }
 
 export interface Retriever {

@@ -21,6 +21,14 @@ const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
 /** Maximum characters of a question sent to a model; longer input is cut, never sent whole. */
 export const MAX_QUESTION_CHARS = 500;
 
+/** The question without identifiers at all (no placeholders): what retrieval should match on. */
+export function stripIdentifiers(text: string): string {
+  let out = text;
+  for (const [re] of RULES) out = out.replace(re, ' ');
+  out = out.replace(PHONE, (m) => ((m.match(/\d/g) ?? []).length >= 9 ? ' ' : m));
+  return out.replace(/\s+/g, ' ').trim();
+}
+
 export function redactQuestion(text: string): string {
   let out = text;
   for (const [re, replacement] of RULES) out = out.replace(re, replacement);

@@ -1,22 +1,63 @@
 /**
  * BM25 passage index over every `## ` section of country and topic files, built once
  * at start-up with MiniSearch. Country filters keep a trip answer about its country.
+ * Terms go through the shared content-word rules (terms.ts) so "countries" finds
+ * "country" and "what is the" matches nothing. `minCoverage` lets a caller demand that
+ * enough of the question's own words occur in the results before any are trusted:
+ * that is how "what's the weather in Paris?" retrieves nothing instead of a guess.
+ * Recall@5 of this index is measured by `npm run eval:retrieval` (test/retrieval/).
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Retriever, RetrieveOptions } from '../advisor/ports.js';
 import type { ContentBase, Passage } from './types.js';
+import { STOP_WORDS, contentTerms, foldTerm } from './terms.js';
+import { expandQuery } from '../retrieval/expand-query.js';
+
+/** Weight of thesaurus words relative to the question's own words. */
+const EXPANSION_WEIGHT = 0.4;
+/** Score factor for the first section of each file. */
+const LEAD_BOOST = 1.25;
+
+/** One index term per word: folded, or dropped when it is a stop word. */
+function processTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  if (STOP_WORDS.has(lower)) return null;
+  const folded = foldTerm(lower);
+  return folded.length < 2 || STOP_WORDS.has(folded) ? null : folded;
+}
+
+/** Share of the query's content words that occur exactly (not by prefix or typo) in some result. */
+export function exactCoverage(query: string, results: SearchResult[]): number {
+  const wanted = new Set(contentTerms(query));
+  if (!wanted.size) return 0;
+  const found = new Set<string>();
+  for (const r of results) for (const t of r.terms) if (wanted.has(t)) found.add(t);
+  return found.size / wanted.size;
+}
 
 export function createPassageIndex(content: ContentBase): Retriever {
   const byId = new Map(content.passages.map((p) => [p.id, p]));
+  // Lead bias: the first section of a file introduces its subject, so it wins close calls ("what is SORM?").
+  const leads = new Set<string>();
+  const seen = new Set<string>();
+  for (const p of content.passages) if (!seen.has(`${p.kind}:${p.ref}`) && seen.add(`${p.kind}:${p.ref}`)) leads.add(p.id);
   const index = new MiniSearch<Passage>({
     fields: ['title', 'heading', 'keywordText', 'text'],
     storeFields: ['id'],
+    processTerm,
     extractField: (doc, field) => {
       if (field === 'keywordText') return doc.keywords.join(' ');
       const value = (doc as unknown as Record<string, unknown>)[field];
       return typeof value === 'string' ? value : '';
     },
-    searchOptions: { boost: { title: 2, keywordText: 3, heading: 1.5 }, prefix: true, fuzzy: 0.15, combineWith: 'OR' },
+    searchOptions: {
+      boost: { title: 2, keywordText: 3, heading: 1.5 },
+      // Prefix and typo matching only for longer words: "vpn" must not match "vpns-…" by accident of length.
+      prefix: (term) => term.length >= 4,
+      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      combineWith: 'OR',
+      boostDocument: (id) => (leads.has(id as string) ? LEAD_BOOST : 1),
+    },
   });
   index.addAll(content.passages);
 
@@ -28,12 +69,13 @@ export function createPassageIndex(content: ContentBase): Retriever {
       const allowed = (p: Passage) =>
         (p.kind === 'country' && (!countries || countries.has(p.ref))) ||
         (p.kind === 'topic' && includeTopics && (!countries || p.countries.length === 0 || p.countries.some((c) => countries.has(c))));
-      const hits = query.trim()
-        ? index
-            .search(query, { filter: (r) => allowed(byId.get(r.id as string)!) })
-            .map((r) => byId.get(r.id as string)!)
-        : [];
-      const result = hits.slice(0, limit);
+      const extra = expandQuery(query);
+      const tree: Query = extra.length
+        ? { combineWith: 'OR', queries: [query, { queries: [extra.join(' ')], boostTerm: () => EXPANSION_WEIGHT }] }
+        : query;
+      const hits = query.trim() ? index.search(tree, { filter: (r) => allowed(byId.get(r.id as string)!) }).slice(0, limit) : [];
+      if (options.minCoverage !== undefined && exactCoverage(query, hits) < options.minCoverage) return [];
+      const result = hits.map((r) => byId.get(r.id as string)!);
       // A trip question may carry no content words ("Kyrgyzstan next week"): fill with the country's sections in order.
       if (countries && result.length < limit) {
         for (const p of content.passages) {

@@ -14,7 +14,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'is it its just me my no nor not of off on once only or our out over own she should so some such than that the their them ' +
     'then there these they this those through to too under until up very was we were what when where which while who whom why ' +
     'will with would you your yours about also any all more most other same each few both here now ' +
-    "s t don should've i'm it's what's whats let's tell know please thanks thank hi hello hey ok okay"
+    "s t don should've i'm it's what's whats let's tell know please thanks thank hi hello hey ok okay " +
+    // Chat and trip filler: says someone is travelling or asking, not what about.
+    'travel travelling traveling trip going go goes next week month visit visiting flying fly get time like need want thing way ' +
+    'ask asking asked question questions wonder wondering reply answer help quick curious anyone someone guys folks ' +
+    'really actually maybe probably regarding re cc fyi'
   ).split(/\s+/),
 );
 

@@ -17,6 +17,8 @@ import { startOpenAiDouble, passagesInPrompt, questionInPrompt, type OpenAiDoubl
 
 let double: OpenAiDouble;
 let advisor: Advisor;
+/** Same, with a short timeout, for the server that never answers. */
+let impatient: Advisor;
 let offline: Advisor;
 const logLines: Array<Record<string, unknown>> = [];
 const rawLog: string[] = [];
@@ -29,10 +31,9 @@ beforeAll(async () => {
       logLines.push(JSON.parse(line));
     },
   });
-  advisor = buildAdvisor(
-    loadConfig({ OPENAI_API_KEY: 'sk-double-key', OPENAI_BASE_URL: double.url, OPENAI_MODEL: 'double-model', OPENAI_TIMEOUT_MS: '300' }),
-    { logger },
-  );
+  const env = { OPENAI_API_KEY: 'sk-double-key', OPENAI_BASE_URL: double.url, OPENAI_MODEL: 'double-model' };
+  advisor = buildAdvisor(loadConfig({ ...env, OPENAI_TIMEOUT_MS: '8000' }), { logger });
+  impatient = buildAdvisor(loadConfig({ ...env, OPENAI_TIMEOUT_MS: '250' }), { logger });
   offline = buildAdvisor(loadConfig({}));
 });
 afterAll(() => double.close());
@@ -79,7 +80,7 @@ describe('LLM summarizer against a local Chat Completions server', () => {
   for (const [mode, reason] of failures) {
     it(`falls back to the extractive summary when the model server is ${mode}, logging "${reason}" but not the question`, async () => {
       double.mode = mode;
-      const answer = await advisor.ask('what is SORM?');
+      const answer = await (mode === 'slow' ? impatient : advisor).ask('what is SORM?');
       expect(answer.summary?.method).toBe('extractive');
       expect(answer.summary!.sentences.every((s) => s.citations.length > 0)).toBe(true);
       // No retries: one request per question, so every failure falls back within the timeout.

@@ -1,0 +1,36 @@
+/**
+ * How the advisor asks the index for passages, in one place so the evaluation
+ * (eval-retrieval.ts) measures exactly what users get. Country questions search that
+ * country's sections (and topics about it); trips stay on the country; topic questions
+ * search everything but must be grounded: more than the coverage threshold of their
+ * content words must occur in the passages, or nothing is returned and the advisor
+ * says the content base doesn't cover it.
+ */
+import type { IntentName } from '../advisor/answer.js';
+import type { Retriever } from '../advisor/ports.js';
+import type { Passage } from '../content/types.js';
+import { stripIdentifiers } from '../advisor/redact-question.js';
+
+export interface RetrieveForRequest {
+  intent: IntentName;
+  /** Covered destination codes the understander found. */
+  countryCodes: string[];
+  limit?: number;
+}
+
+/**
+ * Share of a topic question's content words that must occur exactly in the passages.
+ * 0.5: "what does SORM stand for" (sorm yes, stand no) is still answered, while
+ * "who won the world cup" (world yes, won and cup no) is not. See docs/retrieval.md.
+ */
+export const TOPIC_MIN_COVERAGE = 0.5;
+
+export function retrieveFor(retriever: Retriever, rawQuestion: string, request: RetrieveForRequest): Passage[] {
+  const limit = request.limit ?? 5;
+  // Mentions, emails and phone numbers are neither searchable nor part of what is asked.
+  const question = stripIdentifiers(rawQuestion);
+  if (request.countryCodes.length)
+    return retriever.search(question, { countries: request.countryCodes, includeTopics: request.intent !== 'trip', limit });
+  if (request.intent === 'topic') return retriever.search(question, { includeTopics: true, limit, minCoverage: TOPIC_MIN_COVERAGE });
+  return [];
+}
