@@ -4,6 +4,7 @@
  * Each problem is located at the line of the offending value.
  */
 import { basename } from 'node:path';
+import isoCountries from 'i18n-iso-countries';
 import type { ContentProblem } from '../errors.js';
 import type { Section } from './markdown.js';
 import type { IndicatorDef, LevelDef, Source } from './schema.js';
@@ -87,6 +88,7 @@ export function checkCrossReferences(
   for (const { value: c, yaml: y } of input.countries) {
     const expectedName = `${c.code.toLowerCase()}.md`;
     if (basename(c.file) !== expectedName) error(y.file, y.lineOf(['code']), `file name must match the code: expected ${expectedName}`);
+    if (!isoCountries.isValid(c.code)) error(y.file, y.lineOf(['code']), `"${c.code}" is not an ISO 3166-1 alpha-2 country code`);
     const other = byCode.get(c.code);
     if (other) error(y.file, y.lineOf(['code']), `duplicate country ${c.code}: also defined in ${other}`);
     else byCode.set(c.code, c.file);
@@ -125,6 +127,9 @@ export function checkCrossReferences(
     const other = topicIds.get(t.id);
     if (other) error(y.file, y.lineOf(['id']), `duplicate topic id "${t.id}": also defined in ${other}`);
     else topicIds.set(t.id, t.file);
+    t.countries.forEach((code, i) => {
+      if (!isoCountries.isValid(code)) error(y.file, y.lineOf(['countries', i]), `"${code}" is not an ISO 3166-1 alpha-2 country code`);
+    });
     checkStale(y, t.last_reviewed);
     checkSections(t.file, t.sections);
   }

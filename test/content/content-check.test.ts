@@ -104,6 +104,13 @@ describe('content:check reports each mistake at its line', () => {
     expect(r.err).toContain('content/countries/kg2.md:2: file name must match the code: expected kg.md');
   });
 
+  it('country code that is not an ISO code', () => {
+    copy = copyContent();
+    copy.write('countries/xz.md', copy.read('countries/am.md').replace('code: AM', 'code: XZ'));
+    const r = check(copy);
+    expect(r.err).toEqual(['content/countries/xz.md:2: "XZ" is not an ISO 3166-1 alpha-2 country code', 'content check failed: 1 error']);
+  });
+
   it('checklist item naming an unknown indicator', () => {
     copy = copyContent();
     const line = copy.replaceLine('checklists/network.yaml', 'when: { indicator: sorm-imports }', '    when: { indicator: sorm-import }');
