@@ -32,24 +32,32 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
   let running = 0;
   let idleWaiters: Array<() => void> = [];
 
-  function pump(): void {
-    while (running < concurrency && pending.length) {
-      const job = pending.shift()!;
-      running += 1;
-      setImmediate(() => {
-        job()
-          .catch((error: unknown) => options.logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'Slack job failed'))
-          .finally(() => {
-            running -= 1;
-            if (!running && !pending.length) {
-              const waiters = idleWaiters;
-              idleWaiters = [];
-              for (const w of waiters) w();
-            }
-            pump();
-          });
-      });
+  let scheduled = false;
+
+  function finish(): void {
+    running -= 1;
+    if (!running && !pending.length) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const w of waiters) w();
     }
+    pump();
+  }
+
+  /** Starts one job per event-loop turn, so requests that arrived meanwhile are read (and acked) in between. */
+  function pump(): void {
+    if (scheduled || running >= concurrency || !pending.length) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      const job = pending.shift();
+      if (!job) return;
+      running += 1;
+      job()
+        .catch((error: unknown) => options.logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'Slack job failed'))
+        .finally(finish);
+      pump();
+    });
   }
 
   return {

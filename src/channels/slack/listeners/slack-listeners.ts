@@ -7,6 +7,8 @@ import { registerAnswerActions } from './register-answer-actions.js';
 import { registerConversationListeners } from './register-conversation-listeners.js';
 import { registerHomeListener } from './register-home-listener.js';
 import { registerTravelCommand } from './register-travel-command.js';
+import { registerTravelDeskCommand } from './register-travel-desk-command.js';
+import { registerRemindMessage } from './register-remind-message.js';
 import type { SlackListener } from './slack-listener.js';
 
 export const slackListeners: SlackListener[] = [
@@ -14,4 +16,6 @@ export const slackListeners: SlackListener[] = [
   registerTravelCommand,
   registerAnswerActions,
   registerHomeListener,
+  registerTravelDeskCommand,
+  registerRemindMessage,
 ];

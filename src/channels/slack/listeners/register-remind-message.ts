@@ -1,0 +1,40 @@
+/**
+ * The traveller's "remind me before my Almaty trip on Dec 8" (intent `remind`), in a DM
+ * or a mention: plans the trip and confirms in the thread when the reminders will come.
+ * Runs beside the conversation listener, which still answers with the advice itself.
+ */
+import { InputError } from '../../../errors.js';
+import { REMIND_HINT, tripFromMessage } from '../../../reminders/trip-from-message.js';
+import { cleanSlackText } from './reply-with-answer.js';
+import type { SlackListener } from './slack-listener.js';
+
+const KIND = { briefing: 'briefing', 'day-before': 'day-before check', 'post-trip': 'post-trip clean-up' } as const;
+
+export const registerRemindMessage: SlackListener = (app, deps) => {
+  const { ctx } = deps;
+  async function handle(user: string, team: string, channel: string, threadTs: string, text: string | undefined, post: (args: { channel: string; thread_ts: string; text: string }) => Promise<unknown>) {
+    let u;
+    try {
+      u = ctx.advisor.understand(cleanSlackText(text), { now: ctx.clock(), timeZone: ctx.config.DEFAULT_TIMEZONE });
+    } catch (error) {
+      if (error instanceof InputError) return;
+      throw error;
+    }
+    const request = tripFromMessage(u, { platform: 'slack', userId: user }, `slack:${user}`, `slack:${team}:${user}`);
+    if (request.kind === 'not-remind') return;
+    if (request.kind === 'incomplete') return void (await post({ channel, thread_ts: threadTs, text: `I can remind you before you go. ${REMIND_HINT}` }));
+    const trip = await ctx.reminders.createTrip(request.trip);
+    const plan = trip.reminders.map((r) => `${KIND[r.kind]} ${r.dueAt.slice(0, 10)}`).join(', ');
+    await post({ channel, thread_ts: threadTs, text: `:spiral_calendar_pad: Trip to ${trip.destinations.join(', ')} on ${trip.start} saved. I will send you: ${plan}.` });
+  }
+
+  app.event('message', async ({ event, client, context }) => {
+    if (event.channel_type !== 'im' || ('subtype' in event && event.subtype !== undefined)) return;
+    if (!('user' in event) || !event.user) return;
+    await handle(event.user, context.teamId ?? '', event.channel, event.thread_ts ?? event.ts, event.text, (a) => client.chat.postMessage(a));
+  });
+  app.event('app_mention', async ({ event, client, context }) => {
+    if (!event.user || event.subtype) return;
+    await handle(event.user, context.teamId ?? '', event.channel, event.thread_ts ?? event.ts, event.text, (a) => client.chat.postMessage(a));
+  });
+};
