@@ -106,6 +106,9 @@ export const METHOD_SCOPES: Record<string, string[]> = {
   'assistant.threads.setStatus': ['assistant:write'],
   'assistant.threads.setSuggestedPrompts': ['assistant:write'],
   'users.lookupByEmail': ['users:read', 'users:read.email'],
+  // /travel-desk membership: the desk user group, or the desk channel (public or private).
+  'usergroups.users.list': ['usergroups:read'],
+  'conversations.members': ['channels:read', 'groups:read'],
 };
 
 /** The bot scope each event subscription needs (docs.slack.dev/reference/events). */
