@@ -122,6 +122,9 @@ describe('web playground in Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png'), fullPage: true });
     await page.locator('.panes').screenshot({ path: join(ARTIFACTS, 'playground-panes.png') });
+    await page.locator('#reminders').screenshot({ path: join(ARTIFACTS, 'playground-reminders.png') });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-top.png') });
     writeFileSync(join(ARTIFACTS, 'playground-timing.json'), `${JSON.stringify(timing, null, 2)}\n`);
 
     expect(offsite).toEqual([]);

@@ -108,8 +108,8 @@ async function pressButton(/** @type {'slack' | 'teams'} */ platform, /** @type 
     if (result.action === 'remind') {
       const trip = result.trip;
       const where = trip.destinations.map((/** @type {string} */ c) => names[c] ?? c).join(', ');
-      const message = `Reminders scheduled for ${where}, leaving ${trip.start}. See Reminders below.`;
-      status.textContent = message;
+      const message = `Reminders scheduled for ${where}, leaving ${trip.start}.`;
+      status.innerHTML = `${escapeHtml(message)} <a href="#reminders">See Reminders</a>.`;
       remindersStatus.textContent = message;
       await reminders.refresh();
     } else if (result.action === 'message') {
