@@ -18,8 +18,20 @@ export function isoDay(date: Date, timeZone: string): string {
   return cached(dayFormats, timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(date);
 }
 
-/** Minutes east of UTC of `timeZone` at `date`, for chrono's reference instant. */
+const offsets = new Map<string, number>();
+
+/** Minutes east of UTC of `timeZone` at `date`, for chrono's reference instant (cached per zone and quarter hour). */
 export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+  const key = `${timeZone}@${Math.floor(date.getTime() / 900_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 1000) offsets.clear();
+    offsets.set(key, (offset = computeOffset(date, timeZone)));
+  }
+  return offset;
+}
+
+function computeOffset(date: Date, timeZone: string): number {
   const parts = cached(offsetFormats, timeZone, () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })).formatToParts(date);
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);

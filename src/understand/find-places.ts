@@ -179,11 +179,12 @@ function fuzzyMatches(tokens: Token[], covered: Set<number>, gaz: Gazetteer, th:
     const bucket = gaz.fuzzy.get(t.key[0]!) ?? [];
     let best: { sim: number; entry: PlaceEntry; to: number } | undefined;
     const phrases: Array<[string, number]> = [[t.key, i + 1]];
-    if (tokens[i + 1] && !covered.has(i + 1) && isLatinWord(tokens[i + 1]!.key)) phrases.push([`${t.key} ${tokens[i + 1]!.key}`, i + 2]);
+    if (candidateWord(i + 1)) phrases.push([`${t.key} ${tokens[i + 1]!.key}`, i + 2]);
     for (const [phrase, to] of phrases) {
       if (phrase.length < 4) continue;
       for (const target of bucket) {
-        if (Math.abs(target.key.length - phrase.length) > 3) continue;
+        // Too different in length to reach the suggestion threshold.
+        if (Math.abs(target.key.length - phrase.length) > (1 - th.suggest) * Math.max(target.key.length, phrase.length)) continue;
         const sim = similarity(phrase, target.key, th.suggest);
         if (sim >= th.suggest && (!best || sim > best.sim)) best = { sim, entry: target.entry, to };
       }

