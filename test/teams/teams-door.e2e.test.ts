@@ -83,6 +83,8 @@ afterAll(async () => {
 
 describe('Teams door over real HTTP', () => {
   let cardMessage: ConnectorCall | undefined;
+  /** The card as updated after "Remind me before I go" (its ack button now names the trip). */
+  let updatedCard: ConnectorCall | undefined;
 
   it('answers a personal message with a typing indicator and an Adaptive Card about Kyrgyzstan', async () => {
     const message = activity({ id: 'in-kg-1', text: 'travelling to Kyrgyzstan next week' });
@@ -129,6 +131,8 @@ describe('Teams door over real HTTP', () => {
     const update = calls.find((c) => c.method === 'PUT');
     expect(update?.activityId).toBe(cardMessage!.answeredId);
     expect(texts(cardOf(update)).some((t) => t.startsWith('✅ Reminders set'))).toBe(true);
+    expect(cardOf(update).actions.map((a: { title: string }) => a.title)).not.toContain('Remind me before I go');
+    updatedCard = update;
     expect(calls.find((c) => c.method === 'POST')?.body.text).toContain('I will remind you');
   });
 
@@ -140,8 +144,22 @@ describe('Teams door over real HTTP', () => {
     expect(card.actions.map((a: { title: string }) => a.title)).toEqual(["I've done the checklist", 'Snooze']);
   });
 
+  it('"Snooze" on the briefing postpones it and replaces the reminder card with the outcome', async () => {
+    const briefing = await connector.waitFor((c) => c.method === 'POST' && /pre-trip security briefing/.test(c.body?.text ?? ''));
+    const snooze = cardOf(briefing).actions.find((a: { title: string }) => a.title === 'Snooze');
+    const calls = await during(async () => expect((await post(activity({ replyToId: briefing.answeredId, value: snooze.data }))).status).toBe(200));
+    const update = calls.find((c) => c.method === 'PUT');
+    expect(update?.activityId).toBe(briefing.answeredId);
+    expect(texts(cardOf(update))).toEqual(['⏰ Snoozed until 2026-11-24 09:00 UTC.']);
+    expect(calls.find((c) => c.method === 'POST')?.body.text).toBe('OK, I will remind you again on 2026-11-24 09:00 UTC.');
+    const [trip] = await app.context.reminders.listTrips({ traveller: { platform: 'teams', userId: user.aadObjectId } });
+    const reminder = trip!.reminders.find((r) => r.id === snooze.data.reminderId);
+    expect(reminder?.dueAt).toBe('2026-11-24T09:00:00.000Z');
+  });
+
   it('"I\'ve done the checklist" is recorded as an acknowledgement and answered', async () => {
-    const ack = cardOf(cardMessage).actions.find((a: { title: string }) => a.title === "I've done the checklist");
+    const ack = cardOf(updatedCard).actions.find((a: { title: string }) => a.title === "I've done the checklist");
+    expect(ack.data.tripId).toBeTruthy();
     const calls = await during(async () => expect((await post(activity({ replyToId: cardMessage!.answeredId, value: ack.data }))).status).toBe(200));
     const [trip] = await app.context.reminders.listTrips({ traveller: { platform: 'teams', userId: user.aadObjectId } });
     expect(trip?.acknowledgedAt).not.toBeNull();

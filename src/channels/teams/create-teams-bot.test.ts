@@ -42,7 +42,7 @@ function recordingReminders(ackResult: TripView | null = null) {
   return { service, calls };
 }
 
-function setup(options: { handlers?: TeamsMessageHandler[]; ack?: TripView | null } = {}) {
+function setup(options: { handlers?: TeamsMessageHandler[]; ack?: TripView | null; conversationType?: string } = {}) {
   const reminders = recordingReminders(options.ack ?? null);
   const feedback = new Keyv();
   const bot = createTeamsBot({
@@ -59,7 +59,7 @@ function setup(options: { handlers?: TeamsMessageHandler[]; ack?: TripView | nul
   const adapter = new TestAdapter(async (context) => bot.run(turnFromContext(context)), {
     channelId: 'msteams',
     from: { id: '29:u1', name: 'Ada', aadObjectId: 'aad-1' } as Activity['from'],
-    conversation: { id: 'a:conv', conversationType: 'personal', tenantId: 't1' } as Activity['conversation'],
+    conversation: { id: 'a:conv', conversationType: options.conversationType ?? 'personal', tenantId: 't1' } as Activity['conversation'],
   });
   return { adapter, reminders, feedback };
 }
@@ -118,6 +118,13 @@ describe('Teams bot (TestAdapter)', () => {
         }),
       },
     ]);
+  });
+
+  it('pressing "Remind me" in a channel, with no personal chat yet, says where reminders will arrive', async () => {
+    const { adapter } = setup({ conversationType: 'channel' });
+    await adapter
+      .send({ type: 'message', value: { ta: 'remind', countries: ['KG'], start: '2026-11-30', end: null } } as Partial<Activity>)
+      .assertReply((a) => expect(a.text).toMatch(/Reminders arrive in your personal chat with me: open it once/));
   });
 
   it('"I\'ve done the checklist" acknowledges the trip and says so; with no trip it says how to get reminders', async () => {

@@ -4,13 +4,15 @@
  * indicator and the Answer card; card buttons create trips, acknowledge and snooze
  * through the reminders port and update the card; install events get the welcome
  * card; feedback invokes are recorded. Only our TeamsTurn is used, never an SDK type.
+ * Button handling lives in create-card-action-handler.ts.
  */
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Advisor } from '../../advisor/create-advisor.js';
 import { AdvisorError } from '../../errors.js';
-import type { ReminderService, TravellerRef } from '../../reminders/types.js';
-import { parseCardAction, type CardAction } from './card-actions.js';
+import type { ReminderService } from '../../reminders/types.js';
+import { parseCardAction } from './card-actions.js';
+import { createCardActionHandler } from './create-card-action-handler.js';
 import { answerToActivity } from './render/answer-to-activity.js';
 import { welcomeActivity } from './render/welcome-activity.js';
 import { stripMentions } from './strip-mentions.js';
@@ -55,7 +57,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const handlers = options.messageHandlers ?? [];
 
   const isPersonal = (turn: TeamsTurn) => (turn.activity.conversation.conversationType ?? 'personal') === 'personal';
-  const traveller = (turn: TeamsTurn): TravellerRef => ({ platform: 'teams', userId: travellerId(turn.activity.from) });
+  const onCardAction = createCardActionHandler({ advisor, reminders, users, clock, logger });
 
   /** Personal conversations are where reminders go; remember them (and the email once, from the roster). */
   async function remember(turn: TeamsTurn): Promise<void> {
@@ -88,57 +90,6 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     await turn.send({ type: 'typing' });
     const answer = await advisor.ask(text, { now: clock(), timeZone: a.localTimezone ?? options.timeZone });
     await turn.send(answerToActivity(answer));
-  }
-
-  /** Re-renders the card the button was on, with what just happened; a stale or deleted card is not an error. */
-  async function updateCard(turn: TeamsTurn, action: Extract<CardAction, { countries: string[] }>, state: Parameters<typeof answerToActivity>[1]): Promise<void> {
-    const id = turn.activity.replyToId;
-    if (!id || !action.countries.length) return;
-    const trip = action.start ? { start: action.start, end: action.end ?? null, said: null, startInferred: false, endInferred: false } : null;
-    const answer = await advisor.answerForCountries(action.countries, { intent: trip ? 'trip' : 'country', trip });
-    try {
-      await turn.update({ ...answerToActivity(answer, state), id });
-    } catch (error) {
-      logger.warn({ err: error }, 'teams card update failed');
-    }
-  }
-
-  async function onCardAction(turn: TeamsTurn, action: CardAction): Promise<void> {
-    const who = traveller(turn);
-    if (action.ta === 'remind') {
-      const trip = await reminders.createTrip({
-        traveller: who,
-        destinations: action.countries,
-        start: action.start,
-        end: action.end,
-        createdBy: `teams:${travellerId(turn.activity.from)}`,
-        source: 'button',
-        idempotencyKey: `teams:${turn.activity.replyToId ?? turn.activity.id ?? ''}:${travellerId(turn.activity.from)}`,
-      });
-      const due = trip.reminders.filter((r) => r.status === 'scheduled').map((r) => ({ kind: r.kind, dueAt: r.dueAt }));
-      await updateCard(turn, action, { state: { reminders: { tripId: trip.id, due } } });
-      const list = due.map((r) => `${r.kind} on ${r.dueAt.slice(0, 10)}`).join(', ');
-      await turn.send({ type: 'message', text: `Done: I will remind you before your trip on ${action.start}${list ? ` (${list})` : ''}.` });
-      return;
-    }
-    if (action.ta === 'ack') {
-      const trip = await reminders.acknowledge({ tripId: action.tripId, reminderId: action.reminderId, traveller: who });
-      const at = trip?.acknowledgedAt ?? clock().toISOString();
-      await updateCard(turn, action, { state: { acknowledgedAt: at, ...(trip ? { reminders: { tripId: trip.id, due: [] } } : {}) } });
-      await turn.send({
-        type: 'message',
-        text: trip
-          ? `Thanks: recorded that you have done the checklist for your trip to ${trip.destinations.join(', ')} (${trip.start}).`
-          : 'Thanks: noted that you have done the checklist. You have no trip with reminders; press "Remind me before I go" on an answer to get them.',
-      });
-      return;
-    }
-    const until = new Date(clock().getTime() + action.hours * 3600_000);
-    const trip = await reminders.snooze({ tripId: action.tripId, reminderId: action.reminderId, until });
-    await turn.send({
-      type: 'message',
-      text: trip ? `OK, I will remind you again on ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.` : 'That reminder no longer exists; nothing to snooze.',
-    });
   }
 
   async function onInvoke(turn: TeamsTurn): Promise<void> {

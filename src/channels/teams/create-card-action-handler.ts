@@ -1,0 +1,98 @@
+/**
+ * What the buttons on our cards do: "Remind me before I go" creates a trip, "I've done
+ * the checklist" acknowledges, "Snooze" postpones a reminder, each through the
+ * reminders port; then the card the button was on is updated so it shows the outcome.
+ */
+import type { Logger } from 'pino';
+import type { Advisor } from '../../advisor/create-advisor.js';
+import type { ReminderService, TravellerRef } from '../../reminders/types.js';
+import type { CardAction } from './card-actions.js';
+import { answerToActivity } from './render/answer-to-activity.js';
+import { statusActivity } from './render/status-activity.js';
+import type { TeamsTurn } from './teams-port.js';
+import { travellerId, type TeamsUserStore } from './teams-user-store.js';
+
+export interface CardActionDeps {
+  advisor: Advisor;
+  reminders: ReminderService;
+  users: TeamsUserStore;
+  clock: () => Date;
+  logger: Logger;
+}
+
+export function createCardActionHandler(deps: CardActionDeps): (turn: TeamsTurn, action: CardAction) => Promise<void> {
+  const { advisor, reminders, users, clock, logger } = deps;
+  const isPersonal = (turn: TeamsTurn) => (turn.activity.conversation.conversationType ?? 'personal') === 'personal';
+  const traveller = (turn: TeamsTurn): TravellerRef => ({ platform: 'teams', userId: travellerId(turn.activity.from) });
+
+  /** Re-renders the card the button was on, with what just happened; a stale or deleted card is not an error. */
+  async function updateCard(turn: TeamsTurn, action: Extract<CardAction, { countries: string[] }>, state: Parameters<typeof answerToActivity>[1]): Promise<void> {
+    const id = turn.activity.replyToId;
+    if (!id || !action.countries.length) return;
+    const trip = action.start ? { start: action.start, end: action.end ?? null, said: null, startInferred: false, endInferred: false } : null;
+    const answer = await advisor.answerForCountries(action.countries, { intent: trip ? 'trip' : 'country', trip });
+    try {
+      await turn.update({ ...answerToActivity(answer, state), id });
+    } catch (error) {
+      logger.warn({ err: error }, 'teams card update failed');
+    }
+  }
+
+  /** Replaces a reminder card with its outcome, so its buttons are gone. */
+  async function replaceReminderCard(turn: TeamsTurn, status: string): Promise<void> {
+    const id = turn.activity.replyToId;
+    if (!id) return;
+    try {
+      await turn.update(statusActivity(status, id) as Parameters<TeamsTurn['update']>[0]);
+    } catch (error) {
+      logger.warn({ err: error }, 'teams card update failed');
+    }
+  }
+
+  async function onCardAction(turn: TeamsTurn, action: CardAction): Promise<void> {
+    const who = traveller(turn);
+    if (action.ta === 'remind') {
+      const trip = await reminders.createTrip({
+        traveller: who,
+        destinations: action.countries,
+        start: action.start,
+        end: action.end,
+        createdBy: `teams:${travellerId(turn.activity.from)}`,
+        source: 'button',
+        idempotencyKey: `teams:${turn.activity.replyToId ?? turn.activity.id ?? ''}:${travellerId(turn.activity.from)}`,
+      });
+      const due = trip.reminders.filter((r) => r.status === 'scheduled').map((r) => ({ kind: r.kind, dueAt: r.dueAt }));
+      await updateCard(turn, action, { state: { reminders: { tripId: trip.id, due } } });
+      const list = due.map((r) => `${r.kind} on ${r.dueAt.slice(0, 10)}`).join(', ');
+      // Reminders go to the personal chat; someone who only ever used the bot in a channel has none yet.
+      const reachable = isPersonal(turn) || (await users.get(turn.activity.from.id)) !== null;
+      await turn.send({
+        type: 'message',
+        text: `Done: I will remind you before your trip on ${action.start}${list ? ` (${list})` : ''}.${reachable ? '' : ' Reminders arrive in your personal chat with me: open it once (Apps > Travel advisor) so I can reach you.'}`,
+      });
+      return;
+    }
+    if (action.ta === 'ack') {
+      const trip = await reminders.acknowledge({ tripId: action.tripId, reminderId: action.reminderId, traveller: who });
+      const at = trip?.acknowledgedAt ?? clock().toISOString();
+      if (action.reminderId) await replaceReminderCard(turn, `✅ Checklist done (recorded ${at.slice(0, 10)}).`);
+      else await updateCard(turn, action, { state: { acknowledgedAt: at, ...(trip ? { reminders: { tripId: trip.id, due: [] } } : {}) } });
+      await turn.send({
+        type: 'message',
+        text: trip
+          ? `Thanks: recorded that you have done the checklist for your trip to ${trip.destinations.join(', ')} (${trip.start}).`
+          : 'Thanks: noted that you have done the checklist. You have no trip with reminders; press "Remind me before I go" on an answer to get them.',
+      });
+      return;
+    }
+    const until = new Date(clock().getTime() + action.hours * 3600_000);
+    const trip = await reminders.snooze({ tripId: action.tripId, reminderId: action.reminderId, until });
+    if (trip) await replaceReminderCard(turn, `⏰ Snoozed until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+    await turn.send({
+      type: 'message',
+      text: trip ? `OK, I will remind you again on ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.` : 'That reminder no longer exists; nothing to snooze.',
+    });
+  }
+
+  return onCardAction;
+}
