@@ -63,6 +63,8 @@ export const configSchema = z.object({
   PLAYGROUND: flag.optional(),
   BRIEFING_DAYS_BEFORE: z.coerce.number().int().min(0).default(7),
   TRIP_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  /** Reminder deliveries per second across all workers, kept under Slack's/Teams' limits. */
+  REMINDERS_PER_SECOND: z.coerce.number().int().positive().default(20),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

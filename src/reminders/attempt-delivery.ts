@@ -56,7 +56,8 @@ export async function attemptDelivery(deps: DeliveryDeps, reminderId: string, ge
   if (!rec || (rec.status !== 'scheduled' && rec.status !== 'sending')) return { type: 'skipped' };
   if (generation !== undefined && rec.generation !== generation) return { type: 'skipped' };
   const trip = await deps.store.getTrip(rec.tripId);
-  if (!trip || trip.cancelledAt) return { type: 'skipped' };
+  // Expired trips (past TRIP_RETENTION_DAYS) are never delivered, even before the sweep deletes them.
+  if (!trip || trip.cancelledAt || Date.parse(trip.expiresAt) <= now.getTime()) return { type: 'skipped' };
 
   const save = async (patch: Partial<ReminderRecord>) => {
     Object.assign(rec, patch);

@@ -25,7 +25,7 @@ export interface ReminderServiceOptions {
   /** BullMQ Redis key prefix. Default "travel-advisor". */
   queuePrefix?: string;
   concurrency?: number;
-  /** BullMQ worker limit: `max` deliveries per `durationMs`. Default 20 per second. */
+  /** Delivery pace: `max` deliveries per `durationMs`. Default REMINDERS_PER_SECOND per second. */
   limiter?: { max: number; durationMs: number };
   maxAttempts?: number;
   backoffBaseMs?: number;
@@ -33,6 +33,27 @@ export interface ReminderServiceOptions {
   rescanMs?: number;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+}
+
+/**
+ * Reminders to the same places on the same dates get the same Answer (the content base
+ * is loaded once per process), so a desk's group trip is composed once, not per traveller.
+ */
+function memoAnswers(advisor: AppContext['advisor'], size = 256): AppContext['advisor']['answerForCountries'] {
+  const cache = new Map<string, ReturnType<AppContext['advisor']['answerForCountries']>>();
+  return (codes, o) => {
+    const key = JSON.stringify([codes, o]);
+    let hit = cache.get(key);
+    if (hit) {
+      cache.delete(key);
+    } else {
+      hit = advisor.answerForCountries(codes, o);
+      hit.catch(() => cache.delete(key));
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(key, hit);
+    return hit;
+  };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -44,12 +65,13 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
   const deliverers = new Map<Platform, Deliverer>();
   const deps: DeliveryDeps = {
     store,
-    advisor: ctx.advisor,
+    advisor: { answerForCountries: memoAnswers(ctx.advisor) },
     deliverers,
     logger,
     maxAttempts: options.maxAttempts ?? 5,
     backoffBaseMs: options.backoffBaseMs ?? 30_000,
   };
+  const limiter = options.limiter ?? { max: config.REMINDERS_PER_SECOND, durationMs: 1000 };
   const kind = options.scheduler ?? (config.REDIS_URL ? 'bullmq' : 'local');
   let local: LocalScheduler | null = null;
   let bull: BullmqScheduler | null = null;
@@ -61,14 +83,15 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
       prefix: options.queuePrefix ?? 'travel-advisor',
       worker: options.worker ?? true,
       concurrency: options.concurrency ?? 4,
-      limiter: options.limiter ?? { max: 20, durationMs: 1000 },
+      limiter,
       lockDurationMs: options.lockDurationMs,
       stalledIntervalMs: options.stalledIntervalMs,
     });
   } else {
     local = createLocalScheduler({
       deps, clock, logger,
-      concurrency: options.concurrency ?? 4,
+      concurrency: options.concurrency ?? 8,
+      limiter,
       tickMs: options.tickMs ?? 15_000,
       rescanMs: options.rescanMs ?? 60_000,
     });

@@ -7,6 +7,7 @@
  */
 import type { Logger } from 'pino';
 import { attemptDelivery, type DeliveryDeps } from './attempt-delivery.js';
+import { createRateLimiter } from './create-rate-limiter.js';
 import { nextAttemptAt, type ReminderRecord } from './trip-records.js';
 import type { Platform } from './types.js';
 
@@ -20,6 +21,8 @@ export interface LocalSchedulerOptions {
   tickMs: number;
   /** How often the index is rebuilt from the store. */
   rescanMs: number;
+  /** At most `max` deliveries per `durationMs` (REMINDERS_PER_SECOND). */
+  limiter: { max: number; durationMs: number };
 }
 
 export interface RunResult {
@@ -36,6 +39,7 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<RunResult> | null = null;
   let lastScan = 0;
+  const limiter = createRateLimiter(options.limiter.max, options.limiter.durationMs);
 
   function track(r: ReminderRecord): void {
     if (r.status === 'scheduled' || r.status === 'sending') due.set(r.id, nextAttemptAt(r));
@@ -59,6 +63,11 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         if ((pausedUntil.get('any') ?? 0) > t) return;
+        await limiter.take();
+        if ((pausedUntil.get('any') ?? 0) > t) {
+          queue.unshift(id);
+          return;
+        }
         inFlight.add(id);
         try {
           const outcome = await attemptDelivery(deps, id, undefined, now);
