@@ -42,6 +42,9 @@ export interface Advisor {
   understand(text: string, options?: AskOptions): Understanding;
 }
 
+/** Looks like a question (not a greeting or a stray word): gets "doesn't cover that" rather than "did not find". */
+const QUESTION = /\?$|^(what|which|who|whom|whose|when|where|why|how|is|are|can|could|should|do|does|did|will|would|may)\b/i;
+
 export function createAdvisor(options: AdvisorOptions): Advisor {
   const { content, understander, retriever, summarizer } = options;
   const clock = options.clock ?? (() => new Date());
@@ -67,6 +70,9 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
       message = 'Tell me where you are going, e.g. "travelling to Kyrgyzstan next week", or ask "what is SORM?". I answer with the surveillance risk level, what it rests on, and a checklist for your devices.';
     else if (intent === 'none' && u.suggestions.length)
       message = `Did you mean ${u.suggestions.map((s) => nameOf(s.countryCode)).join(' or ')}?`;
+    else if (intent === 'none' && QUESTION.test(u.text.trim()))
+      // A question off the content base's subject: say so honestly and point to people who may know.
+      message = `The content base doesn't cover that. Please ask ${contact}, or try "travelling to Kyrgyzstan next week" or "what is SORM?".`;
     else if (intent === 'none')
       message = 'I did not find a destination or a question about travel security in that message. Try "travelling to Kyrgyzstan next week".';
     else if (intent === 'topic' && !summary)

@@ -19,19 +19,24 @@ const EXPANSION_WEIGHT = 0.5;
 
 export function createExtractiveSummarizer(content: ContentBase, options: ExtractiveOptions = {}): Summarizer {
   const max = options.maxSentences ?? 3;
+  // Rarer words say more about what is asked ("countries" over "use"): weight overlap by inverse sentence frequency.
+  const all = content.passages.flatMap((p) => p.sentences.map((s) => new Set(contentTerms(s.text))));
+  const df = new Map<string, number>();
+  for (const set of all) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+  const weight = (t: string) => Math.log(1 + all.length / (df.get(t) ?? 1));
   return {
     async summarize(request: SummaryRequest) {
       // The destination's own name says nothing about which of its sentences answer the question.
       const names = new Set(request.countryCodes.flatMap((c) => contentTerms(content.countries.get(c)?.name ?? '')));
       const query = new Set(contentTerms(request.question).filter((t) => !names.has(t)));
       const extra = new Set(expandQuery(request.question));
-      // Score each sentence: query-term overlap first, then passage rank, then position in the passage.
+      // Score each sentence: weighted query-term overlap first, then passage rank, then position in the passage.
       const candidates = request.passages.flatMap((p, rank) =>
         p.sentences.map((s, pos) => {
           const words = new Set(contentTerms(s.text));
           let overlap = 0;
-          for (const w of query) if (words.has(w)) overlap++;
-          for (const w of extra) if (words.has(w)) overlap += EXPANSION_WEIGHT;
+          for (const w of query) if (words.has(w)) overlap += weight(w);
+          for (const w of extra) if (words.has(w)) overlap += EXPANSION_WEIGHT * weight(w);
           return { s, p, rank, pos, overlap };
         }),
       );

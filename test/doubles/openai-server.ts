@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 
 export type OpenAiDoubleMode =
   | 'good'
+  | 'paraphrase'
   | 'hallucinated-passage'
   | 'uncited'
   | 'obey-injection'
@@ -64,6 +65,32 @@ function goodSentences(prompt: string): ProposedSentence[] {
     .map((p) => ({ text: p.text.split(/(?<=[.!?])\s+/)[0]!, passages: [p.id] }));
 }
 
+/** Meaning-preserving rewrites a model typically makes: other verbs, hedges, a dropped attribution. */
+const REWRITES: Array<[RegExp, string]> = [
+  [/^According to [^,]+, /, ''],
+  [/\bis reported to be\b/g, 'is reportedly'],
+  [/\bbought\b/g, 'purchased'],
+  [/\bvery likely\b/g, 'probably'],
+  [/^Assume\b/, 'Travellers should assume'],
+  [/\bcan be read\b/g, 'may be read'],
+  [/\bsensitive conversations\b/g, 'sensitive calls and chats'],
+  [/\brequires\b/g, 'obliges'],
+  [/\bdescribes\b/g, 'characterises'],
+  [/\bthe security team\b/g, 'your security team'],
+];
+
+/** A plausible model: the first two sentences of the first three passages, lightly reworded. */
+function paraphrasedSentences(prompt: string): ProposedSentence[] {
+  return passagesInPrompt(prompt)
+    .slice(0, 3)
+    .flatMap((p) =>
+      p.text
+        .split(/(?<=[.!?])\s+/)
+        .slice(0, 1)
+        .map((t) => ({ text: REWRITES.reduce((acc, [re, to]) => acc.replace(re, to), t), passages: [p.id] })),
+    );
+}
+
 function completion(model: string, content: string | null, refusal: string | null = null) {
   return {
     id: `chatcmpl-double-${Math.random().toString(36).slice(2, 10)}`,
@@ -101,6 +128,8 @@ export async function startOpenAiDouble(initial: OpenAiDoubleMode = 'good'): Pro
     switch (double.mode) {
       case 'good':
         return reply(goodSentences(prompt));
+      case 'paraphrase':
+        return reply(paraphrasedSentences(prompt));
       case 'hallucinated-passage':
         return reply(goodSentences(prompt).map((s) => ({ ...s, passages: ['country:zz#invented-section'] })));
       case 'uncited':

@@ -1,0 +1,54 @@
+/**
+ * Measures the LLM summarizer on the evaluation set: for each question, the passages
+ * the advisor would retrieve go to the model, and we count the sentences it proposed,
+ * the sentences that passed the output check (check-llm-summary.ts), why the others
+ * were dropped, and how often the whole answer fell back to extractive (and why).
+ * "Kept share" = kept / proposed over all calls that returned sentences.
+ */
+import type { Logger } from 'pino';
+import type { Retriever } from '../advisor/ports.js';
+import type { ContentBase } from '../content/types.js';
+import { createLlmSummarizer, type LlmOutcome } from '../advisor/llm-summarizer.js';
+import { retrieveFor } from './retrieve-for.js';
+import type { EvalSet } from './eval-retrieval.js';
+
+export interface LlmEvalOptions {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+  logger: Logger;
+}
+
+export interface LlmEvalReport {
+  calls: number;
+  answeredWithLlm: number;
+  proposed: number;
+  kept: number;
+  /** kept / proposed; NaN when nothing was proposed. */
+  keptShare: number;
+  dropReasons: Record<string, number>;
+  fallbackReasons: Record<string, number>;
+}
+
+export async function evaluateLlmSummaries(content: ContentBase, retriever: Retriever, set: EvalSet, options: LlmEvalOptions): Promise<LlmEvalReport> {
+  const outcomes: LlmOutcome[] = [];
+  const summarizer = createLlmSummarizer({ content, ...options, onOutcome: (o) => outcomes.push(o) });
+  for (const item of set.questions) {
+    const intent = item.countries.length ? 'country' : 'topic';
+    const passages = retrieveFor(retriever, item.q, { intent, countryCodes: item.countries });
+    if (passages.length) await summarizer.summarize({ question: item.q, intent, countryCodes: item.countries, passages });
+  }
+  const count = (xs: string[]) => xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x]: (acc[x] ?? 0) + 1 }), {});
+  const proposed = outcomes.reduce((n, o) => n + o.proposed, 0);
+  const kept = outcomes.reduce((n, o) => n + o.kept, 0);
+  return {
+    calls: outcomes.length,
+    answeredWithLlm: outcomes.filter((o) => o.ok).length,
+    proposed,
+    kept,
+    keptShare: proposed ? kept / proposed : Number.NaN,
+    dropReasons: count(outcomes.flatMap((o) => o.dropped)),
+    fallbackReasons: count(outcomes.filter((o) => !o.ok).map((o) => o.reason ?? 'unknown')),
+  };
+}
