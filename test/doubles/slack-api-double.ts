@@ -9,9 +9,14 @@
  *
  * Point the app at it with `SLACK_API_URL: double.apiUrl`; give slash commands and
  * block actions `response_url: double.responseUrl('<id>')`.
+ *
+ * Socket Mode: `apps.connections.open` returns a ws:// URL on the same server, where a
+ * minimal WebSocket endpoint (RFC 6455 text frames, ping/pong, close) says `hello`,
+ * lets a test push envelopes (`socket.send`) and records the client's acks.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface RecordedCall {
   /** Web API method, e.g. "chat.postMessage", or "response_url". */
@@ -50,7 +55,17 @@ export interface SlackApiDoubleOptions {
   rateLimits?: Record<string, number>;
 }
 
+export interface SocketModeDouble {
+  /** Resolves when a Socket Mode client has connected and received `hello`. */
+  connected(): Promise<void>;
+  /** Sends an envelope such as `{ envelope_id, type: 'events_api', payload }`. */
+  send(envelope: Record<string, unknown>): void;
+  /** Resolves with the client's acknowledgement of that envelope. */
+  ack(envelopeId: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+}
+
 export interface SlackApiDouble {
+  socket: SocketModeDouble;
   /** Base URL of the server, e.g. http://127.0.0.1:PORT */
   url: string;
   /** What to set SLACK_API_URL to: `${url}/api/`. */
@@ -141,6 +156,8 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
         return { ok: true, users: options.usergroups?.[String(args.usergroup)] ?? [] };
       case 'conversations.members':
         return { ok: true, members: options.channelMembers?.[String(args.channel)] ?? [], response_metadata: { next_cursor: '' } };
+      case 'apps.connections.open':
+        return { ok: true, url: `${url.replace(/^http/, 'ws')}/link/?ticket=double` };
       case 'users.lookupByEmail': {
         const id = users[String(args.email)];
         return id ? { ok: true, user: { id, team_id: teamId } } : { ok: false, error: 'users_not_found' };
@@ -149,6 +166,76 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
         return { ok: true };
     }
   }
+
+  // --- Socket Mode: a minimal WebSocket server (server frames unmasked, client frames masked).
+  let ws: Socket | null = null;
+  let onConnected: Array<() => void> = [];
+  const acks = new Map<string, Record<string, unknown>>();
+  const ackWaiters = new Map<string, (ack: Record<string, unknown>) => void>();
+
+  function frame(opcode: number, payload: Buffer): Buffer {
+    const len = payload.length;
+    const head = len < 126 ? Buffer.from([0x80 | opcode, len]) : len < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
+    if (len >= 126 && len < 65536) {
+      head[0] = 0x80 | opcode;
+      head[1] = 126;
+      head.writeUInt16BE(len, 2);
+    } else if (len >= 65536) {
+      head[0] = 0x80 | opcode;
+      head[1] = 127;
+      head.writeBigUInt64BE(BigInt(len), 2);
+    }
+    return Buffer.concat([head, payload]);
+  }
+
+  function onFrames(socket: Socket): void {
+    let buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        if (buffer.length < 2) return;
+        const opcode = buffer[0]! & 0x0f;
+        let len = buffer[1]! & 0x7f;
+        let offset = 2;
+        if (len === 126) [len, offset] = [buffer.readUInt16BE(2), 4];
+        else if (len === 127) [len, offset] = [Number(buffer.readBigUInt64BE(2)), 10];
+        const masked = (buffer[1]! & 0x80) !== 0;
+        const total = offset + (masked ? 4 : 0) + len;
+        if (buffer.length < total) return;
+        const mask = masked ? buffer.subarray(offset, offset + 4) : null;
+        const payload = Buffer.from(buffer.subarray(total - len, total));
+        if (mask) for (let i = 0; i < payload.length; i++) payload[i]! ^= mask[i % 4]!;
+        buffer = buffer.subarray(total);
+        if (opcode === 0x8) {
+          socket.end(frame(0x8, Buffer.alloc(0)));
+          return;
+        }
+        if (opcode === 0x9) socket.write(frame(0xa, payload));
+        if (opcode === 0x1) {
+          const message = JSON.parse(payload.toString('utf8')) as Record<string, unknown>;
+          const id = String(message.envelope_id ?? '');
+          acks.set(id, message);
+          ackWaiters.get(id)?.(message);
+        }
+      }
+    });
+  }
+
+  const socketDouble: SocketModeDouble = {
+    connected: () => (ws ? Promise.resolve() : new Promise((resolve) => onConnected.push(resolve))),
+    send(envelope) {
+      if (!ws) throw new Error('no Socket Mode client connected');
+      ws.write(frame(0x1, Buffer.from(JSON.stringify(envelope))));
+    },
+    ack(envelopeId, timeoutMs = 10_000) {
+      const found = acks.get(envelopeId);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ack for envelope ${envelopeId}`)), timeoutMs);
+        ackWaiters.set(envelopeId, (a) => (clearTimeout(timer), resolve(a)));
+      });
+    },
+  };
 
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -184,11 +271,27 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
     const body = failure ? { ok: false, error: failure.error ?? 'internal_error' } : token ? answer(method, args) : { ok: false, error: 'not_authed' };
     res.writeHead(failure?.status ?? 200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
   });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket) => {
+    const key = String(req.headers['sec-websocket-key'] ?? '');
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    ws = socket;
+    socket.on('close', () => {
+      if (ws === socket) ws = null;
+    });
+    socket.on('error', () => undefined);
+    onFrames(socket);
+    socket.write(frame(0x1, Buffer.from(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0TRAVEL01' } }))));
+    const waiting = onConnected;
+    onConnected = [];
+    for (const w of waiting) w();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     url,
+    socket: socketDouble,
     apiUrl: `${url}/api/`,
     responseUrl: (id) => `${url}/respond/${encodeURIComponent(id)}`,
     calls,
@@ -213,6 +316,7 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
     },
     close: () =>
       new Promise<void>((resolve) => {
+        ws?.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -6,7 +6,7 @@
  * queue off the request path and follow through the Web API,
  * whose client honours 429 Retry-After. Returns null when Slack is not configured.
  */
-import { App, HTTPReceiver, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import type { Answer } from '../../advisor/answer.js';
 import type { AppContext } from '../../app/app-context.js';
 import type { Door } from '../../server/types.js';
@@ -51,6 +51,10 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     config.slackMode === 'http'
       ? new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger })
       : undefined;
+  // Socket Mode opens its connection through apps.connections.open: same base URL and fetch.
+  const socketReceiver = receiver
+    ? undefined
+    : new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: boltLogger, installerOptions: { clientOptions } });
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     logger: boltLogger,
@@ -59,7 +63,7 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     convoStore: false,
     // auth.test runs in start(), not in the constructor, so a bad token is a start-up error.
     deferInitialization: true,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
+    receiver: receiver ?? socketReceiver,
   });
 
   const deliveryClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 2 } });
