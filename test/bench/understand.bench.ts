@@ -25,7 +25,7 @@ let i = 0;
 describe('understand', () => {
   bench('understand one message (eval set, round robin)', () => {
     understander.understand(set.cases[i++ % set.cases.length]!.text, ctx);
-  });
+  }, { time: 3000, warmupTime: 1000, warmupIterations: 1000 });
 });
 
 describe('start-up (data already decoded)', () => {
