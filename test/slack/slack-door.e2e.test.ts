@@ -163,6 +163,9 @@ describe('Slack door', () => {
     expect(trips).toContainEqual(
       expect.objectContaining({ destinations: ['KG'], start: '2026-11-30', source: 'button', createdBy: 'U0TRAVELER', traveller: { platform: 'slack', userId: 'U0TRAVELER' } }),
     );
+    // The Home tab is refreshed with the new trip.
+    const home = await double.waitFor('views.publish', (c) => JSON.stringify(c.args.view).includes('Kyrgyzstan*, 2026-11-30'));
+    expect(home.args.user_id).toBe('U0TRAVELER');
   });
 
   it('"I\'ve done the checklist" records the acknowledgement and thanks the clicker', async () => {
@@ -224,8 +227,9 @@ describe('Slack door', () => {
       createdBy: 'desk',
       source: 'desk',
     });
+    const published = double.callsTo('views.publish').length;
     await postEvent(eventsUrl, SECRET, fixture('app-home-opened'));
-    const view = await double.waitFor('views.publish');
+    const view = await double.waitFor('views.publish', () => double.callsTo('views.publish').length > published);
     expect(view.args.user_id).toBe('U0TRAVELER');
     const home = view.args.view as { type: string; blocks: Block[] };
     expect(home.type).toBe('home');

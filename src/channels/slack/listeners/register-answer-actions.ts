@@ -16,6 +16,7 @@ import {
   snoozeValueSchema,
 } from '../actions.js';
 import { answerToBlockKit } from '../render/answer-to-block-kit.js';
+import { publishHome } from './publish-home.js';
 import type { SlackDeps, SlackListener } from './slack-listener.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -61,6 +62,10 @@ export const registerAnswerActions: SlackListener = (app, deps) => {
     await tellClicker(
       args,
       `:white_check_mark: Trip to ${names(deps, trip.destinations)} from ${trip.start} saved. I will remind you${when ? `: ${when}` : ' before you go'}.`,
+    );
+    // Keep the Home tab's trip list current; a failure here must not undo the confirmation.
+    await publishHome(deps, args.client, userId, args.context.botUserId).catch((error: unknown) =>
+      deps.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'Home tab refresh failed'),
     );
   });
 

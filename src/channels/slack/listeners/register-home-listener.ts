@@ -3,8 +3,7 @@
  * the Home tab publish how-to plus the user's upcoming trips and reminders.
  */
 import { SLACK_LIMITS } from '../limits.js';
-import { homeView } from '../render/home-view.js';
-import { countryNameOf } from '../../../app/build-advisor.js';
+import { publishHome } from './publish-home.js';
 import type { SlackListener } from './slack-listener.js';
 
 /** MUST stay in sync with `features.agent_view.suggested_prompts` in manifests/slack/manifest.yaml. */
@@ -25,17 +24,6 @@ export const registerHomeListener: SlackListener = (app, deps) => {
       });
       return;
     }
-    const trips = await deps.ctx.reminders.listTrips({ traveller: { platform: 'slack', userId: event.user } });
-    const content = deps.ctx.advisor.content;
-    await client.views.publish({
-      user_id: event.user,
-      view: homeView({
-        trips,
-        now: deps.ctx.clock(),
-        botUserId: context.botUserId,
-        securityContact: deps.ctx.config.SECURITY_CONTACT,
-        countryName: (code) => content.countries.get(code)?.name ?? countryNameOf(code),
-      }),
-    });
+    await publishHome(deps, client, event.user, context.botUserId);
   });
 };
