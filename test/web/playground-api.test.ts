@@ -115,9 +115,19 @@ describe('playground API', () => {
     await expect.poll(async () => (await listed()).delivered.map((d: any) => d.kind), { timeout: 20_000 }).toContain('briefing');
     expect((await listed()).delivered[0].destinations[0]).toMatchObject({ countryCode: 'KG', level: 3 });
 
+    // The delivered reminder, drawn as the Slack and Teams deliverers send it, with working buttons.
+    const reminderId = (await listed()).delivered[0].reminderId;
+    const shown = (await (await fetch(`${base}/playground/api/reminders/delivered/${reminderId}`)).json()) as any;
+    expect(shown.slackHtml).toContain('Pre-trip briefing');
+    expect(JSON.stringify(shown.teams)).toContain('pre-trip security briefing');
+    expect((await fetch(`${base}/playground/api/reminders/delivered/nope`)).status).toBe(404);
+
     const ack = await post('/playground/api/action', { platform: 'slack', actionId: 'travel_checklist_done', value: JSON.stringify({ d: ['KG'] }) });
     expect(ack.json.action).toBe('acknowledge');
     expect(ack.json.trip.acknowledgedAt).not.toBeNull();
+    const snoozeButton = shown.slack.blocks.flatMap((b: any) => b.elements ?? []).find((e: any) => e.text?.text === 'Snooze');
+    const snoozed = await post('/playground/api/action', { platform: 'slack', actionId: snoozeButton.action_id, value: snoozeButton.value });
+    expect(snoozed.json).toMatchObject({ action: 'snooze', until: '2026-11-24T09:00:00.000Z' });
 
     const suggestion = await post('/playground/api/action', { platform: 'teams', value: { msteams: { type: 'imBack', value: 'Tell me about Kazakhstan' } } });
     expect(suggestion.json).toEqual({ action: 'message', text: 'Tell me about Kazakhstan' });

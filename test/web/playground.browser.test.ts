@@ -127,6 +127,21 @@ describe('web playground in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'playground-top.png') });
     writeFileSync(join(ARTIFACTS, 'playground-timing.json'), `${JSON.stringify(timing, null, 2)}\n`);
 
+    // The briefing is due at once; once delivered, the panel shows it as Slack and Teams would.
+    const delivered = page.locator('#delivered-list');
+    await expect
+      .poll(async () => {
+        await page.getByRole('button', { name: 'Refresh reminders' }).click();
+        return delivered.getByRole('button', { name: /Show message: Pre-trip briefing for Kyrgyzstan/ }).count();
+      })
+      .toBe(1);
+    await delivered.getByRole('button', { name: /Show message: Pre-trip briefing for Kyrgyzstan/ }).click();
+    await slack.getByText('Pre-trip briefing').waitFor();
+    await teams.getByText('Here is your pre-trip security briefing.', { exact: false }).waitFor();
+    await expect(slack.getByRole('button', { name: 'Snooze' }).isVisible()).resolves.toBe(true);
+
+    await page.locator('.panes').screenshot({ path: join(ARTIFACTS, 'playground-reminder-message.png') });
+
     expect(offsite).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -10,11 +10,13 @@ import { HttpError } from '../../server/http-helpers.js';
 import type { Door, RouteHandler } from '../../server/types.js';
 import { guardRequest } from './guard-request.js';
 import { playgroundRoutes } from './playground-routes.js';
-import { renderForPlayground, type PlaygroundRenderers } from './render-for-playground.js';
+import { renderDeliveryForPlayground, renderForPlayground, type PlaygroundRenderers } from './render-for-playground.js';
 import { sendStatic, staticFiles } from './serve-static.js';
 import { createWebDeliverer } from './web-deliverer.js';
 import { answerToBlockKit } from '../slack/render/answer-to-block-kit.js';
+import { reminderToBlockKit } from '../slack/render/reminder-to-block-kit.js';
 import { answerToAdaptiveCard } from '../teams/render/answer-to-adaptive-card.js';
+import { reminderToActivity } from '../teams/render/reminder-to-activity.js';
 
 export interface WebDoorOptions {
   /** Override the Slack/Teams renderers (tests); defaults to the ones the doors use. */
@@ -25,14 +27,24 @@ export interface WebDoorOptions {
 export const defaultRenderers: PlaygroundRenderers = {
   slack: (answer) => answerToBlockKit(answer),
   teams: (answer, state) => answerToAdaptiveCard(answer, state ? { state } : {}),
+  slackReminder: (delivery) => reminderToBlockKit(delivery),
+  teamsReminder: (delivery) => adaptiveCardOf(reminderToActivity(delivery)),
 };
+
+/** The card inside a Teams message activity (attachments[0].content). */
+function adaptiveCardOf(activity: Record<string, unknown>): object {
+  const attachments = Array.isArray(activity.attachments) ? (activity.attachments as Array<{ content?: unknown }>) : [];
+  const card = attachments[0]?.content;
+  if (!card || typeof card !== 'object') throw new Error('the Teams activity has no Adaptive Card attachment');
+  return card;
+}
 
 /** Returns null when PLAYGROUND=off. Registers the 'web' reminder deliverer. */
 export function createWebDoor(ctx: AppContext, options: WebDoorOptions = {}): Door | null {
   if (!ctx.config.playgroundEnabled) return null;
   const files = staticFiles();
   const renderers = options.renderers ?? defaultRenderers;
-  const web = createWebDeliverer({ clock: ctx.clock });
+  const web = createWebDeliverer({ clock: ctx.clock, render: (delivery) => renderDeliveryForPlayground(delivery, renderers) });
   ctx.reminders.registerDeliverer(web.deliverer);
   const redirect = (location: string): RouteHandler => (req, res) => {
     guardRequest(req, ctx.config.HOST);

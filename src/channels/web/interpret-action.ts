@@ -6,7 +6,7 @@
  * that works here works in Slack and Teams, and one that drifts fails here too.
  */
 import { z } from 'zod';
-import { ACTION_IDS, acknowledgeValueSchema, parseActionValue, remindValueSchema } from '../slack/actions.js';
+import { ACTION_IDS, acknowledgeValueSchema, parseActionValue, remindValueSchema, snoozeValueSchema } from '../slack/actions.js';
 import { parseCardAction } from '../teams/card-actions.js';
 
 /** The card a Teams button was on (its countries and dates), so the playground can redraw it as the bot does. */
@@ -18,9 +18,13 @@ export interface TeamsCardRef {
 
 export type PlaygroundAction =
   | { kind: 'remind'; destinations: string[]; start: string; end: string | null; card?: TeamsCardRef }
-  | { kind: 'acknowledge'; tripId: string | null; card?: TeamsCardRef }
+  | { kind: 'acknowledge'; tripId: string | null; reminderId: string | null; card?: TeamsCardRef }
+  | { kind: 'snooze'; tripId: string; reminderId: string; hours: number }
   | { kind: 'message'; text: string }
   | { kind: 'unsupported'; name: string };
+
+/** Slack's Snooze carries no duration; its listener snoozes for a day. */
+const SLACK_SNOOZE_HOURS = 24;
 
 export const actionRequestSchema = z.object({
   platform: z.enum(['slack', 'teams']),
@@ -39,7 +43,11 @@ function slackAction(actionId: string, value: unknown): PlaygroundAction {
   }
   if (actionId === ACTION_IDS.acknowledge) {
     const v = parseActionValue(acknowledgeValueSchema, raw);
-    return v ? { kind: 'acknowledge', tripId: v.t ?? null } : { kind: 'unsupported', name: `${actionId} (malformed value)` };
+    return v ? { kind: 'acknowledge', tripId: v.t ?? null, reminderId: v.r ?? null } : { kind: 'unsupported', name: `${actionId} (malformed value)` };
+  }
+  if (actionId === ACTION_IDS.snooze) {
+    const v = parseActionValue(snoozeValueSchema, raw);
+    return v ? { kind: 'snooze', tripId: v.t, reminderId: v.r, hours: SLACK_SNOOZE_HOURS } : { kind: 'unsupported', name: `${actionId} (malformed value)` };
   }
   return { kind: 'unsupported', name: actionId || 'unnamed button' };
 }
@@ -53,8 +61,9 @@ function teamsAction(value: unknown): PlaygroundAction {
     const card = { countries: action.countries, start: action.start, end: action.end };
     return { kind: 'remind', destinations: action.countries, start: action.start, end: action.end, card };
   }
-  if (action.ta === 'ack') return { kind: 'acknowledge', tripId: action.tripId ?? null, card: { countries: action.countries, start: action.start, end: action.end } };
-  return { kind: 'unsupported', name: action.ta };
+  if (action.ta === 'ack')
+    return { kind: 'acknowledge', tripId: action.tripId ?? null, reminderId: action.reminderId ?? null, card: { countries: action.countries, start: action.start, end: action.end } };
+  return { kind: 'snooze', tripId: action.tripId, reminderId: action.reminderId, hours: action.hours };
 }
 
 /** Pure: reads the request; the caller carries the action out. */

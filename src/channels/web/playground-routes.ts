@@ -127,6 +127,15 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       }),
     },
     {
+      method: 'GET',
+      path: '/playground/api/reminders/delivered/:id',
+      handler: guarded(async (_req, res, params) => {
+        const found = options.web.find(PLAYGROUND_TRAVELLER.userId, params.id ?? '');
+        if (!found) throw new HttpError(404, 'no such delivered reminder');
+        sendJson(res, 200, found.renderings);
+      }),
+    },
+    {
       method: 'POST',
       path: '/playground/api/reminders',
       handler: guarded(async (req, res) => {
@@ -155,8 +164,17 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
           return sendJson(res, 201, { action: action.kind, trip, teams });
         }
         if (action.kind === 'message') return sendJson(res, 200, { action: action.kind, text: action.text });
+        if (action.kind === 'snooze') {
+          const until = new Date(ctx.clock().getTime() + action.hours * 3_600_000);
+          const trip = await reminders.snooze({ tripId: action.tripId, reminderId: action.reminderId, until });
+          return sendJson(res, trip ? 200 : 404, trip ? { action: action.kind, trip, until: until.toISOString() } : { error: 'That reminder no longer exists.' });
+        }
         if (action.kind === 'acknowledge') {
-          const trip = await reminders.acknowledge({ traveller: PLAYGROUND_TRAVELLER, ...(action.tripId ? { tripId: action.tripId } : {}) });
+          const trip = await reminders.acknowledge({
+            traveller: PLAYGROUND_TRAVELLER,
+            ...(action.tripId ? { tripId: action.tripId } : {}),
+            ...(action.reminderId ? { reminderId: action.reminderId } : {}),
+          });
           const at = trip?.acknowledgedAt ?? ctx.clock().toISOString();
           const teams = await redrawTeamsCard(action.card, { acknowledgedAt: at, ...(trip ? { reminders: { tripId: trip.id, due: [] } } : {}) });
           return sendJson(res, 200, { action: action.kind, trip, teams });

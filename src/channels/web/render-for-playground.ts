@@ -5,6 +5,7 @@
  * Slack and Teams doors really send; a renderer that throws shows its error in its pane.
  */
 import type { Answer } from '../../advisor/answer.js';
+import type { Delivery } from '../../reminders/types.js';
 import type { CardState } from '../teams/render/answer-to-adaptive-card.js';
 import { blockKitToHtml, type SlackMessageJson } from './render/block-kit-to-html.js';
 
@@ -13,6 +14,10 @@ export interface PlaygroundRenderers {
   slack?: (answer: Answer) => SlackMessageJson;
   /** The Teams door's renderer: Answer (and what happened to the card since it was sent) → Adaptive Card JSON. */
   teams?: (answer: Answer, state?: CardState) => object;
+  /** The Slack deliverer's renderer for a reminder DM. */
+  slackReminder?: (delivery: Delivery) => SlackMessageJson;
+  /** The Teams deliverer's renderer for a reminder: the Adaptive Card of its activity. */
+  teamsReminder?: (delivery: Delivery) => object;
 }
 
 export interface Renderings {
@@ -33,17 +38,26 @@ function attempt<T>(fn: (() => T) | undefined, missing: string): { value: T | nu
   }
 }
 
-/** Pure apart from what the injected renderers do. */
-export function renderForPlayground(answer: Answer, renderers: PlaygroundRenderers): Renderings {
-  const slack = attempt(renderers.slack && (() => renderers.slack!(answer)), 'the Slack renderer is not available in this build');
-  const teams = attempt(renderers.teams && (() => renderers.teams!(answer)), 'the Teams renderer is not available in this build');
-  let slackHtml: string | null = null;
-  if (slack.value) slackHtml = blockKitToHtml(slack.value);
+function draw(answer: Answer, slackFn: (() => SlackMessageJson) | undefined, teamsFn: (() => object) | undefined): Renderings {
+  const slack = attempt(slackFn, 'the Slack renderer is not available in this build');
+  const teams = attempt(teamsFn, 'the Teams renderer is not available in this build');
   return {
     answer,
     slack: slack.value,
-    slackHtml,
+    slackHtml: slack.value ? blockKitToHtml(slack.value) : null,
     teams: teams.value,
     problems: { ...(slack.problem ? { slack: slack.problem } : {}), ...(teams.problem ? { teams: teams.problem } : {}) },
   };
+}
+
+/** An answer as the Slack and Teams doors send it. Pure apart from what the injected renderers do. */
+export function renderForPlayground(answer: Answer, renderers: PlaygroundRenderers): Renderings {
+  const { slack, teams } = renderers;
+  return draw(answer, slack && (() => slack(answer)), teams && (() => teams(answer)));
+}
+
+/** A reminder as the Slack and Teams deliverers send it. */
+export function renderDeliveryForPlayground(delivery: Delivery, renderers: PlaygroundRenderers): Renderings {
+  const { slackReminder, teamsReminder } = renderers;
+  return draw(delivery.answer, slackReminder && (() => slackReminder(delivery)), teamsReminder && (() => teamsReminder(delivery)));
 }

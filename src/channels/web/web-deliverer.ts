@@ -4,6 +4,7 @@
  * reviewer sees what a traveller would receive and when, without Slack or Teams.
  */
 import type { Deliverer, Delivery, ReminderKind } from '../../reminders/types.js';
+import type { Renderings } from './render-for-playground.js';
 
 export interface DeliveredReminder {
   /** ISO instant the scheduler handed it over. */
@@ -14,16 +15,26 @@ export interface DeliveredReminder {
   destinations: Array<{ countryCode: string; countryName: string; level: number; label: string }>;
 }
 
-export interface WebDeliverer {
-  deliverer: Deliverer;
-  /** Newest first. */
-  delivered(userId: string): DeliveredReminder[];
+/** A delivered reminder with the Slack and Teams messages a traveller would have received. */
+export interface DeliveredWithRenderings extends DeliveredReminder {
+  renderings: Renderings;
 }
 
-/** Keeps the last `limit` deliveries per user (default 50); older ones are dropped. */
-export function createWebDeliverer(options: { clock: () => Date; limit?: number }): WebDeliverer {
-  const limit = options.limit ?? 50;
-  const byUser = new Map<string, DeliveredReminder[]>();
+export interface WebDeliverer {
+  deliverer: Deliverer;
+  /** Newest first, without the renderings. */
+  delivered(userId: string): DeliveredReminder[];
+  /** One delivery with its renderings, by reminder id. */
+  find(userId: string, reminderId: string): DeliveredWithRenderings | null;
+}
+
+/**
+ * Keeps the last `limit` deliveries per user (default 20); older ones are dropped.
+ * `render` draws each as the Slack and Teams deliverers would send it.
+ */
+export function createWebDeliverer(options: { clock: () => Date; render: (delivery: Delivery) => Renderings; limit?: number }): WebDeliverer {
+  const limit = options.limit ?? 20;
+  const byUser = new Map<string, DeliveredWithRenderings[]>();
   return {
     deliverer: {
       platform: 'web',
@@ -40,10 +51,12 @@ export function createWebDeliverer(options: { clock: () => Date; limit?: number 
             level: d.risk.level,
             label: d.risk.label,
           })),
+          renderings: options.render(delivery),
         });
         byUser.set(userId, entries.slice(0, limit));
       },
     },
-    delivered: (userId) => [...(byUser.get(userId) ?? [])],
+    delivered: (userId) => (byUser.get(userId) ?? []).map(({ renderings: _, ...entry }) => entry),
+    find: (userId, reminderId) => byUser.get(userId)?.find((e) => e.reminderId === reminderId) ?? null,
   };
 }

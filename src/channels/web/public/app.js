@@ -26,7 +26,13 @@ let jsonView = 'answer';
 /** Country names seen so far, for the Reminders panel. */
 const names = /** @type {Record<string, string>} */ ({});
 
-const reminders = createRemindersPanel({ tripList: $('trip-list'), deliveredList: $('delivered-list'), status: remindersStatus, names: () => names });
+const reminders = createRemindersPanel({
+  tripList: $('trip-list'),
+  deliveredList: $('delivered-list'),
+  status: remindersStatus,
+  names: () => names,
+  onShowDelivered: (id) => void showRenderings(`reminders/delivered/${encodeURIComponent(id)}`, 'the reminder as delivered'),
+});
 
 function nowLabel() {
   return new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -80,18 +86,18 @@ async function ask(text) {
   }
 }
 
-/** @param {string} code @param {string} name */
-async function showCountry(code, name) {
-  status.textContent = `Loading the answer for ${name}…`;
+/** Draws renderings fetched from `path` (a country's answer, a delivered reminder) and moves focus to them. */
+async function showRenderings(/** @type {string} */ path, /** @type {string} */ what) {
+  status.textContent = `Loading ${what}…`;
   try {
-    draw(await api(`countries/${encodeURIComponent(code)}`));
-    status.textContent = `Showing the answer for ${name}.`;
+    draw(await api(path));
+    status.textContent = `Showing ${what}.`;
     const heading = $('answer-heading');
     heading.setAttribute('tabindex', '-1');
     heading.focus();
     heading.scrollIntoView({ block: 'start' });
   } catch (error) {
-    status.textContent = `Could not load ${name}: ${/** @type {Error} */ (error).message}`;
+    status.textContent = `Could not load ${what}: ${/** @type {Error} */ (error).message}`;
   }
 }
 
@@ -111,6 +117,9 @@ async function pressButton(/** @type {'slack' | 'teams'} */ platform, /** @type 
       const message = `Reminders scheduled for ${where}, leaving ${trip.start}.`;
       status.innerHTML = `${escapeHtml(message)} <a href="#reminders">See Reminders</a>.`;
       remindersStatus.textContent = message;
+      await reminders.refresh();
+    } else if (result.action === 'snooze') {
+      status.textContent = `Snoozed until ${new Date(result.until).toLocaleString()}.`;
       await reminders.refresh();
     } else if (result.action === 'message') {
       input.value = result.text;
@@ -183,7 +192,7 @@ $('reminders-refresh').addEventListener('click', () => {
 void initCountryBrowser({
   table: /** @type {HTMLTableElement} */ ($('country-table')),
   body: $('country-rows'),
-  onShow: (code, name) => void showCountry(code, name),
+  onShow: (code, name) => void showRenderings(`countries/${encodeURIComponent(code)}`, `the answer for ${name}`),
 }).then(() => {
   for (const th of document.querySelectorAll('#country-rows th[scope="row"]')) {
     const code = th.querySelector('.code')?.textContent ?? '';

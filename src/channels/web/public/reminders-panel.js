@@ -38,20 +38,21 @@ function tripHtml(names, trip) {
 }
 
 /**
- * @param {{ tripList: HTMLElement, deliveredList: HTMLElement, status: HTMLElement, names: () => Record<string, string> }} els
+ * @param {{ tripList: HTMLElement, deliveredList: HTMLElement, status: HTMLElement, names: () => Record<string, string>,
+ *   onShowDelivered: (reminderId: string) => void }} els
  */
-export function createRemindersPanel({ tripList, deliveredList, status, names }) {
+export function createRemindersPanel({ tripList, deliveredList, status, names, onShowDelivered }) {
   async function refresh() {
     const data = await api('reminders');
     tripList.innerHTML = data.trips.length ? data.trips.map((/** @type {any} */ t) => tripHtml(names(), t)).join('') : '<li class="placeholder">No trips yet.</li>';
     deliveredList.innerHTML = data.delivered.length
       ? data.delivered
-          .map(
-            (/** @type {any} */ d) =>
-              `<li>${escapeHtml(when(d.deliveredAt))}: ${escapeHtml(KIND[/** @type {keyof KIND} */ (d.kind)] ?? d.kind)} for ${d.destinations
-                .map((/** @type {any} */ x) => `${escapeHtml(x.countryName)} (level ${x.level}, ${escapeHtml(x.label)})`)
-                .join(', ')}</li>`,
-          )
+          .map((/** @type {any} */ d) => {
+            const title = `${KIND[/** @type {keyof KIND} */ (d.kind)] ?? d.kind} for ${d.destinations.map((/** @type {any} */ x) => x.countryName).join(', ')}`;
+            const levels = d.destinations.map((/** @type {any} */ x) => `level ${x.level}, ${escapeHtml(x.label)}`).join('; ');
+            return `<li>${escapeHtml(when(d.deliveredAt))}: ${escapeHtml(title)} (${levels})
+              <button type="button" class="show-delivered" data-reminder="${escapeHtml(d.reminderId)}" aria-label="Show message: ${escapeHtml(title)}">Show message</button></li>`;
+          })
           .join('')
       : '<li class="placeholder">Nothing delivered yet.</li>';
     return data;
@@ -67,6 +68,11 @@ export function createRemindersPanel({ tripList, deliveredList, status, names })
     } catch (error) {
       status.textContent = `Could not cancel: ${/** @type {Error} */ (error).message}`;
     }
+  });
+
+  deliveredList.addEventListener('click', (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest('button.show-delivered');
+    if (button) onShowDelivered(button.getAttribute('data-reminder') ?? '');
   });
 
   return { refresh };
