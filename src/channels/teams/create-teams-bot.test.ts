@@ -50,6 +50,7 @@ function setup(options: { handlers?: TeamsMessageHandler[]; ack?: TripView | nul
     reminders: reminders.service,
     users: createTeamsUserStore(new Keyv()),
     welcomed: new Keyv(),
+    seen: new Keyv(),
     feedback,
     clock: () => NOW,
     timeZone: 'UTC',
@@ -159,6 +160,17 @@ describe('Teams bot (TestAdapter)', () => {
       value: { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: '{"feedbackText":"private words"}' } },
     } as Partial<Activity>);
     expect(await feedback.get('answer-7')).toEqual({ reaction: 'dislike', at: NOW.toISOString() });
+  });
+
+  it('answers a redelivered message (same id) only once', async () => {
+    const { adapter } = setup();
+    const message = { type: 'message', id: 'dup-1', text: 'help' } as Partial<Activity>;
+    await adapter
+      .send(message)
+      .assertReply((a) => expect(a.type).toBe(ActivityTypes.Typing))
+      .assertReply((a) => expect(a.text).toMatch(/Tell me where you are going/))
+      .send(message)
+      .assertNoReply();
   });
 
   it('replies to a message that is too long with the limit, and ignores card submits that are not ours', async () => {

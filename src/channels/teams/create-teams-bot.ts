@@ -38,6 +38,8 @@ export interface TeamsBotOptions {
   users: TeamsUserStore;
   /** Remembers conversations already welcomed (Teams sends both installationUpdate and conversationUpdate). */
   welcomed: Keyv<unknown>;
+  /** Message ids already answered: the Bot Connector redelivers when a turn is slow, and we answer once. */
+  seen?: Keyv<unknown>;
   /** 👍/👎 on AI-generated answers, keyed by message id (the reaction only, never the comment). */
   feedback: Keyv<unknown>;
   clock: () => Date;
@@ -51,6 +53,7 @@ export interface TeamsBot {
 }
 
 const WELCOME_TTL_MS = 10 * 60 * 1000;
+const SEEN_TTL_MS = 10 * 60 * 1000;
 
 export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const { advisor, reminders, users, clock, logger } = options;
@@ -119,6 +122,11 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       const a = turn.activity;
       try {
         if (a.type === 'message') {
+          if (options.seen && a.id) {
+            const key = `${a.conversation.id}|${a.id}`;
+            if (await options.seen.get(key)) return;
+            await options.seen.set(key, true, SEEN_TTL_MS);
+          }
           const action = a.value !== undefined ? parseCardAction(a.value) : null;
           if (action) await onCardAction(turn, action);
           else if (typeof a.text === 'string' && a.text.trim()) await onText(turn, a.text);

@@ -44,6 +44,7 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
     reminders: ctx.reminders,
     users,
     welcomed: ctx.store('teams-welcomed'),
+    seen: ctx.store('teams-seen'),
     feedback: ctx.store('teams-feedback'),
     clock: ctx.clock,
     timeZone: config.DEFAULT_TIMEZONE,
