@@ -31,6 +31,7 @@ describe('share of model sentences kept by the output check', () => {
   it('keeps every verbatim sentence, so every eval question is answered by the model', async () => {
     double.mode = 'good';
     const r = await run();
+    console.info(`verbatim: kept ${r.kept}/${r.proposed}`);
     expect(r.calls).toBe(set.questions.length);
     expect(r.kept).toBe(r.proposed);
     expect(r.answeredWithLlm).toBe(r.calls);
