@@ -8,6 +8,7 @@
  */
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import type { Answer } from '../../advisor/answer.js';
+import { AdvisorError } from '../../errors.js';
 import type { AppContext } from '../../app/app-context.js';
 import type { Door } from '../../server/types.js';
 import { toBoltLogger } from './bolt-logger.js';
@@ -82,7 +83,16 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     name: 'slack',
     routes: receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.requestListener(req, res) }] : [],
     async start() {
-      await app.init();
+      try {
+        await app.init();
+      } catch (error) {
+        const reason = error instanceof webApi.WebAPIPlatformError ? error.data.error : error instanceof Error ? error.message : String(error);
+        throw new AdvisorError(
+          `Slack did not accept the bot token (${reason}): check SLACK_BOT_TOKEN${config.SLACK_API_URL ? ` and SLACK_API_URL (${config.SLACK_API_URL})` : ''}.`,
+          'CONFIG_INVALID',
+          { cause: error },
+        );
+      }
       if (!receiver) await app.start();
       logger.info({ mode: config.slackMode }, 'Slack door ready');
     },
