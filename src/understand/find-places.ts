@@ -144,7 +144,7 @@ function mergeQualifiers(cands: Candidate[], text: string, gaz: Gazetteer): Cand
   return out;
 }
 
-function keepAmbiguous(cands: Candidate[], tokens: Token[], gaz: Gazetteer, dates: Span[]): Candidate[] {
+function keepAmbiguous(cands: Candidate[], text: string, tokens: Token[], gaz: Gazetteer, dates: Span[]): Candidate[] {
   const onlyConnectorsBetween = (from: number, to: number) =>
     tokens.slice(from, to).every((t) => gaz.connectors.has(t.key));
   const covered = new Set<number>();
@@ -152,7 +152,9 @@ function keepAmbiguous(cands: Candidate[], tokens: Token[], gaz: Gazetteer, date
   const inDate = (t: Token) => dates.some((d) => t.start >= d.start && t.end <= d.end);
   // "Jordan", "China next week": nothing but places and dates, so the names are places.
   const justPlaces = tokens.every((t, i) => covered.has(i) || gaz.connectors.has(t.key) || inDate(t));
-  const kept = cands.map((c) => !c.entry.ambiguous || justPlaces || gaz.cues.has(tokens[c.from - 1]?.key ?? ''));
+  // "Jordan's office": a possessive makes an ambiguous name a person.
+  const possessive = (c: Candidate) => /^['’]s\b/.test(text.slice(c.end, c.end + 3));
+  const kept = cands.map((c) => !c.entry.ambiguous || justPlaces || (gaz.cues.has(tokens[c.from - 1]?.key ?? '') && !possessive(c)));
   // Beside a kept place in a list ("Kazakhstan and Turkey"), repeated until nothing changes.
   for (let changed = true; changed; ) {
     changed = false;
@@ -228,7 +230,7 @@ export function findPlaces(text: string, gaz: Gazetteer, th: PlaceThresholds = d
   const scanned = scan(tokens, gaz);
   const covered = new Set<number>();
   for (const c of scanned) for (let i = c.from; i < c.to; i++) covered.add(i);
-  const named = keepAmbiguous(mergeQualifiers(scanned, text, gaz), tokens, gaz, dates);
+  const named = keepAmbiguous(mergeQualifiers(scanned, text, gaz), text, tokens, gaz, dates);
   const fuzzy = fuzzyMatches(tokens, covered, gaz, th);
   const all = [...flags, ...[...named, ...fuzzy.filter((f) => f.confidence >= th.confident)].map((c) => toMatch(c, text))].sort(
     (a, b) => a.start - b.start,

@@ -104,6 +104,15 @@ describe('destinations', () => {
     expect(codes('Tbilisi, Georgia')).toEqual(['GE']);
   });
 
+  it('a possessive makes an ambiguous name a person: "in Jordan\'s office"', () => {
+    expect(codes("I'm in Jordan's office")).toEqual([]);
+    expect(codes("Kazakhstan's surveillance law")).toEqual(['KZ']);
+  });
+
+  it('city spellings people use: "Tolyatti" (GeoNames: Tol’yatti), "Karaganda" (Karagandy), "New York"', () => {
+    expect(codes('Tolyatti, Karaganda and New York')).toEqual(['RU', 'KZ', 'US']);
+  });
+
   it('repeats collapse, order is kept', () => {
     expect(codes('Almaty and Kazakhstan, then Bishkek')).toEqual(['KZ', 'KG']);
   });

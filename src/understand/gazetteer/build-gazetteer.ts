@@ -125,6 +125,8 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
     for (const n of [city.name, ...city.altName.split(',').filter(Boolean)]) {
       add(n, city.country, 'city', city.population, city.population >= FUZZY_CITY_POPULATION);
       if (/^saint\s/i.test(n)) add(n.replace(/^saint/i, 'St'), city.country, 'city', city.population);
+      // GeoNames writes the Russian soft sign as an apostrophe ("Tol’yatti"); people leave it out.
+      if (/['’]/.test(n)) add(n.replace(/['’]/g, ''), city.country, 'city', city.population);
       // "New York City" is said "New York"; "Ho Chi Minh City", "Ho Chi Minh".
       if (/\s+City$/.test(n)) add(n.replace(/\s+City$/, ''), city.country, 'city', city.population);
     }
