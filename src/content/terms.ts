@@ -23,7 +23,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Words that are negations: a claim that adds one flips the meaning of its source. */
-export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'without', "n't"]);
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', 'without']);
 
 /** Folds simple English plural and possessive endings so "countries"/"country", "uses"/"use" meet. */
 export function foldTerm(word: string): string {
@@ -34,16 +34,16 @@ export function foldTerm(word: string): string {
   return w;
 }
 
-/** Every word of `text`, lower-cased, in order (no filtering): for negation and number checks. */
+/** Every word of `text`, lower-cased, in order (no filtering): for negation checks. "isn't" gives "is", "not". */
 export function words(text: string): string[] {
-  return (text.toLowerCase().match(WORD) ?? []).flatMap((w) => (/n['’]t$/.test(w) ? [w.replace(/n['’]t$/, ''), "n't"] : [w]));
+  return (text.toLowerCase().match(WORD) ?? []).flatMap((w) => (/n['’]t$/.test(w) ? [w.replace(/n['’]t$/, ''), 'not'] : [w]));
 }
 
 /** The content words of `text`, folded: stop words and one-letter tokens removed. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
-    if (STOP_WORDS.has(w) || w === "n't") continue;
+    if (STOP_WORDS.has(w)) continue;
     const f = foldTerm(w);
     if (f.length < 2 || STOP_WORDS.has(f)) continue;
     out.push(f);
