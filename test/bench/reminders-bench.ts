@@ -62,8 +62,10 @@ const csv = join(dir, 'trips.csv');
 writeFileSync(csv, `${rows.join('\n')}\n`);
 
 // The Slack double in its own process.
+const optionsFile = join(dir, 'double-options.json');
+writeFileSync(optionsFile, JSON.stringify({ users, rateLimits: { 'chat.postMessage': LIMIT } }));
 const double = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./slack-double-process.ts', import.meta.url))], {
-  env: { ...process.env, DOUBLE_OPTIONS: JSON.stringify({ users, rateLimits: { 'chat.postMessage': LIMIT } }) },
+  env: { ...process.env, DOUBLE_OPTIONS_FILE: optionsFile },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const doubleUrl = await new Promise<string>((resolve) => double.stdout!.once('data', (c) => resolve(String(c).trim())));

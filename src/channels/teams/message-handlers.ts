@@ -5,7 +5,8 @@
  */
 import type { AppContext } from '../../app/app-context.js';
 import type { TeamsMessageHandler } from './create-teams-bot.js';
+import { createTravelDeskHandler } from './travel-desk-handler.js';
 
-export function teamsMessageHandlers(_ctx: AppContext): TeamsMessageHandler[] {
-  return [];
+export function teamsMessageHandlers(ctx: AppContext): TeamsMessageHandler[] {
+  return [createTravelDeskHandler(ctx)];
 }

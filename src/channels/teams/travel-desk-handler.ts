@@ -1,0 +1,67 @@
+/**
+ * Travel-desk commands in Teams, for members of TEAMS_TRAVEL_DESK_TEAM_ID only:
+ * "@bot travel-desk remind @Kat Kazakhstan 2026-12-03..2026-12-10" (or an email instead
+ * of the mention), "travel-desk trips", "travel-desk report". Same language and report
+ * as Slack's /travel-desk (src/reminders/parse-desk-command.ts, render-desk-report.ts).
+ */
+import type { AppContext } from '../../app/app-context.js';
+import { AdvisorError } from '../../errors.js';
+import { DESK_USAGE, parseDeskCommand } from '../../reminders/parse-desk-command.js';
+import { renderDeskReport, renderTripList } from '../../reminders/render-desk-report.js';
+import type { TravellerRef } from '../../reminders/types.js';
+import type { TeamsMessageHandler } from './create-teams-bot.js';
+import type { TeamsAccount } from './teams-port.js';
+import { travellerId } from './teams-user-store.js';
+
+const COMMAND = /^\/?travel-desk\b\s*([\s\S]*)$/i;
+const MENTIONED = '@mentioned';
+
+export function createTravelDeskHandler(ctx: Pick<AppContext, 'config' | 'advisor' | 'reminders' | 'clock' | 'logger'>): TeamsMessageHandler {
+  return async ({ turn, text, userId }) => {
+    const m = COMMAND.exec(text);
+    if (!m) return false;
+    const say = async (t: string) => void (await turn.send({ type: 'message', text: t, textFormat: 'markdown' }));
+    const team = ctx.config.TEAMS_TRAVEL_DESK_TEAM_ID;
+    if (!team) return say('The travel desk is not set up here: an admin must set TEAMS_TRAVEL_DESK_TEAM_ID.').then(() => true);
+    if (!(await turn.senderInTeam(team))) return say('Sorry, travel-desk commands are only for members of the travel desk team. Ask me directly about your own trips instead.').then(() => true);
+    // The traveller's @mention was stripped from the text; it is in the entities.
+    const a = turn.activity;
+    const mention = a.entities
+      ?.filter((e) => e.type === 'mention')
+      .map((e) => e.mentioned as TeamsAccount | undefined)
+      .find((x) => x?.id && x.id !== a.recipient.id);
+    let rest = m[1]!.trim();
+    if (mention && /^remind\b/i.test(rest)) rest = rest.replace(/^remind\b/i, `remind ${MENTIONED}`);
+    const cmd = parseDeskCommand(rest, ctx.advisor);
+    try {
+      if (cmd.kind === 'help') return say(DESK_USAGE.replaceAll('`', '')).then(() => true);
+      if (cmd.kind === 'invalid') return say(cmd.message.replaceAll('`', '')).then(() => true);
+      if (cmd.kind === 'trips') {
+        const today = ctx.clock().toISOString().slice(0, 10);
+        const upcoming = (await ctx.reminders.listTrips()).filter((t) => (t.end ?? t.start) >= today && t.reminders.some((r) => r.status !== 'cancelled'));
+        return say(renderTripList(upcoming)).then(() => true);
+      }
+      if (cmd.kind === 'report') return say(renderDeskReport(await ctx.reminders.listTrips())).then(() => true);
+      let traveller: TravellerRef | null = null;
+      if (cmd.traveller === MENTIONED && mention) traveller = { platform: 'teams', userId: travellerId(mention) };
+      else if (/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(cmd.traveller)) traveller = { email: cmd.traveller.toLowerCase() };
+      if (!traveller) return say(`"${cmd.traveller.slice(0, 40)}" is not a person (@mention them) or an email address.`).then(() => true);
+      const trip = await ctx.reminders.createTrip({
+        traveller,
+        destinations: cmd.destinations,
+        start: cmd.start,
+        end: cmd.end,
+        createdBy: `teams:${userId}`,
+        source: 'desk',
+        idempotencyKey: `desk:teams:${JSON.stringify([traveller, cmd.destinations, cmd.start, cmd.end])}`,
+      });
+      const who = mention && 'platform' in traveller ? (mention.name ?? 'the traveller') : 'email' in traveller ? traveller.email : 'the traveller';
+      const plan = trip.reminders.map((r) => `${r.kind} ${r.dueAt.slice(0, 16).replace('T', ' ')} UTC`).join(', ');
+      await say(`${trip.replayed ? 'Already planned' : 'Trip saved'} for ${who}: ${trip.destinations.join(', ')} ${trip.start}..${trip.end ?? '?'}. Reminders: ${plan}.`);
+    } catch (error) {
+      if (error instanceof AdvisorError && error.code === 'INPUT_INVALID') await say(error.message);
+      else throw error;
+    }
+    return true;
+  };
+}
