@@ -79,6 +79,7 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
   });
   ctx.reminders.registerDeliverer(createSlackDeliverer(deliveryClient));
 
+  let socketStarted = false;
   return {
     name: 'slack',
     routes: receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.requestListener(req, res) }] : [],
@@ -93,11 +94,15 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
           { cause: error },
         );
       }
-      if (!receiver) await app.start();
+      if (!receiver) {
+        await app.start();
+        socketStarted = true;
+      }
       logger.info({ mode: config.slackMode }, 'Slack door ready');
     },
     async stop() {
-      if (!receiver) await app.stop();
+      if (socketStarted) await app.stop();
+      socketStarted = false;
       // Let answers already acknowledged reach their users, within reason.
       await Promise.race([work.idle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
     },
