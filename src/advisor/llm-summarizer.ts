@@ -101,7 +101,8 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
       let proposed: z.infer<typeof llmSummarySchema>['sentences'];
       try {
         const completion = await client.chat.completions.parse(
-          { model, messages: buildPrompt(request.question, request.passages), response_format: responseFormat, temperature: 0 },
+          // No temperature: reasoning models reject any but the default, and the check, not sampling, guards the output.
+          { model, messages: buildPrompt(request.question, request.passages), response_format: responseFormat },
           // The SDK's timeout covers the wait for headers; the signal also bounds reading the body.
           { signal: AbortSignal.timeout(timeoutMs) },
         );
