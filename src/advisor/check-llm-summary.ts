@@ -32,9 +32,19 @@ export interface CheckResult {
 const REASSURANCE = new Set(['safe', 'safely', 'secure', 'harmless', 'risk-free', 'riskless', 'fine', 'nothing', 'guaranteed']);
 
 const NUMBER = /\d+(?:[.,]\d+)*/g;
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+  ('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, String(i + 1)]) as Array<[string, string]>).concat([
+    ['thirty', '30'], ['forty', '40'], ['fifty', '50'], ['hundred', '100'], ['thousand', '1000'], ['million', '1000000'], ['billion', '1000000000'],
+  ]),
+);
 
+/** Numbers in digits or words ("three" = "3"), so "up to ten years" is caught against "up to three years". */
 function numbersIn(text: string): Set<string> {
-  return new Set((text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')));
+  const out = new Set((text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, '')));
+  for (const w of words(text)) if (NUMBER_WORDS[w]) out.add(NUMBER_WORDS[w]);
+  return out;
 }
 
 export function checkLlmSummary(proposed: ProposedSentence[], passages: Passage[], options: CheckOptions = {}): CheckResult {
@@ -64,9 +74,18 @@ export function checkLlmSummary(proposed: ProposedSentence[], passages: Passage[
     const sourceNumbers = numbersIn(sourceText);
     for (const n of numbersIn(text)) if (!sourceNumbers.has(n)) return drop('unsupported-number');
 
+    // A negation must come from a source sentence about the same thing: one with that negation and half the claim's words.
     const sentenceWords = words(text);
-    if (sentenceWords.some((w) => NEGATIONS.has(w)) && !sentenceWords.filter((w) => NEGATIONS.has(w)).every((w) => sourceWords.has(w)))
-      return drop('unsupported-negation');
+    const negations = [...new Set(sentenceWords.filter((w) => NEGATIONS.has(w)))];
+    const negationSupported = (neg: string) =>
+      cited.some((p) =>
+        p.sentences.some((ps) => {
+          if (!words(ps.text).includes(neg)) return false;
+          const own = new Set(contentTerms(ps.text));
+          return terms.filter((t) => own.has(t)).length >= terms.length / 2;
+        }),
+      );
+    if (!negations.every(negationSupported)) return drop('unsupported-negation');
     if (sentenceWords.some((w) => REASSURANCE.has(w) && !sourceWords.has(w))) return drop('reassurance');
 
     // Cite the sources of the passage sentences this sentence shares words with (all of the passage's when none).
