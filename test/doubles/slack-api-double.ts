@@ -128,6 +128,9 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
   const waiters: Array<{ method: string; predicate: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   const started = performance.now();
   let ts = 1_700_000_000;
+  /** Messages posted per DM channel (a user id U… posts to D…), newest first, for conversations.history. */
+  const dms = new Map<string, Array<Record<string, unknown>>>();
+  const dmOf = (channel: string) => (/^U/.test(channel) ? `D${channel.slice(1)}` : channel);
 
   function record(call: RecordedCall): void {
     calls.push(call);
@@ -145,6 +148,9 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'travel-advisor', team_id: teamId, user_id: botUserId, bot_id: botId };
       case 'chat.postMessage': {
         ts += 1;
+        const channel = dmOf(String(args.channel));
+        if (channel.startsWith('D'))
+          dms.set(channel, [{ type: 'message', text: args.text, bot_id: botId, ts: `${ts}.000100`, ...(args.metadata ? { metadata: args.metadata } : {}) }, ...(dms.get(channel) ?? [])]);
         return { ok: true, channel: args.channel, ts: `${ts}.000100`, message: { type: 'message', text: args.text, bot_id: botId, ts: `${ts}.000100` } };
       }
       case 'chat.postEphemeral':
@@ -156,6 +162,14 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
         return { ok: true, users: options.usergroups?.[String(args.usergroup)] ?? [] };
       case 'conversations.members':
         return { ok: true, members: options.channelMembers?.[String(args.channel)] ?? [], response_metadata: { next_cursor: '' } };
+      case 'conversations.open':
+        return { ok: true, channel: { id: dmOf(String(args.users)) } };
+      case 'conversations.history': {
+        const limit = Number(args.limit ?? 100);
+        const messages = (dms.get(String(args.channel)) ?? []).slice(0, limit);
+        // Like Slack, metadata only comes back when asked for.
+        return { ok: true, has_more: false, messages: String(args.include_all_metadata) === 'true' ? messages : messages.map(({ metadata: _m, ...m }) => m) };
+      }
       case 'apps.connections.open':
         return { ok: true, url: `${url.replace(/^http/, 'ws')}/link/?ticket=double` };
       case 'users.lookupByEmail': {

@@ -53,6 +53,15 @@ describe('Slack deliverer', () => {
     ]);
   });
 
+  it('finds a delivered reminder by its idempotency key in the DM history, and only that one', async () => {
+    expect(await deliverer.alreadyDelivered!('U0TRAVELER', delivery)).toBe(true);
+    expect(await deliverer.alreadyDelivered!('U0TRAVELER', { ...delivery, idempotencyKey: 'rem-1:1' })).toBe(false);
+    expect(await deliverer.alreadyDelivered!('U0SOMEONE', delivery)).toBe(false);
+    const lookup = double.callsTo('conversations.history').at(-1)!.args;
+    expect(lookup.channel).toBe('D0SOMEONE');
+    expect(String(lookup.include_all_metadata)).toBe('true');
+  });
+
   it('reports a 429 as SlackRateLimitError with the Retry-After in milliseconds', async () => {
     double.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
     const error = await deliverer.deliver('U0TRAVELER', delivery).catch((e: unknown) => e);

@@ -106,6 +106,9 @@ export const METHOD_SCOPES: Record<string, string[]> = {
   'assistant.threads.setStatus': ['assistant:write'],
   'assistant.threads.setSuggestedPrompts': ['assistant:write'],
   'users.lookupByEmail': ['users:read', 'users:read.email'],
+  // Reminder crash recovery: find the DM and look for the reminder's metadata.
+  'conversations.open': ['im:write'],
+  'conversations.history': ['im:history'],
   // /travel-desk membership: the desk user group, or the desk channel (public or private).
   'usergroups.users.list': ['usergroups:read'],
   'conversations.members': ['channels:read', 'groups:read'],

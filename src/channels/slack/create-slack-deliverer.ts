@@ -4,7 +4,9 @@
  * Messages tab), tagged with the delivery's idempotency key as message metadata. The
  * client rejects rate-limited calls instead of waiting: a 429 becomes an error with
  * `retryAfterMs`, errors no retry can fix carry `permanent: true`, as the reminders
- * port (src/reminders/types.ts, Deliverer) expects.
+ * port (src/reminders/types.ts, Deliverer) expects. After a crash between "sent" and
+ * "recorded", `alreadyDelivered` looks for that key in the DM's recent history
+ * (conversations.open + conversations.history with metadata), so no reminder is sent twice.
  */
 import { webApi } from '@slack/bolt';
 import { AdvisorError } from '../../errors.js';
@@ -19,6 +21,8 @@ export const PERMANENT_SLACK_ERRORS = new Set([
 
 /** Metadata event type on reminder messages; its payload carries the idempotency key. */
 export const REMINDER_METADATA_EVENT = 'travel_advisor_reminder';
+/** How many recent DM messages alreadyDelivered looks through. */
+const HISTORY_LIMIT = 50;
 
 /** A failed Slack delivery: `retryAfterMs` after a 429, `permanent` when retrying is pointless. */
 export class SlackDeliveryError extends AdvisorError {
@@ -74,6 +78,18 @@ export function createSlackDeliverer(client: webApi.WebClient): Deliverer {
         });
       } catch (error) {
         throw deliveryError(error, 'chat.postMessage');
+      }
+    },
+    async alreadyDelivered(userId, delivery) {
+      try {
+        const dm = await client.conversations.open({ users: userId });
+        if (!dm.channel?.id) return false;
+        const history = await client.conversations.history({ channel: dm.channel.id, limit: HISTORY_LIMIT, include_all_metadata: true });
+        return (history.messages ?? []).some(
+          (m) => m.metadata?.event_type === REMINDER_METADATA_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === delivery.idempotencyKey,
+        );
+      } catch (error) {
+        throw deliveryError(error, 'conversations.history');
       }
     },
   };
