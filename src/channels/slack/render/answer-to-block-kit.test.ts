@@ -102,6 +102,15 @@ describe('answerToBlockKit', () => {
     expect(text).toContain('Tell me where you are going');
   });
 
+  it('shows a country the content base does not cover at level 1 with the baseline checklist, saying so once', async () => {
+    const { blocks } = answerToBlockKit(await advisor.ask('travelling to France next week', now));
+    const all = texts(blocks);
+    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toBe('France: risk level 1 of 4 (baseline)');
+    expect(all.split('no specific surveillance indicators for France')).toHaveLength(2);
+    expect(all).toContain('Checklist: Before you go');
+    expect(buttonTexts(blocks)).toEqual(['Remind me before I go', "I've done the checklist"]);
+  });
+
   it('escapes <, > and & from content so it cannot form links or mentions', async () => {
     const answer = await advisor.ask('travelling to Kyrgyzstan next week', now);
     const evil = { ...answer, message: 'Ask <!channel> & <@U1>' };

@@ -80,10 +80,11 @@ function sourceLinks(ids: string[], urls: Map<string, { url: string; title: stri
   return links.length ? ` (${links.join(', ')})` : '';
 }
 
-function destinationBlocks(d: Destination, urls: Map<string, { url: string; title: string }>, phases: Phase[]): SlackBlock[] {
+function destinationBlocks(d: Destination, urls: Map<string, { url: string; title: string }>, phases: Phase[], said: string): SlackBlock[] {
   const blocks: SlackBlock[] = [header(`${d.countryName}: risk level ${d.risk.level} of 4 (${d.risk.label})`)];
   const about = [`${LEVEL_EMOJI[d.risk.level] ?? ''} *Level ${d.risk.level}, ${d.risk.label}.* ${escapeMrkdwn(d.risk.meaning)}`];
-  if (d.notice) about.push(escapeMrkdwn(d.notice));
+  // The answer's message often repeats the notice already; say it once.
+  if (d.notice && !said.includes(d.notice)) about.push(escapeMrkdwn(d.notice));
   if (d.risk.override)
     about.push(`_Level set by the security team (computed: ${d.risk.override.computedLevel}): ${escapeMrkdwn(d.risk.override.rationale)}_`);
   blocks.push(...section(about.join('\n')));
@@ -152,7 +153,7 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
     content.push(context([`:date: Trip: ${answer.trip.start}${answer.trip.end ? ` to ${answer.trip.end}` : ''}${answer.trip.said ? ` ("${escapeMrkdwn(answer.trip.said)}")` : ''}`]));
   answer.destinations.forEach((d, i) => {
     if (i > 0) content.push({ type: 'divider' });
-    content.push(...destinationBlocks(d, urls, phases));
+    content.push(...destinationBlocks(d, urls, phases, answer.message ?? ''));
   });
   if (answer.summary) content.push({ type: 'divider' }, ...summaryBlocks(answer.summary));
 
