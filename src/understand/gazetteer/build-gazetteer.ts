@@ -114,8 +114,10 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
   }
   for (const w of worldCountries) {
     if (!codes.includes(w.cca2)) continue;
-    for (const n of w.altSpellings) if (n !== w.cca2) add(n, w.cca2, 'country');
-    for (const d of Object.values(w.demonyms?.eng ?? {})) add(String(d), w.cca2, 'demonym', 0, true);
+    // A UN member wins a shared name: "French" is France, not the French Southern Territories.
+    const rank = w.unMember ? 1 : 0;
+    for (const n of w.altSpellings) if (n !== w.cca2) add(n, w.cca2, 'country', rank);
+    for (const d of Object.values(w.demonyms?.eng ?? {})) add(String(d), w.cca2, 'demonym', rank, true);
   }
   for (const [code, list] of Object.entries(places.countries)) for (const n of list) add(n, code, 'country', 0, true);
   for (const [code, list] of Object.entries(places.demonyms)) for (const n of list) add(n, code, 'demonym', 0, true);
