@@ -98,6 +98,7 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
   }
   const keyLocks = new Map<string, Promise<TripView>>();
   let lastSweep = 0;
+  let sweeper: NodeJS.Timeout | null = null;
 
   async function schedule(r: ReminderRecord): Promise<void> {
     if (local) local.track(r);
@@ -243,9 +244,16 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
     },
     async start() {
       if (local) await local.start();
-      else await bull!.start();
+      else {
+        await bull!.start();
+        // The queue delivers; this process still deletes expired trip data now and then.
+        sweeper = setInterval(() => void service.runDue!().catch((error: unknown) => logger.error({ err: error }, 'trip sweep failed')), 15 * 60_000);
+        sweeper.unref();
+      }
     },
     async stop() {
+      if (sweeper) clearInterval(sweeper);
+      sweeper = null;
       if (local) await local.stop();
       else await bull!.stop();
     },
