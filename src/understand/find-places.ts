@@ -169,32 +169,50 @@ function keepAmbiguous(cands: Candidate[], text: string, tokens: Token[], gaz: G
   return cands.filter((_, k) => kept[k]);
 }
 
+function wordsAlike(phrase: string, name: string, minimum: number): boolean {
+  const a = phrase.split(' ');
+  const b = name.split(' ');
+  return a.length === b.length && a.every((w, k) => similarity(w, b[k]!, minimum) >= minimum);
+}
+
 function fuzzyMatches(tokens: Token[], covered: Set<number>, gaz: Gazetteer, th: PlaceThresholds): Candidate[] {
   const out: Candidate[] = [];
   const candidateWord = (i: number) => {
     const t = tokens[i];
     return t && !covered.has(i) && isLatinWord(t.key) && !gaz.englishWords.has(t.key) && !gaz.cues.has(t.key) && !gaz.connectors.has(t.key);
   };
+  const latinFree = (i: number) => {
+    const t = tokens[i];
+    return t && !covered.has(i) && isLatinWord(t.key);
+  };
   for (let i = 0; i < tokens.length; i++) {
     if (!candidateWord(i)) continue;
     const t = tokens[i]!;
-    const bucket = gaz.fuzzy.get(t.key[0]!) ?? [];
-    let best: { sim: number; entry: PlaceEntry; to: number } | undefined;
-    const phrases: Array<[string, number]> = [[t.key, i + 1]];
-    if (candidateWord(i + 1)) phrases.push([`${t.key} ${tokens[i + 1]!.key}`, i + 2]);
-    for (const [phrase, to] of phrases) {
+    // The unknown word alone, with the next unknown word ("Saudi Arbia"), or after the
+    // word before it ("New Zeland", where "new" is an English word).
+    const phrases: Array<{ phrase: string; from: number; to: number }> = [{ phrase: t.key, from: i, to: i + 1 }];
+    if (candidateWord(i + 1)) phrases.push({ phrase: `${t.key} ${tokens[i + 1]!.key}`, from: i, to: i + 2 });
+    if (i > 0 && latinFree(i - 1) && !out.some((c) => c.to > i - 1)) phrases.push({ phrase: `${tokens[i - 1]!.key} ${t.key}`, from: i - 1, to: i + 1 });
+    let best: { sim: number; entry: PlaceEntry; from: number; to: number } | undefined;
+    for (const { phrase, from, to } of phrases) {
       if (phrase.length < 4) continue;
-      for (const target of bucket) {
+      const words = to - from;
+      for (const target of gaz.fuzzy.get(phrase[0]!) ?? []) {
         // Too different in length to reach the suggestion threshold.
         if (Math.abs(target.key.length - phrase.length) > (1 - th.suggest) * Math.max(target.key.length, phrase.length)) continue;
+        // A short word is too easily one letter from some city ("santa" / Salta).
+        if (words === 1 && target.entry.kind === 'city' && phrase.length < 6) continue;
         const sim = similarity(phrase, target.key, th.suggest);
-        if (sim >= th.suggest && (!best || sim > best.sim)) best = { sim, entry: target.entry, to };
+        if (sim < th.suggest || (best && sim <= best.sim)) continue;
+        // Two words must each be close to the name's two words ("Saudi Arbia"), not just overall ("Santa Claus").
+        if (words === 2 && !wordsAlike(phrase, target.key, th.suggest)) continue;
+        best = { sim, entry: target.entry, from, to };
       }
     }
     if (!best) continue;
-    const last = tokens[best.to - 1]!;
     out.push({
-      entries: [best.entry], entry: best.entry, key: '', from: i, to: best.to, start: t.start, end: last.end,
+      entries: [best.entry], entry: best.entry, key: '', from: best.from, to: best.to,
+      start: tokens[best.from]!.start, end: tokens[best.to - 1]!.end,
       kind: 'fuzzy', confidence: Math.round(best.sim * 100) / 100,
     });
     i = best.to - 1;

@@ -56,6 +56,11 @@ describe('destinations', () => {
     expect(r.suggestions[0]!.confidence).toBeLessThan(0.85);
   });
 
+  it('misspelled two-word names, even after an English word: "New Zeland", "Sri Lanca"', () => {
+    expect(codes('going to New Zeland and Sri Lanca')).toEqual(['NZ', 'LK']);
+    expect(u.understand('Santa Claus', ctx).suggestions).toEqual([]);
+  });
+
   it('never turns an English word into a country ("spam" is not Spain)', () => {
     const r = u.understand('spam', ctx);
     expect(r.places).toEqual([]);
