@@ -18,6 +18,7 @@ const passages = [
   passage('country:uz#overview', 'Uzbekistan', 'Overview', 'Uzbekistan very likely bought Russian interception systems.'),
   passage('country:uz#practical-notes', 'Uzbekistan', 'Practical notes', 'Assume calls can be read at the carrier, and use end-to-end encrypted apps for sensitive conversations.'),
   passage('country:kz#overview', 'Kazakhstan', 'Overview', 'Kazakhstan asked users to install a state root certificate.'),
+  passage('country:kz#legal-framework', 'Kazakhstan', 'Legal framework', 'Operators must provide interception functions at their own expense.'),
   passage('topic:sorm#what-sorm-is', 'SORM', 'What SORM is', 'SORM is the Russian system of lawful interception.', { keywords: ['SORM'] }),
   passage('topic:sorm#outside-russia', 'SORM', 'SORM outside Russia', 'Press coverage names six countries that acquired SORM.', { keywords: ['SORM'] }),
   passage('topic:certs#kazakhstan', 'Root certificates', 'The Kazakhstan case', 'Providers asked users to install a certificate.', { countries: ['KZ'] }),
@@ -44,6 +45,12 @@ describe('createPassageIndex', () => {
   it('returns nothing for a question whose words the content does not have', () => {
     expect(index.search("what's the weather in Paris?", { minCoverage: 0.5 })).toEqual([]);
     expect(ids(index.search('what is SORM?', { minCoverage: 0.5 }))[0]).toBe('topic:sorm#what-sorm-is');
+  });
+
+  it('does not treat a word mentioned in passing as grounding unless nearly all words match', () => {
+    expect(index.search('can I expense my dinner?', { minCoverage: 0.5 })).toEqual([]);
+    expect(ids(index.search('what does SORM stand for?', { minCoverage: 0.5 }))[0]).toBe('topic:sorm#what-sorm-is');
+    expect(ids(index.search('are interception functions an operator expense?', { minCoverage: 0.5 }))).toContain('country:kz#legal-framework');
   });
 
   it('lets thesaurus words rank passages but never ground a question', () => {

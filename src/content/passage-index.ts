@@ -26,13 +26,39 @@ function processTerm(term: string): string | null {
   return folded.length < 2 || STOP_WORDS.has(folded) ? null : folded;
 }
 
-/** Share of the query's content words that occur exactly (not by prefix or typo) in some result. */
-export function exactCoverage(query: string, results: SearchResult[]): number {
+/** Fields that say what a passage is about, as opposed to what it happens to mention. */
+const SUBJECT_FIELDS = new Set(['title', 'heading', 'keywordText']);
+
+/** Coverage a question needs when none of its matched words names a passage's subject. */
+const SUBJECTLESS_COVERAGE = 0.75;
+
+/**
+ * Share of the query's content words that occur exactly (not by prefix or typo) in some
+ * result, and whether one of them names a result's subject (title, heading or keyword).
+ */
+export function exactCoverage(query: string, results: SearchResult[]): { coverage: number; subject: boolean } {
   const wanted = new Set(contentTerms(query));
-  if (!wanted.size) return 0;
+  if (!wanted.size) return { coverage: 0, subject: false };
   const found = new Set<string>();
-  for (const r of results) for (const t of r.terms) if (wanted.has(t)) found.add(t);
-  return found.size / wanted.size;
+  let subject = false;
+  for (const r of results)
+    for (const [term, fields] of Object.entries(r.match)) {
+      if (!wanted.has(term)) continue;
+      found.add(term);
+      if (fields.some((f) => SUBJECT_FIELDS.has(f))) subject = true;
+    }
+  return { coverage: found.size / wanted.size, subject };
+}
+
+/**
+ * Grounded: enough of the question's words occur in the results, and either one of them
+ * names a subject the content is about ("SORM" in "what does SORM stand for") or nearly
+ * all of them occur ("who is Galeotti?"). "Can I expense my dinner?" matches only a
+ * passing "at their own expense", so it is not grounded.
+ */
+function isGrounded(query: string, results: SearchResult[], minCoverage: number): boolean {
+  const { coverage, subject } = exactCoverage(query, results);
+  return coverage >= minCoverage && (subject || coverage >= Math.max(minCoverage, SUBJECTLESS_COVERAGE));
 }
 
 export function createPassageIndex(content: ContentBase): Retriever {
@@ -74,7 +100,7 @@ export function createPassageIndex(content: ContentBase): Retriever {
         ? { combineWith: 'OR', queries: [query, { queries: [extra.join(' ')], boostTerm: () => EXPANSION_WEIGHT }] }
         : query;
       const hits = query.trim() ? index.search(tree, { filter: (r) => allowed(byId.get(r.id as string)!) }).slice(0, limit) : [];
-      if (options.minCoverage !== undefined && exactCoverage(query, hits) < options.minCoverage) return [];
+      if (options.minCoverage !== undefined && !isGrounded(query, hits, options.minCoverage)) return [];
       const result = hits.map((r) => byId.get(r.id as string)!);
       // A trip question may carry no content words ("Kyrgyzstan next week"): fill with the country's sections in order.
       if (countries && result.length < limit) {
