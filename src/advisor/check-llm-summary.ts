@@ -11,11 +11,13 @@ import type { Passage } from '../content/types.js';
 import { NEGATIONS, contentTerms, words } from '../content/terms.js';
 import type { SourcedSentence } from './cite.js';
 
+/** One sentence as the model returned it, before any check. */
 export interface ProposedSentence {
   text: string;
   passages: string[];
 }
 
+/** Why a sentence was dropped; logged and counted, never shown to users. */
 export type DropReason = 'empty' | 'uncited' | 'unknown-passage' | 'low-overlap' | 'unsupported-number' | 'unsupported-negation' | 'reassurance';
 
 export interface CheckOptions {
@@ -47,6 +49,7 @@ function numbersIn(text: string): Set<string> {
   return out;
 }
 
+/** Keeps the sentences the cited passages support, each with the source ids it rests on; drops the rest with a reason. */
 export function checkLlmSummary(proposed: ProposedSentence[], passages: Passage[], options: CheckOptions = {}): CheckResult {
   const minOverlap = options.minOverlap ?? 0.6;
   const byId = new Map(passages.map((p) => [p.id, p]));

@@ -27,6 +27,7 @@ export const llmSummarySchema = z.object({
   ),
 });
 
+/** Why an answer fell back to extractive; logged as `reason`, counted by eval:retrieval --llm. */
 export type FallbackReason =
   | 'timeout'
   | 'connection'
@@ -49,6 +50,7 @@ export interface LlmOutcome {
   dropped: DropReason[];
 }
 
+/** Everything the LLM summarizer needs, injected so tests point it at a local server. */
 export interface LlmSummarizerOptions {
   content: ContentBase;
   apiKey: string;
@@ -81,6 +83,7 @@ function classify(error: unknown): { reason: FallbackReason; status?: number } {
   return { reason: 'malformed' };
 }
 
+/** A Summarizer that returns null (so the advisor falls back to extractive) whenever the model cannot be trusted. */
 export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
   const { content, logger, model, timeoutMs } = options;
   const maxSentences = options.maxSentences ?? 3;

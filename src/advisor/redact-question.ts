@@ -29,6 +29,7 @@ export function stripIdentifiers(text: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
+/** The question as a model may see it: identifiers replaced by placeholders, no angle brackets, at most 500 characters. */
 export function redactQuestion(text: string): string {
   let out = text;
   for (const [re, replacement] of RULES) out = out.replace(re, replacement);

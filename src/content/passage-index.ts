@@ -61,6 +61,7 @@ function isGrounded(query: string, results: SearchResult[], minCoverage: number)
   return coverage >= minCoverage && (subject || coverage >= Math.max(minCoverage, SUBJECTLESS_COVERAGE));
 }
 
+/** Builds the index once from the loaded content; search is synchronous and in memory. */
 export function createPassageIndex(content: ContentBase): Retriever {
   const byId = new Map(content.passages.map((p) => [p.id, p]));
   // Lead bias: the first section of a file introduces its subject, so it wins close calls ("what is SORM?").

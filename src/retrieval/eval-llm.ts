@@ -31,6 +31,7 @@ export interface LlmEvalReport {
   fallbackReasons: Record<string, number>;
 }
 
+/** Runs every eval question through the configured model once and counts what the check keeps. */
 export async function evaluateLlmSummaries(content: ContentBase, retriever: Retriever, set: EvalSet, options: LlmEvalOptions): Promise<LlmEvalReport> {
   const outcomes: LlmOutcome[] = [];
   const summarizer = createLlmSummarizer({ content, ...options, onOutcome: (o) => outcomes.push(o) });

@@ -10,6 +10,7 @@ import type { Retriever } from '../advisor/ports.js';
 import type { ContentBase } from '../content/types.js';
 import { retrieveFor } from './retrieve-for.js';
 
+/** The shape of test/retrieval/eval-set.yaml; strict so a typo in a key fails loudly. */
 export const evalSetSchema = z.strictObject({
   questions: z.array(
     z.strictObject({
@@ -45,6 +46,7 @@ export interface EvalReport {
   unknownIds: string[];
 }
 
+/** Recall@k, hit@k and MRR of `retriever` on `set`, plus ungrounded questions that retrieved something and stale ids. */
 export function evaluateRetrieval(content: ContentBase, retriever: Retriever, set: EvalSet, k = 5): EvalReport {
   const known = new Set(content.passages.map((p) => p.id));
   const unknownIds = [...new Set(set.questions.flatMap((q) => q.relevant).filter((id) => !known.has(id)))];

@@ -25,6 +25,7 @@ export interface RetrieveForRequest {
  */
 export const TOPIC_MIN_COVERAGE = 0.5;
 
+/** The passages the advisor summarises for this question and intent (empty when nothing grounds it). */
 export function retrieveFor(retriever: Retriever, rawQuestion: string, request: RetrieveForRequest): Passage[] {
   const limit = request.limit ?? 5;
   // Mentions, emails and phone numbers are neither searchable nor part of what is asked.

@@ -11,6 +11,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** How the double behaves on the next request; set `double.mode` between requests. */
 export type OpenAiDoubleMode =
   | 'good'
   | 'paraphrase'
@@ -114,6 +115,7 @@ async function readJson(req: IncomingMessage): Promise<RecordedRequest['body']> 
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
+/** Starts the double on 127.0.0.1 with a free port; `close()` also ends requests left hanging by the slow mode. */
 export async function startOpenAiDouble(initial: OpenAiDoubleMode = 'good'): Promise<OpenAiDouble> {
   const requests: RecordedRequest[] = [];
   const pending = new Set<ServerResponse>();
