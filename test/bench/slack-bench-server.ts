@@ -18,6 +18,8 @@ import { silentLogger } from '../../src/logger.js';
 import { startSlackApiDouble } from '../doubles/slack-api-double.js';
 
 const mode = process.argv[2];
+// Exit normally on SIGINT so --cpu-prof can write its profile.
+process.on('SIGINT', () => process.exit(0));
 const secret = process.env.BENCH_SECRET ?? 'bench-secret';
 const apiUrl = process.env.BENCH_API_URL;
 
