@@ -35,6 +35,14 @@ function settle(intent: IntentName, hasPlaces: boolean, hasDates: boolean): Inte
   return intent;
 }
 
+/** How sure the classifier must be that a doubtful name is asked about as a place. */
+const DOUBTFUL_PLACE_CONFIDENCE = 0.9;
+
+function uniqueByCode(list: FoundPlace[]): FoundPlace[] {
+  const seen = new Set<string>();
+  return list.filter((p) => !seen.has(p.countryCode) && (seen.add(p.countryCode), true));
+}
+
 const plain = ({ start: _s, end: _e, ...match }: FoundPlace) => match;
 
 export function createUnderstander(options: UnderstanderOptions): NluUnderstander {
@@ -53,11 +61,20 @@ export function createUnderstander(options: UnderstanderOptions): NluUnderstande
       const text = stripMarkup(raw);
       const dates = readDates(text, ctx);
       const found = findPlaces(text, gazetteer, thresholds, dates.spans);
-      const scored = classifier.classify(intentFeatures(text, found.spans, dates.spans));
+      let places = found.places;
+      let scored = classifier.classify(intentFeatures(text, found.spans, dates.spans));
+      if (found.doubtful.length) {
+        // "Is Georgia safe?": read as a place, does the message become a clear question about it?
+        const asPlace = classifier.classify(intentFeatures(text, [...found.spans, ...found.doubtful], dates.spans));
+        if ((asPlace.intent === 'country' || asPlace.intent === 'trip') && asPlace.confidence >= DOUBTFUL_PLACE_CONFIDENCE) {
+          places = uniqueByCode([...places, ...found.doubtful].sort((a, b) => a.start - b.start));
+          scored = asPlace;
+        }
+      }
       return {
-        intent: settle(scored.intent, found.places.length > 0, dates.trip !== null),
+        intent: settle(scored.intent, places.length > 0, dates.trip !== null),
         intentConfidence: scored.confidence,
-        places: found.places.map(plain),
+        places: places.map(plain),
         suggestions: found.suggestions.map(plain),
         trip: dates.trip,
         text,

@@ -144,7 +144,8 @@ function mergeQualifiers(cands: Candidate[], text: string, gaz: Gazetteer): Cand
   return out;
 }
 
-function keepAmbiguous(cands: Candidate[], text: string, tokens: Token[], gaz: Gazetteer, dates: Span[]): Candidate[] {
+/** Splits candidates into kept places and ambiguous names set aside (possessives are people, never set aside). */
+function keepAmbiguous(cands: Candidate[], text: string, tokens: Token[], gaz: Gazetteer, dates: Span[]): { kept: Candidate[]; doubtful: Candidate[] } {
   const onlyConnectorsBetween = (from: number, to: number) =>
     tokens.slice(from, to).every((t) => gaz.connectors.has(t.key));
   const covered = new Set<number>();
@@ -166,7 +167,14 @@ function keepAmbiguous(cands: Candidate[], text: string, tokens: Token[], gaz: G
         kept[k] = changed = true;
     });
   }
-  return cands.filter((_, k) => kept[k]);
+  // Set aside only what could still be a place: written with a capital, and not shaped like a
+  // person ("Jordan, can you…" addressed at the start; "Georgia Smith" with a surname).
+  const personLike = (c: Candidate) =>
+    possessive(c) ||
+    !/^\p{Lu}/u.test(text.slice(c.start)) ||
+    (c.from === 0 && /^\s*,/.test(text.slice(c.end))) ||
+    /^\s+\p{Lu}\p{Ll}/u.test(text.slice(c.end));
+  return { kept: cands.filter((_, k) => kept[k]), doubtful: cands.filter((c, k) => !kept[k] && !personLike(c)) };
 }
 
 function wordsAlike(phrase: string, name: string, minimum: number): boolean {
@@ -234,6 +242,12 @@ export interface FoundPlaces {
   suggestions: FoundPlace[];
   /** Every span that named a place, including repeats (for the classifier). */
   spans: Array<{ start: number; end: number }>;
+  /**
+   * Names that are also people or words, seen without a cue ("Is Georgia safe?",
+   * "Jordan is on vacation"): not places unless the caller, reading the rest of the
+   * message, decides they are.
+   */
+  doubtful: FoundPlace[];
 }
 
 /** `dates`: where the message states dates (from the date reader), so "China next week" is just a place and a date. */
@@ -243,12 +257,12 @@ export function findPlaces(text: string, gaz: Gazetteer, th: PlaceThresholds = d
   for (const f of flags) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
   const tokens = tokenize(masked);
   const codes = flags.length ? null : onlyCodes(tokens, gaz);
-  if (codes) return { places: uniqueByCode(codes), suggestions: [], spans: codes };
+  if (codes) return { places: uniqueByCode(codes), suggestions: [], spans: codes, doubtful: [] };
 
   const scanned = scan(tokens, gaz);
   const covered = new Set<number>();
   for (const c of scanned) for (let i = c.from; i < c.to; i++) covered.add(i);
-  const named = keepAmbiguous(mergeQualifiers(scanned, text, gaz), text, tokens, gaz, dates);
+  const { kept: named, doubtful } = keepAmbiguous(mergeQualifiers(scanned, text, gaz), text, tokens, gaz, dates);
   const fuzzy = fuzzyMatches(tokens, covered, gaz, th);
   const all = [...flags, ...[...named, ...fuzzy.filter((f) => f.confidence >= th.confident)].map((c) => toMatch(c, text))].sort(
     (a, b) => a.start - b.start,
@@ -258,5 +272,5 @@ export function findPlaces(text: string, gaz: Gazetteer, th: PlaceThresholds = d
     fuzzy.filter((f) => f.confidence < th.confident).map((c) => toMatch(c, text)),
     new Set(places.map((p) => p.countryCode)),
   );
-  return { places, suggestions, spans: all };
+  return { places, suggestions, spans: all, doubtful: doubtful.map((c) => toMatch(c, text)) };
 }

@@ -109,6 +109,14 @@ describe('destinations', () => {
     expect(codes('Tbilisi, Georgia')).toEqual(['GE']);
   });
 
+  it('an ambiguous name asked about as a place is a place; shaped like a person, it is not', () => {
+    expect(u.understand('Is Georgia safe?', ctx)).toMatchObject({ intent: 'country', places: [expect.objectContaining({ countryCode: 'GE' })] });
+    expect(codes('how risky is Jordan?')).toEqual(['JO']);
+    expect(codes('Georgia Smith will present tomorrow')).toEqual([]);
+    expect(codes('Chad, what is the risk there?')).toEqual([]);
+    expect(codes('turkey, is it safe?')).toEqual([]);
+  });
+
   it('a possessive makes an ambiguous name a person: "in Jordan\'s office"', () => {
     expect(codes("I'm in Jordan's office")).toEqual([]);
     expect(codes("Kazakhstan's surveillance law")).toEqual(['KZ']);

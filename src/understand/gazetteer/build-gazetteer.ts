@@ -96,6 +96,8 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
           .join(' ')
       : undefined;
     if (!exact && key.replace(/ /g, '').length < 3) return;
+    // Capital-letter "city names" in the city data are codes ("IT" for Vatican City), not names.
+    if (exact && kind === 'city') return;
     const single = !key.includes(' ');
     const ambiguous = ambiguousKeys.has(key) || (kind === 'city' && single && englishWords.has(key));
     if (fuzzyTarget) fuzzyKeys.add(key);
