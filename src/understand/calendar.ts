@@ -42,6 +42,7 @@ function computeOffset(date: Date, timeZone: string): number {
 const asUtc = (day: string) => new Date(`${day}T00:00:00Z`);
 const fmt = (d: Date) => d.toISOString().slice(0, 10);
 
+/** `day` plus `days` calendar days. */
 export function addDays(day: string, days: number): string {
   const d = asUtc(day);
   d.setUTCDate(d.getUTCDate() + days);
@@ -54,11 +55,13 @@ export function mondayOfNextWeek(day: string): string {
   return addDays(day, weekday === 0 ? 1 : 8 - weekday);
 }
 
+/** The 1st of the month after `day`'s. */
 export function firstOfNextMonth(day: string): string {
   const d = asUtc(day);
   return fmt(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
 }
 
+/** Days in a month (`month1` is 1 for January). */
 export function daysInMonth(year: number, month1: number): number {
   return new Date(Date.UTC(year, month1, 0)).getUTCDate();
 }

@@ -20,6 +20,7 @@ export interface UnderstanderOptions extends GazetteerOptions {
   thresholds?: PlaceThresholds;
 }
 
+/** The Understander, with its gazetteer exposed for diagnostics and benchmarks. */
 export interface NluUnderstander extends Understander {
   readonly gazetteer: Gazetteer;
 }
@@ -45,6 +46,7 @@ function uniqueByCode(list: FoundPlace[]): FoundPlace[] {
 
 const plain = ({ start: _s, end: _e, ...match }: FoundPlace) => match;
 
+/** Builds the gazetteer and trains the classifier; the returned understander is then pure. */
 export function createUnderstander(options: UnderstanderOptions): NluUnderstander {
   const gazetteer = options.gazetteer ?? buildGazetteer(options.intents.places, options);
   const thresholds = options.thresholds ?? defaultPlaceThresholds;

@@ -35,5 +35,7 @@ export function nameKey(name: string): string {
     .join(' ');
 }
 
+/** True if the text has Cyrillic letters (Russian dates and case endings apply). */
 export const isCyrillic = (s: string) => /[\u0400-\u04FF]/.test(s);
+/** True for a folded word of plain Latin letters (candidates for misspelling checks). */
 export const isLatinWord = (s: string) => /^[a-z]+$/.test(s);

@@ -26,6 +26,7 @@ const NEXT_MONTH = /^(?:next month|в следующем месяце|el proximo
 
 export type DateReader = (text: string, ctx: UnderstandContext) => ReadDates;
 
+/** chrono-node instances for English, Russian and Spanish with our extra parsers, built once. */
 export function createDateReader(): DateReader {
   const en = chrono.casual.clone();
   en.parsers.push(ordinalDayParser);

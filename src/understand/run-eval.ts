@@ -56,6 +56,7 @@ export interface EvalReport {
   failures: EvalFailure[];
 }
 
+/** Reads and validates an evaluation set file. */
 export function readEvalSet(path: string): EvalSet {
   return evalSetSchema.parse(parse(readFileSync(path, 'utf8')));
 }
@@ -63,6 +64,7 @@ export function readEvalSet(path: string): EvalSet {
 const emptyTally = (): Tally => ({ cases: 0, intent: 0, countries: 0, dated: 0, dates: 0 });
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** Runs every case and tallies intent, destination and date accuracy, overall and per category. */
 export function runEval(set: EvalSet, understander: Understander): EvalReport {
   const total = emptyTally();
   const byCategory = new Map<string, Tally>();

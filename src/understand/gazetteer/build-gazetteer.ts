@@ -16,6 +16,7 @@ import { loadEnglishWords, type WordSet } from './english-words.js';
 
 export type EntryKind = 'country' | 'city' | 'demonym';
 
+/** One way of naming a place: the name's country and what kind of name it is. */
 export interface PlaceEntry {
   code: string;
   kind: EntryKind;
@@ -75,11 +76,13 @@ function isExactAbbreviation(name: string): boolean {
   return letters.length <= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+/** Already-loaded data to reuse (tests, benchmarks build several gazetteers). */
 export interface GazetteerOptions {
   cities?: CityRecord[];
   englishWords?: WordSet;
 }
 
+/** Builds the gazetteer once at start-up (about 150 ms once cities and words are loaded). */
 export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {}): Gazetteer {
   const names = new Map<string, PlaceEntry[]>();
   const englishWords = options.englishWords ?? loadEnglishWords();

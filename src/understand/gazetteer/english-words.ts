@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
 
+/** Membership test for English words (lower case). */
 export interface WordSet {
   has(word: string): boolean;
 }
@@ -24,6 +25,7 @@ function hash(word: string): number {
   return h | 0;
 }
 
+/** A membership test over `words` that keeps only their hashes. */
 export function hashedWordSet(words: Iterable<string>): WordSet {
   const hashes = Int32Array.from(words, hash).sort();
   return {
@@ -43,6 +45,7 @@ export function hashedWordSet(words: Iterable<string>): WordSet {
   };
 }
 
+/** The word-list package's 274k English words, as a WordSet (about 75 ms). */
 export function loadEnglishWords(): WordSet {
   return hashedWordSet(readFileSync(wordListPath, 'utf8').split('\n'));
 }
