@@ -1,13 +1,14 @@
 /**
- * claimOnce gives an event to exactly one taker: concurrent claims in one process
- * (SQLite) and claims from two store instances sharing Redis, as two replicas would.
+ * claimOnce gives an event to exactly one taker, atomically on the store's server:
+ * concurrent claims on the embedded SQLite store, on Postgres, and from two store
+ * instances sharing Redis (as two replicas would); an expired claim can be taken again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type Keyv from 'keyv';
+import Keyv from 'keyv';
 import { createStore } from '../../store/create-store.js';
 import { claimOnce } from './claim-once.js';
 
@@ -24,13 +25,37 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const t0 = new Date('2026-11-23T10:00:00Z');
+const at = (ms: number) => () => new Date(t0.getTime() + ms);
+
 describe('claimOnce', () => {
-  it('lets one of many concurrent claims win on the embedded SQLite store', async () => {
-    const s = store({ DATA_DIR: dir }, 'claim-test');
-    const results = await Promise.all(Array.from({ length: 20 }, () => claimOnce(s, 'Ev1', 60_000)));
+  it('lets one of many concurrent claims win on the embedded SQLite store, across two store instances', async () => {
+    const a = store({ DATA_DIR: dir }, 'claim-test');
+    const b = store({ DATA_DIR: dir }, 'claim-test');
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => claimOnce(i % 2 ? a : b, 'Ev1', 60_000)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await claimOnce(s, 'Ev1', 60_000)).toBe(false);
-    expect(await claimOnce(s, 'Ev2', 60_000)).toBe(true);
+    expect(await claimOnce(a, 'Ev1', 60_000)).toBe(false);
+    expect(await claimOnce(a, 'Ev2', 60_000)).toBe(true);
+    // The claim is visible through keyv itself.
+    expect(await b.get('Ev1')).toBe(1);
+  });
+
+  it('takes an expired SQLite claim again (TTL measured on the injected clock)', async () => {
+    const s = store({ DATA_DIR: dir }, 'claim-ttl');
+    expect(await claimOnce(s, 'Ev1', 1000, at(0))).toBe(true);
+    expect(await claimOnce(s, 'Ev1', 1000, at(999))).toBe(false);
+    expect(await claimOnce(s, 'Ev1', 1000, at(1001))).toBe(true);
+    expect(await claimOnce(s, 'Ev1', 1000, at(1500))).toBe(false);
+  });
+
+  it('lets one claim win on Postgres and takes an expired one again', async () => {
+    const namespace = `claim-${randomUUID()}`;
+    const a = store({ DATA_DIR: dir, STORE_URL: 'postgres://postgres@127.0.0.1:5432/test' }, namespace);
+    const b = store({ DATA_DIR: dir, STORE_URL: 'postgres://postgres@127.0.0.1:5432/test' }, namespace);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => claimOnce(i % 2 ? a : b, 'Ev1', 60_000, at(0))));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await claimOnce(a, 'Ev1', 60_000, at(60_001))).toBe(true);
+    await a.clear();
   });
 
   it('lets one replica win when two share Redis, and the claim expires with its TTL', async () => {
@@ -39,7 +64,6 @@ describe('claimOnce', () => {
     const b = store({ DATA_DIR: dir, STORE_URL: 'redis://127.0.0.1:6379' }, namespace);
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => claimOnce(i % 2 ? a : b, 'Ev1', 60_000)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    // The claim is visible through keyv itself.
     expect(await b.get('Ev1')).toBe(1);
     // A 1 ms TTL: Redis expires the key on its own clock; a later claim wins again.
     expect(await claimOnce(a, 'Ev-short', 1)).toBe(true);
@@ -47,5 +71,11 @@ describe('claimOnce', () => {
     for (let i = 0; i < 50 && !again; i++) again = await claimOnce(b, 'Ev-short', 1);
     expect(again).toBe(true);
     await a.clear();
+  });
+
+  it('falls back to get-then-set under an in-process lock for other stores', async () => {
+    const s = new Keyv({ namespace: 'mem' });
+    const results = await Promise.all(Array.from({ length: 10 }, () => claimOnce(s, 'Ev1', 60_000)));
+    expect(results.filter(Boolean)).toHaveLength(1);
   });
 });
