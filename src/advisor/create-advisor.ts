@@ -78,12 +78,12 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
     else if (intent === 'topic' && !summary)
       message = `The content base doesn't cover that. Please ask ${contact}.`;
     else if (destinations.length && destinations.every((d) => !d.covered)) {
-      const notices = destinations.map((d) => d.notice).join(' ');
       // A question about an uncovered place ("what's the weather in Paris?") gets an honest "not covered", never a guess.
+      // The baseline statement itself is each destination's `notice`; it is not repeated here.
       message =
         intent === 'trip' || intent === 'remind'
-          ? `${notices} For anything more specific, please ask ${contact}.`
-          : `The content base doesn't cover that. ${notices} Please ask ${contact}.`;
+          ? `For anything more specific than the baseline, please ask ${contact}.`
+          : `The content base doesn't cover that. Please ask ${contact}.`;
     }
     return {
       intent,
