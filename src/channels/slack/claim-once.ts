@@ -33,7 +33,8 @@ function sqlAdapter(store: Keyv): (SqlAdapter & { dialect: 'sqlite' | 'postgres'
   const adapter = store.store as Partial<SqlAdapter> | undefined;
   const dialect = adapter?.opts?.dialect;
   if (typeof adapter?.query !== 'function' || (dialect !== 'sqlite' && dialect !== 'postgres')) return null;
-  return Object.assign(adapter as SqlAdapter, { dialect: dialect as 'sqlite' | 'postgres' });
+  const sql = adapter as SqlAdapter;
+  return { opts: sql.opts, query: (text, ...params) => sql.query(text, ...params), dialect };
 }
 
 /** The key as keyv stores it (namespace prefix), so keyv reads see our claims. */
