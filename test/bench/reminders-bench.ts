@@ -16,7 +16,6 @@
  * (message metadata) accepted twice; lost = due reminders never accepted.
  */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,9 +38,9 @@ const LIMIT = Number(values.limit);
 /** Our REMINDERS_PER_SECOND: by default 90% of the platform's limit, the margin we recommend. */
 const PACE = Number(values.pace ?? Math.floor(LIMIT * 0.9));
 const BULL = values.scheduler === 'bullmq';
-const REDIS = 'redis://127.0.0.1:6379';
+/** Its own Redis database, so the bench's trips and queue never meet anyone else's. */
+const REDIS = 'redis://127.0.0.1:6379/7';
 const dir = mkdtempSync(join(tmpdir(), 'reminders-bench-'));
-const prefix = `bench-${randomUUID().slice(0, 8)}`;
 
 let peakRss = 0;
 let peakHeap = 0;
@@ -149,6 +148,7 @@ console.log(
   ].join('\n'),
 );
 
+if (BULL) for (const ns of ['reminders-trips', 'reminders-state', 'reminders-keys']) await app.context.store(ns).clear();
 await app.stop();
 if (BULL) {
   const q = new Queue(QUEUE_NAME, { connection: { url: REDIS }, prefix: 'travel-advisor' });
