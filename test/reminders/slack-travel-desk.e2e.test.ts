@@ -16,7 +16,7 @@ import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startSlackApiDouble, type SlackApiDouble } from '../doubles/slack-api-double.js';
-import { fixture, postCommand, postEvent } from '../slack/slack-requests.js';
+import { fixture, postCommand, postEvent, postInteraction } from '../slack/slack-requests.js';
 import { advisorFor } from './reminders-harness.js';
 
 const SECRET = 'desk-e2e-signing-secret-0123456789';
@@ -109,5 +109,18 @@ describe('/travel-desk in Slack', () => {
     expect(confirm.args.text).toBe(':spiral_calendar_pad: Trip to KZ on 2026-12-08 saved. I will send you: briefing 2026-12-01, day-before check 2026-12-07.');
     const mine = await app.context.reminders.listTrips({ traveller: { platform: 'slack', userId: 'U0ANA' } });
     expect(mine.map((t) => [t.destinations, t.start, t.source])).toEqual([[['KZ'], '2026-12-08', 'message']]);
+    // The answer to the same message offers "Remind me before I go": pressing it plans no second trip.
+    const answer = await double.waitFor('chat.postMessage', (c) => c.args.thread_ts === '1763899000.000100' && Array.isArray(c.args.blocks));
+    const button = (answer.args.blocks as Array<{ type: string; elements?: Array<{ action_id?: string; value?: string; text?: { text: string } }> }>)
+      .filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []).find((e) => e.text?.text === 'Remind me before I go')!;
+    const click = fixture<Record<string, unknown>>('block-actions');
+    Object.assign(click, {
+      user: { id: 'U0ANA', username: 'ana', name: 'ana', team_id: 'T0001' },
+      actions: [{ action_id: button.action_id, block_id: 'b', text: { type: 'plain_text', text: 'Remind me before I go' }, value: button.value, type: 'button', action_ts: '1763899001.000000' }],
+      response_url: double.responseUrl('ana-remind'),
+    });
+    await postInteraction(eventsUrl, SECRET, click);
+    await double.waitFor('chat.postEphemeral', (c) => c.args.user === 'U0ANA' && String(c.args.text).includes('saved'));
+    expect(await app.context.reminders.listTrips({ traveller: { platform: 'slack', userId: 'U0ANA' } })).toHaveLength(1);
   });
 });

@@ -23,7 +23,10 @@ export const registerRemindMessage: SlackListener = (app, deps) => {
     const request = tripFromMessage(u, { platform: 'slack', userId: user }, `slack:${user}`, `slack:${team}:${user}`);
     if (request.kind === 'not-remind') return;
     if (request.kind === 'incomplete') return void (await post({ channel, thread_ts: threadTs, text: `I can remind you before you go. ${REMIND_HINT}` }));
-    const trip = await ctx.reminders.createTrip(request.trip);
+    // The same key as the "Remind me before I go" button (register-answer-actions.ts), so
+    // pressing it under the answer to this message plans no second trip. MUST stay in sync.
+    const t = request.trip;
+    const trip = await ctx.reminders.createTrip({ ...t, idempotencyKey: `slack:${team}:${user}:${t.destinations.join('+')}:${t.start}` });
     const plan = trip.reminders.map((r) => `${KIND[r.kind]} ${r.dueAt.slice(0, 10)}`).join(', ');
     await post({ channel, thread_ts: threadTs, text: `:spiral_calendar_pad: Trip to ${trip.destinations.join(', ')} on ${trip.start} saved. I will send you: ${plan}.` });
   }
