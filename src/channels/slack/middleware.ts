@@ -6,7 +6,7 @@
 import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
-import { claimOnce } from './claim-once.js';
+import { claimOnce } from '../../store/claim-once.js';
 
 /** How long an event_id is remembered; Slack retries within minutes. */
 export const DEDUPE_TTL_MS = 60 * 60 * 1000;

@@ -1,7 +1,8 @@
 /**
  * "Set if absent" on a keyv store: the first caller to claim a key within its TTL
  * wins, every later caller loses. Slack retries an event (same `event_id`) when our
- * ack is late, and several replicas may each receive a copy; only the winner answers.
+ * ack is late and several replicas may each receive a copy; two replicas may receive
+ * the same trip `Idempotency-Key` at once. Only the winner acts.
  *
  * Each claim is one atomic statement on the store's own server, so replicas sharing
  * the store never both win: Redis `SET key value NX PX ttl`; SQLite and Postgres
@@ -72,11 +73,21 @@ async function claimSql(adapter: SqlAdapter & { dialect: 'sqlite' | 'postgres' }
 
 const inFlight = new WeakMap<Keyv, Set<string>>();
 
-/** Returns true for exactly one caller per key and TTL window. */
-export async function claimOnce(store: Keyv, key: string, ttlMs: number, now: () => Date = () => new Date()): Promise<boolean> {
+/**
+ * Returns true for exactly one caller per key and TTL window. `claimValue` (default 1,
+ * JSON-serialisable, no strings starting with ":") is what `store.get(key)` reads back
+ * while the claim lasts, so losers can see what the winner claimed it for.
+ */
+export async function claimOnce(
+  store: Keyv,
+  key: string,
+  ttlMs: number,
+  now: () => Date = () => new Date(),
+  claimValue: unknown = 1,
+): Promise<boolean> {
   const nowMs = now().getTime();
   // Same value format keyv writes, so store.get(key) sees the claim too.
-  const value = JSON.stringify({ value: 1, expires: nowMs + ttlMs });
+  const value = JSON.stringify({ value: claimValue, expires: nowMs + ttlMs });
   const redis = redisAdapter(store);
   if (redis) {
     const client = await redis.getClient();
@@ -91,7 +102,7 @@ export async function claimOnce(store: Keyv, key: string, ttlMs: number, now: ()
   pending.add(key);
   try {
     if ((await store.get(key)) !== undefined) return false;
-    await store.set(key, 1, ttlMs);
+    await store.set(key, claimValue, ttlMs);
     return true;
   } finally {
     pending.delete(key);

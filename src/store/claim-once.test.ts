@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import Keyv from 'keyv';
-import { createStore } from '../../store/create-store.js';
+import { createStore } from './create-store.js';
 import { claimOnce } from './claim-once.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'claim-once-'));
@@ -71,6 +71,18 @@ describe('claimOnce', () => {
     for (let i = 0; i < 50 && !again; i++) again = await claimOnce(b, 'Ev-short', 1);
     expect(again).toBe(true);
     await a.clear();
+  });
+
+  it.each([
+    ['SQLite', {}],
+    ['Postgres', { STORE_URL: 'postgres://postgres@127.0.0.1:5432/test' }],
+    ['Redis', { STORE_URL: 'redis://127.0.0.1:6379' }],
+  ])('stores the claim value on %s so losers read what the winner claimed', async (_name, extra) => {
+    const s = store({ DATA_DIR: dir, ...extra }, `claim-value-${randomUUID()}`);
+    expect(await claimOnce(s, 'K1', 60_000, () => new Date(), { tripId: 't-1', hash: 'abc' })).toBe(true);
+    expect(await claimOnce(s, 'K1', 60_000, () => new Date(), { tripId: 't-2', hash: 'def' })).toBe(false);
+    expect(await s.get('K1')).toEqual({ tripId: 't-1', hash: 'abc' });
+    await s.clear();
   });
 
   it('falls back to get-then-set under an in-process lock for other stores', async () => {
