@@ -92,29 +92,23 @@ export function loadContent(dir: string, options: LoadOptions = {}): ContentBase
     sources.set(s.id, s);
   });
 
-  const countries: Array<Parsed<Country>> = [];
-  for (const path of listFiles(join(dir, 'countries'), '.md')) {
-    const split = splitFrontMatter(readFileSync(path, 'utf8'));
-    if (split.front === null) {
-      problems.push({ file: rel(path), line: 1, message: 'missing YAML front matter; expected the file to start with a line "---"', severity: 'error' });
-      continue;
+  /** Country and topic files: YAML front matter validated by `schema`, then `## ` sections. */
+  const readMarkdownFiles = <T extends object>(subdir: string, schema: z.ZodType<T>) => {
+    const parsed: Array<Parsed<T & { file: string; sections: ReturnType<typeof parseSections> }>> = [];
+    for (const path of listFiles(join(dir, subdir), '.md')) {
+      const split = splitFrontMatter(readFileSync(path, 'utf8'));
+      if (split.front === null) {
+        problems.push({ file: rel(path), line: 1, message: 'missing YAML front matter; expected the file to start with a line "---"', severity: 'error' });
+        continue;
+      }
+      const yaml = parseYamlFile(rel(path), split.front, split.frontLine - 1);
+      const front = validate(yaml, schema, problems);
+      if (front) parsed.push({ value: { ...front, file: rel(path), sections: parseSections(split.body, split.bodyLine) }, yaml });
     }
-    const yaml = parseYamlFile(rel(path), split.front, split.frontLine - 1);
-    const front = validate(yaml, countryFrontSchema, problems);
-    if (front) countries.push({ value: { ...front, file: rel(path), sections: parseSections(split.body, split.bodyLine) }, yaml });
-  }
-
-  const topics: Array<Parsed<Topic>> = [];
-  for (const path of listFiles(join(dir, 'topics'), '.md')) {
-    const split = splitFrontMatter(readFileSync(path, 'utf8'));
-    if (split.front === null) {
-      problems.push({ file: rel(path), line: 1, message: 'missing YAML front matter; expected the file to start with a line "---"', severity: 'error' });
-      continue;
-    }
-    const yaml = parseYamlFile(rel(path), split.front, split.frontLine - 1);
-    const front = validate(yaml, topicFrontSchema, problems);
-    if (front) topics.push({ value: { ...front, file: rel(path), sections: parseSections(split.body, split.bodyLine) }, yaml });
-  }
+    return parsed;
+  };
+  const countries: Array<Parsed<Country>> = readMarkdownFiles('countries', countryFrontSchema);
+  const topics: Array<Parsed<Topic>> = readMarkdownFiles('topics', topicFrontSchema);
 
   const checklist: Array<Parsed<ChecklistItem[]>> = [];
   for (const path of listFiles(join(dir, 'checklists'), '.yaml')) {
