@@ -6,14 +6,7 @@
  */
 import type { ReminderKind, ReminderView, TravellerRef, TripView } from './types.js';
 
-export interface TripRecord {
-  id: string;
-  traveller: TravellerRef;
-  destinations: string[];
-  start: string;
-  end: string | null;
-  createdBy: string;
-  source: TripView['source'];
+export interface TripRecord extends Pick<TripView, 'id' | 'traveller' | 'destinations' | 'start' | 'end' | 'createdBy' | 'source'> {
   createdAt: string;
   expiresAt: string;
   reminderIds: string[];
