@@ -48,6 +48,29 @@ describe('claimOnce', () => {
     expect(await claimOnce(s, 'Ev1', 1000, at(1500))).toBe(false);
   });
 
+
+  it('gives each key to exactly one taker when hundreds of claims on SQLite overlap (batched statements)', async () => {
+    const a = store({ DATA_DIR: dir }, 'claim-burst');
+    const b = store({ DATA_DIR: dir }, 'claim-burst');
+    await claimOnce(a, 'Ev-taken', 60_000);
+    // 300 distinct keys, each claimed three times at once, from two connections.
+    const keys = Array.from({ length: 300 }, (_, i) => `Ev-burst-${i}`);
+    const claims = keys.flatMap((key, i) => [a, b, a].map((s) => claimOnce(s, key, 60_000).then((won) => ({ key, won }))));
+    const taken = await Promise.all([...claims, claimOnce(a, 'Ev-taken', 60_000).then((won) => ({ key: 'Ev-taken', won }))]);
+    const winners = new Map<string, number>();
+    for (const { key, won } of taken) if (won) winners.set(key, (winners.get(key) ?? 0) + 1);
+    expect([...winners.keys()].sort()).toEqual([...keys].sort());
+    expect([...winners.values()].every((n) => n === 1)).toBe(true);
+    expect(await b.get('Ev-burst-299')).toBe(1);
+  });
+
+  it('reports a SQLite failure to every claim waiting in the same batch', async () => {
+    const s = store({ DATA_DIR: join(dir, 'closed') }, 'claim-fail');
+    expect(await claimOnce(s, 'Ev1', 60_000)).toBe(true);
+    await s.disconnect();
+    const results = await Promise.allSettled([claimOnce(s, 'Ev2', 60_000), claimOnce(s, 'Ev3', 60_000), claimOnce(s, 'Ev2', 60_000)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+  });
   it('lets one claim win on Postgres and takes an expired one again', async () => {
     const namespace = `claim-${randomUUID()}`;
     const a = store({ DATA_DIR: dir, STORE_URL: 'postgres://postgres@127.0.0.1:5432/test' }, namespace);

@@ -43,24 +43,8 @@ function storedKey(store: Keyv, key: string): string {
   return store.useKeyPrefix && store.namespace ? `${store.namespace}:${key}` : key;
 }
 
-async function claimSql(adapter: SqlAdapter & { dialect: 'sqlite' | 'postgres' }, key: string, value: string, nowMs: number): Promise<boolean> {
-  const ident = /^[A-Za-z_][A-Za-z0-9_]*$/;
-  const table = adapter.opts.table ?? 'keyv';
-  const schema = adapter.opts.schema;
-  if (!ident.test(table) || (schema !== undefined && !ident.test(schema))) throw new Error(`unexpected keyv table name ${table}`);
-  if (adapter.dialect === 'sqlite') {
-    const rows = await adapter.query(
-      `INSERT INTO ${table} (key, value) VALUES (?, ?)
-       ON CONFLICT(key) DO UPDATE SET value = excluded.value
-       WHERE json_extract(${table}.value, '$.expires') < ?
-       RETURNING key`,
-      key,
-      value,
-      nowMs,
-    );
-    return rows.length > 0;
-  }
-  const qualified = `${schema ?? 'public'}.${table}`;
+async function claimPostgres(adapter: SqlAdapter, key: string, value: string, nowMs: number): Promise<boolean> {
+  const qualified = `${adapter.opts.schema ?? 'public'}.${tableName(adapter)}`;
   const rows = await adapter.query(
     `INSERT INTO ${qualified} (key, value) VALUES ($1, $2)
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
@@ -70,6 +54,101 @@ async function claimSql(adapter: SqlAdapter & { dialect: 'sqlite' | 'postgres' }
   );
   return rows.length > 0;
 }
+
+function tableName(adapter: SqlAdapter): string {
+  const ident = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  const table = adapter.opts.table ?? 'keyv';
+  const schema = adapter.opts.schema;
+  if (!ident.test(table) || (schema !== undefined && !ident.test(schema))) throw new Error(`unexpected keyv table name ${table}`);
+  return table;
+}
+
+interface PendingClaim {
+  key: string;
+  value: string;
+  nowMs: number;
+  settle: (won: boolean) => void;
+  fail: (error: unknown) => void;
+}
+
+/** Most claims one SQLite statement carries (2 bound values each, far below SQLite's 32,766). */
+const MAX_BATCH = 256;
+
+/**
+ * Group commit for the embedded SQLite store: while one claim statement runs, claims
+ * that arrive wait and then go together in one multi-row `INSERT … ON CONFLICT … RETURNING`
+ * (each row still wins or loses on its own, atomically). Under load this replaces
+ * dozens of statement round trips through the sqlite3 bindings with one; when idle, a
+ * claim goes at once. A key claimed again while its claim is on the way waits for it.
+ */
+function sqliteBatcher(adapter: SqlAdapter): (key: string, value: string, nowMs: number) => Promise<boolean> {
+  const table = tableName(adapter);
+  const statements = new Map<number, string>();
+  const statement = (rows: number): string => {
+    let sql = statements.get(rows);
+    if (!sql) {
+      sql = `INSERT INTO ${table} (key, value) VALUES ${Array.from({ length: rows }, () => '(?, ?)').join(', ')}
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value
+       WHERE json_extract(${table}.value, '$.expires') < ?
+       RETURNING key`;
+      if (statements.size < 64) statements.set(rows, sql);
+    }
+    return sql;
+  };
+  let queue: PendingClaim[] = [];
+  let running = false;
+
+  async function flush(): Promise<void> {
+    running = true;
+    while (queue.length) {
+      const batch = queue.length > MAX_BATCH ? queue.splice(0, MAX_BATCH) : queue;
+      if (batch === queue) queue = [];
+      const params: unknown[] = [];
+      // The earliest clock reading of the batch decides expiry: never takes a live claim.
+      let nowMs = Infinity;
+      for (const c of batch) {
+        params.push(c.key, c.value);
+        if (c.nowMs < nowMs) nowMs = c.nowMs;
+      }
+      params.push(nowMs);
+      try {
+        const rows = (await adapter.query(statement(batch.length), ...params)) as Array<{ key: string }>;
+        const won = new Set(rows.map((r) => r.key));
+        for (const c of batch) c.settle(won.has(c.key));
+      } catch (error) {
+        for (const c of batch) c.fail(error);
+      }
+    }
+    running = false;
+  }
+
+  // A key already on its way waits for that claim to settle, then asks the store itself:
+  // one statement never carries the same key twice, and the store stays the only judge.
+  const inFlight = new Map<string, Promise<boolean>>();
+  const submit = (key: string, value: string, nowMs: number): Promise<boolean> => {
+    const earlier = inFlight.get(key);
+    const claim = earlier
+      ? earlier.then(
+          () => submit(key, value, nowMs),
+          () => submit(key, value, nowMs),
+        )
+      : new Promise<boolean>((settle, fail) => {
+          queue.push({ key, value, nowMs, settle, fail });
+          if (!running) void flush();
+        });
+    if (!earlier) {
+      inFlight.set(key, claim);
+      const done = () => {
+        if (inFlight.get(key) === claim) inFlight.delete(key);
+      };
+      claim.then(done, done);
+    }
+    return claim;
+  };
+  return submit;
+}
+
+const sqliteBatchers = new WeakMap<object, (key: string, value: string, nowMs: number) => Promise<boolean>>();
 
 const inFlight = new WeakMap<Keyv, Set<string>>();
 
@@ -94,7 +173,14 @@ export async function claimOnce(
     return (await client.set(redis.createKeyPrefix(key, redis.namespace), value, { NX: true, PX: ttlMs })) === 'OK';
   }
   const sql = sqlAdapter(store);
-  if (sql) return claimSql(sql, storedKey(store, key), value, nowMs);
+  if (sql?.dialect === 'postgres') return claimPostgres(sql, storedKey(store, key), value, nowMs);
+  if (sql) {
+    // One batcher per adapter (connection): keyv instances sharing it share its batches.
+    const adapter = store.store as object;
+    let claim = sqliteBatchers.get(adapter);
+    if (!claim) sqliteBatchers.set(adapter, (claim = sqliteBatcher(sql)));
+    return claim(storedKey(store, key), value, nowMs);
+  }
 
   let pending = inFlight.get(store);
   if (!pending) inFlight.set(store, (pending = new Set()));
