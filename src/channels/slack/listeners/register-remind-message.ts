@@ -31,13 +31,20 @@ export const registerRemindMessage: SlackListener = (app, deps) => {
     await post({ channel, thread_ts: threadTs, text: `:spiral_calendar_pad: Trip to ${trip.destinations.join(', ')} on ${trip.start} saved. I will send you: ${plan}.` });
   }
 
+  // Understanding the message is CPU work: run it on the work queue (a later event-loop
+  // turn) so acknowledgements of requests arriving meanwhile are not held up; inline
+  // only when the queue is full (the request is still planned, just not deferred).
+  const later = (job: () => Promise<void>) => (deps.work.run(job) ? undefined : job());
+
   app.event('message', async ({ event, client, context }) => {
     if (event.channel_type !== 'im' || ('subtype' in event && event.subtype !== undefined)) return;
     if (!('user' in event) || !event.user) return;
-    await handle(event.user, context.teamId ?? '', event.channel, event.thread_ts ?? event.ts, event.text, (a) => client.chat.postMessage(a));
+    const { user, channel, text } = event;
+    await later(() => handle(user, context.teamId ?? '', channel, event.thread_ts ?? event.ts, text, (a) => client.chat.postMessage(a)));
   });
   app.event('app_mention', async ({ event, client, context }) => {
     if (!event.user || event.subtype) return;
-    await handle(event.user, context.teamId ?? '', event.channel, event.thread_ts ?? event.ts, event.text, (a) => client.chat.postMessage(a));
+    const user = event.user;
+    await later(() => handle(user, context.teamId ?? '', event.channel, event.thread_ts ?? event.ts, event.text, (a) => client.chat.postMessage(a)));
   });
 };
