@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHORIZED'
   | 'DELIVERY_FAILED'
+  | 'IDEMPOTENCY_CONFLICT'
   | 'INTERNAL';
 
 export class AdvisorError extends Error {
@@ -61,6 +62,19 @@ export class ContentError extends AdvisorError {
 export class InputError extends AdvisorError {
   constructor(message: string) {
     super(message, 'INPUT_INVALID');
+  }
+}
+
+/**
+ * An idempotency key came back with a different request than the one that first used
+ * it (`different-request`: the HTTP API answers 422), or while the first request is
+ * still being processed on another replica (`in-progress`: 409, retry shortly).
+ */
+export class IdempotencyConflictError extends AdvisorError {
+  readonly reason: 'different-request' | 'in-progress';
+  constructor(reason: 'different-request' | 'in-progress', message: string) {
+    super(message, 'IDEMPOTENCY_CONFLICT');
+    this.reason = reason;
   }
 }
 

@@ -4,16 +4,17 @@
  * (embedded default) or by BullMQ when REDIS_URL is set, through the deliverers the
  * Slack and Teams doors register. Everything time-related reads the injected clock.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as wait } from 'node:timers/promises';
 import type { AppContext } from '../app/app-context.js';
-import { InputError } from '../errors.js';
+import { IdempotencyConflictError, InputError } from '../errors.js';
 import type { DeliveryDeps } from './attempt-delivery.js';
 import { createBullmqScheduler, type BullmqScheduler } from './bullmq-scheduler.js';
 import { createLocalScheduler, type LocalScheduler } from './local-scheduler.js';
 import { expiryOf, planReminders } from './plan-reminders.js';
 import { sameTraveller, toTripView, type ReminderRecord, type TripRecord } from './trip-records.js';
 import { createTripStore } from './trip-store.js';
-import type { Deliverer, Platform, ReminderService, TripView } from './types.js';
+import type { Deliverer, NewTrip, Platform, ReminderService, TripView } from './types.js';
 
 export interface ReminderServiceOptions {
   /** Default: BullMQ when REDIS_URL is set, else in-process. */
@@ -33,6 +34,13 @@ export interface ReminderServiceOptions {
   rescanMs?: number;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /**
+   * How long an idempotency claim stays `pending` before another request may take it
+   * (the claimer crashed before writing the trip). Default 60 s.
+   */
+  keyClaimTtlMs?: number;
+  /** How long a request waits for another replica to finish the trip its key names. Default 10 s. */
+  keyWaitMs?: number;
 }
 
 /**
@@ -54,6 +62,12 @@ function memoAnswers(advisor: AppContext['advisor'], size = 256): AppContext['ad
     cache.set(key, hit);
     return hit;
   };
+}
+
+/** SHA-256 of the trip a key stands for: traveller, destinations (as a set) and dates. */
+export function tripFingerprint(t: Pick<NewTrip, 'traveller' | 'destinations' | 'start' | 'end'>): string {
+  const who = 'platform' in t.traveller ? [t.traveller.platform, t.traveller.userId] : ['email', t.traveller.email.trim().toLowerCase()];
+  return createHash('sha256').update(JSON.stringify([who, [...new Set(t.destinations)].sort(), t.start, t.end])).digest('hex');
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -116,7 +130,35 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
     return got ? toTripView(got.trip, got.reminders) : null;
   }
 
-  async function create(t: Parameters<ReminderService['createTrip']>[0]): Promise<TripView> {
+  /**
+   * Claims the key for trip `id` (exactly one request wins across replicas), or returns
+   * the trip the key already names. Waits while another replica is still writing it.
+   */
+  async function claimKey(t: NewTrip, id: string, hash: string): Promise<TripView | null> {
+    const key = t.idempotencyKey!;
+    const deadline = Date.now() + (options.keyWaitMs ?? 10_000);
+    for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+      const rec = await store.keyRecord(key);
+      let replacing: string | undefined;
+      if (rec) {
+        if (t.keyReuse === 'reject-different' && rec.hash !== undefined && rec.hash !== hash)
+          throw new IdempotencyConflictError('different-request', 'This idempotency key was already used for a different trip; send a new key for a new trip');
+        const found = await view(rec.tripId);
+        if (found) return { ...found, replayed: true };
+        if (!rec.pending) replacing = rec.tripId; // its trip has expired: the key may name a new one
+        else if (Date.now() >= deadline)
+          throw new IdempotencyConflictError('in-progress', 'A request with this idempotency key is still being processed; retry in a moment');
+        else {
+          await wait(pause);
+          continue;
+        }
+      }
+      // A lease in real time, like keyv's own TTLs (which read Date.now()), not the trip clock.
+      if (await store.claimKey(key, { tripId: id, hash }, options.keyClaimTtlMs ?? 60_000, new Date(), replacing)) return null;
+    }
+  }
+
+  async function create(t: NewTrip): Promise<TripView> {
     const problems: string[] = [];
     if (!t.destinations.length) problems.push('destinations: at least one country is needed');
     for (const d of t.destinations) if (!/^[A-Z]{2}$/.test(d)) problems.push(`destinations: "${d}" is not an ISO 3166-1 alpha-2 code`);
@@ -129,12 +171,12 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
     if (!problems.length && expiresAt <= now) problems.push(`end: the trip ended more than ${config.TRIP_RETENTION_DAYS} days ago`);
     if (problems.length) throw new InputError(`The trip is not valid: ${problems.join('; ')}`);
 
-    if (t.idempotencyKey) {
-      const existing = await store.tripIdForKey(t.idempotencyKey);
-      const found = existing ? await view(existing) : null;
-      if (found) return { ...found, replayed: true };
-    }
     const id = randomUUID();
+    const hash = tripFingerprint(t);
+    if (t.idempotencyKey) {
+      const replay = await claimKey(t, id, hash);
+      if (replay) return replay;
+    }
     const plan = planReminders(t.start, t.end, { briefingDaysBefore: config.BRIEFING_DAYS_BEFORE, timeZone: zone, now });
     const reminders: ReminderRecord[] = plan.map((p) => ({
       id: randomUUID(), tripId: id, kind: p.kind, dueAt: p.dueAt.toISOString(), status: 'scheduled',
@@ -148,7 +190,7 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
     // Reminders first: a crash before the trip is stored leaves records the scheduler skips.
     for (const r of reminders) await store.putReminder(r, now);
     await store.putTrip(trip, now);
-    if (t.idempotencyKey) await store.putKey(t.idempotencyKey, id, trip.expiresAt, now);
+    if (t.idempotencyKey) await store.putKey(t.idempotencyKey, { tripId: id, hash }, trip.expiresAt, now);
     for (const r of reminders) await schedule(r);
     logger.info({ tripId: id, source: t.source, reminders: reminders.length }, 'trip created');
     if (reminders.some((r) => Date.parse(r.dueAt) <= now.getTime())) local?.nudge();
@@ -159,8 +201,9 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
     async createTrip(t) {
       if (!t.idempotencyKey) return create(t);
       // Two requests with one key at once in this process: the second waits and gets the first's trip.
+      // (It then reads the key like any replica would, so a different trip is still refused.)
       const pending = keyLocks.get(t.idempotencyKey);
-      if (pending) return pending.catch(() => create(t));
+      if (pending) return pending.then(() => create(t), () => create(t));
       const p = create(t).finally(() => keyLocks.delete(t.idempotencyKey!));
       keyLocks.set(t.idempotencyKey, p);
       return p;

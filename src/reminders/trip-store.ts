@@ -5,7 +5,19 @@
  * rows by itself, so `sweep` deletes them.
  */
 import type Keyv from 'keyv';
+import { claimOnce } from '../store/claim-once.js';
 import type { ReminderRecord, TripRecord } from './trip-records.js';
+
+/**
+ * What an idempotency key points to: the trip, and a SHA-256 of the normalised request
+ * that created it, so a key reused for a different trip can be told apart from a retry.
+ * `pending` while the claiming request is still writing the trip.
+ */
+export interface KeyRecord {
+  tripId: string;
+  hash?: string;
+  pending?: true;
+}
 
 export interface TripStore {
   getTrip(id: string): Promise<TripRecord | null>;
@@ -13,8 +25,18 @@ export interface TripStore {
   getReminder(id: string): Promise<ReminderRecord | null>;
   getReminders(ids: string[]): Promise<ReminderRecord[]>;
   putReminder(r: ReminderRecord, now: Date): Promise<void>;
-  tripIdForKey(key: string): Promise<string | null>;
-  putKey(key: string, tripId: string, expiresAt: string, now: Date): Promise<void>;
+  keyRecord(key: string): Promise<KeyRecord | null>;
+  /**
+   * Atomically claims `key` for a trip about to be written (true for exactly one caller
+   * across every replica sharing the store, see claimOnce). The claim is `pending` and
+   * lasts `ttlMs`: if the claimer crashes before `putKey`, the key frees itself.
+   * `replacing`: the key still names a trip that is gone (expired); one caller wins the
+   * right to point it at a new trip, as one atomic claim on "<key> after <old trip id>".
+   */
+  claimKey(key: string, claim: { tripId: string; hash: string }, ttlMs: number, now: Date, replacing?: string): Promise<boolean>;
+  /** Makes a claim final, for as long as the trip is kept. */
+  putKey(key: string, record: KeyRecord, expiresAt: string, now: Date): Promise<void>;
+
   trips(): AsyncIterable<TripRecord>;
   reminders(): AsyncIterable<ReminderRecord>;
   /** Deletes every trip (and its reminders) past its expiry; returns how many. */
@@ -43,7 +65,8 @@ export function createTripStore(options: TripStoreOptions): TripStore {
   const prefix = options.prefix ?? 'reminders';
   const trips = options.store<TripRecord>(`${prefix}-trips`);
   const reminders = options.store<ReminderRecord>(`${prefix}-state`);
-  const keys = options.store<string>(`${prefix}-keys`);
+  // Older records hold the trip id alone (a string).
+  const keys = options.store<KeyRecord | string>(`${prefix}-keys`);
   const live = <T extends { expiresAt: string }>(v: T | undefined, now = Date.now()): T | null =>
     v && Date.parse(v.expiresAt) > now ? v : null;
 
@@ -66,12 +89,23 @@ export function createTripStore(options: TripStoreOptions): TripStore {
     async putReminder(r, now) {
       await reminders.set(r.id, r, ttl(r.expiresAt, now));
     },
-    async tripIdForKey(key) {
-      return (await keys.get(key)) ?? null;
+    async keyRecord(key) {
+      const v = await keys.get(key);
+      if (v === undefined || v === null) return null;
+      return typeof v === 'string' ? { tripId: v } : v;
     },
-    async putKey(key, tripId, expiresAt, now) {
-      await keys.set(key, tripId, ttl(expiresAt, now));
+    async claimKey(key, claim, ttlMs, now, replacing) {
+      const pending = { ...claim, pending: true as const };
+      if (replacing === undefined) return claimOnce(keys as Keyv, key, ttlMs, () => now, pending);
+      if (!(await claimOnce(keys as Keyv, `${key} after ${replacing}`, ttlMs, () => now, pending))) return false;
+      await keys.set(key, pending, ttlMs);
+      return true;
     },
+    async putKey(key, record, expiresAt, now) {
+      const { pending: _done, ...final } = record;
+      await keys.set(key, final, ttl(expiresAt, now));
+    },
+
     trips: () => values(trips),
     reminders: () => values(reminders),
     async sweep(now) {

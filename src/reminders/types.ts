@@ -47,8 +47,17 @@ export interface NewTrip {
   end: string | null;
   createdBy: string;
   source: TripView['source'];
-  /** Same key → same trip, nothing new created. */
+  /**
+   * Same key → same trip, nothing new created, even when replicas sharing the store
+   * receive it at the same instant (the key is claimed atomically).
+   */
   idempotencyKey?: string;
+  /**
+   * What a reused key with a different trip (traveller, destinations, dates) gets:
+   * 'replay' (default) returns the first trip; 'reject-different' throws
+   * IdempotencyConflictError('different-request'), as the HTTP API wants.
+   */
+  keyReuse?: 'replay' | 'reject-different';
 }
 
 /** A message to deliver: the reminder and the Answer for its destinations. */

@@ -1,7 +1,8 @@
 /**
  * Proves the travel-desk HTTP API on the real shared server over real HTTP: off (404)
  * without TRAVEL_DESK_API_TOKEN, 401 on a wrong token, 400 listing every problem,
- * 201 with the planned reminders, Idempotency-Key replays, statuses that follow
+ * 201 with the planned reminders, Idempotency-Key replays (one trip when two servers
+ * race the same key, 422 when the key comes back with another body), statuses that follow
  * delivery, failure and acknowledgement, the ?status= filter, and DELETE cancelling
  * what is not yet sent.
  */
@@ -78,6 +79,27 @@ describe('POST/GET/DELETE /api/trips', () => {
     expect(((await again.json()) as { id: string }).id).toBe(body.id);
     const list = (await (await call('GET', '/api/trips')).json()) as { trips: unknown[] };
     expect(list.trips).toHaveLength(1);
+  });
+
+  it('two servers on one store racing one Idempotency-Key create one trip; the key with another body is 422', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'api-race-'));
+    const one = await start({ TRAVEL_DESK_API_TOKEN: TOKEN, DATA_DIR: dir });
+    const two = await start({ TRAVEL_DESK_API_TOKEN: TOKEN, DATA_DIR: dir });
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? one : two).call('POST', '/api/trips', trip, { 'idempotency-key': 'booking-race' })));
+    expect(answers.map((r) => r.status)).toEqual(Array(10).fill(201));
+    const ids = await Promise.all(answers.map(async (r) => ((await r.json()) as { id: string }).id));
+    expect(new Set(ids).size).toBe(1);
+    expect(((await (await two.call('GET', '/api/trips')).json()) as { trips: Array<{ id: string }> }).trips.map((t) => t.id)).toEqual([ids[0]]);
+
+    const other = await one.call('POST', '/api/trips', { ...trip, end: '2026-12-20' }, { 'idempotency-key': 'booking-race' });
+    expect(other.status).toBe(422);
+    expect(await other.json()).toEqual({
+      error: 'This idempotency key was already used for a different trip; send a new key for a new trip',
+      details: ['Idempotency-Key: already used with a different body'],
+    });
+    // The same trip written differently (names instead of codes, other order) is the same request.
+    const same = await two.call('POST', '/api/trips', { ...trip, destinations: ['KG', 'kz'] }, { 'idempotency-key': 'booking-race' });
+    expect(((await same.json()) as { id: string }).id).toBe(ids[0]);
   });
 
   it('reports statuses as reminders are sent, fail and are acknowledged, filtered by ?status=', async () => {

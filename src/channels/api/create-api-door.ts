@@ -6,7 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AppContext } from '../../app/app-context.js';
-import { AdvisorError } from '../../errors.js';
+import { AdvisorError, IdempotencyConflictError } from '../../errors.js';
 import { HttpError, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Door } from '../../server/types.js';
 import { resolveDestinations } from '../../reminders/resolve-destinations.js';
@@ -49,10 +49,12 @@ export function createApiDoor(ctx: AppContext): Door | null {
               end: body.end,
               createdBy: 'api',
               source: 'api',
-              ...(typeof key === 'string' ? { idempotencyKey: `api:${key}` } : {}),
+              ...(typeof key === 'string' ? { idempotencyKey: `api:${key}`, keyReuse: 'reject-different' as const } : {}),
             });
             sendJson(res, 201, tripToJson(trip), { location: `/api/trips/${trip.id}` });
           } catch (error) {
+            if (error instanceof IdempotencyConflictError)
+              throw new HttpError(error.reason === 'different-request' ? 422 : 409, error.message, ['Idempotency-Key: ' + (error.reason === 'different-request' ? 'already used with a different body' : 'the first request with this key is still running')]);
             if (error instanceof AdvisorError && error.code === 'INPUT_INVALID')
               throw new HttpError(400, 'the trip is not valid', error.message.replace(/^The trip is not valid: /, '').split('; '));
             throw error;
