@@ -4,7 +4,9 @@
  * continueConversationAsync to a local connector double; 429/412/502/504 are retried
  * with backoff and jitter (Retry-After honoured), persistent failures end in an error
  * carrying retryAfterMs, refusals and unknown users are permanent, and sends to one
- * tenant are throttled under the per-tenant rate. Sleep and clock are injected.
+ * tenant are throttled under the per-tenant rate. Each sent idempotency key is recorded
+ * with the connector's activity id, so `alreadyDelivered` answers after a restart and a
+ * key is never posted twice. Sleep and clock are injected.
  */
 import Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +15,7 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Delivery } from '../../src/reminders/types.js';
 import { createBotbuilderPort } from '../../src/channels/teams/create-botbuilder-port.js';
-import { createTeamsDeliverer } from '../../src/channels/teams/create-teams-deliverer.js';
+import { createTeamsDeliverer, type TeamsSentRecord } from '../../src/channels/teams/create-teams-deliverer.js';
 import { createTenantThrottle } from '../../src/channels/teams/create-tenant-throttle.js';
 import { TeamsDeliveryError } from '../../src/channels/teams/send-with-retry.js';
 import { createTeamsUserStore, type TeamsUserStore } from '../../src/channels/teams/teams-user-store.js';
@@ -45,7 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => connector.close());
 
-function deliverer(options: { retries?: number; perSecond?: number; now?: () => number; advance?: (ms: number) => void } = {}) {
+function deliverer(options: { retries?: number; perSecond?: number; now?: () => number; advance?: (ms: number) => void; sent?: Keyv<TeamsSentRecord> } = {}) {
   const sleeps: number[] = [];
   const sleep = async (ms: number) => {
     sleeps.push(ms);
@@ -56,6 +58,7 @@ function deliverer(options: { retries?: number; perSecond?: number; now?: () => 
     port,
     users,
     throttle: createTenantThrottle({ perSecond: options.perSecond ?? 40, now: options.now, sleep }),
+    sent: options.sent ?? new Keyv(),
     retry: { retries: options.retries ?? 4, baseDelayMs: 1000, maxDelayMs: 30_000, sleep, random: () => 0.5 },
     logger: silentLogger,
   });
@@ -104,16 +107,49 @@ describe('Teams deliverer', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('records each sent key with the connector activity id: alreadyDelivered sees it, and the same key is never posted twice', async () => {
+    const sent = new Keyv<TeamsSentRecord>();
+    const { d } = deliverer({ sent });
+    const once = { ...delivery, idempotencyKey: 'rem-d:once' };
+    expect(await d.alreadyDelivered!('aad-traveller', once)).toBe(false);
+    const before = connector.calls.length;
+    await d.deliver('aad-traveller', once);
+    const [call] = connector.calls.slice(before);
+    expect(await sent.get('rem-d:once')).toMatchObject({ state: 'sent', userId: 'aad-traveller', activityId: call!.answeredId });
+    expect(call!.answeredId).toMatch(/^activity-/);
+    // A restarted process (a new deliverer on the same store) knows it was sent.
+    const { d: restarted } = deliverer({ sent });
+    expect(await restarted.alreadyDelivered!('aad-traveller', once)).toBe(true);
+    expect(await restarted.alreadyDelivered!('aad-someone-else', once)).toBe(false);
+    await restarted.deliver('aad-traveller', once);
+    expect(connector.calls.length).toBe(before + 1);
+  });
+
+  it('leaves only the intent when the connector refuses: not delivered, so it is sent again', async () => {
+    const sent = new Keyv<TeamsSentRecord>();
+    const { d } = deliverer({ sent, retries: 0 });
+    const failing = { ...delivery, idempotencyKey: 'rem-d:refused' };
+    connector.failNext(1, 502);
+    await expect(d.deliver('aad-traveller', failing)).rejects.toBeInstanceOf(TeamsDeliveryError);
+    expect(await sent.get('rem-d:refused')).toMatchObject({ state: 'sending', userId: 'aad-traveller' });
+    expect(await d.alreadyDelivered!('aad-traveller', failing)).toBe(false);
+    const before = connector.calls.length;
+    await d.deliver('aad-traveller', failing);
+    expect(connector.calls.slice(before).map((c) => c.status)).toEqual([201]);
+  });
+
   it('throttles sends to one tenant under the per-second limit', async () => {
     let now = 10_000;
     const { d, sleeps } = deliverer({ perSecond: 2, now: () => now, advance: (ms) => (now += ms) });
     const before = connector.calls.length;
-    await Promise.all([d.deliver('aad-traveller', delivery), d.deliver('aad-traveller', delivery), d.deliver('aad-traveller', delivery)]);
+    const nth = (n: number) => ({ ...delivery, idempotencyKey: `rem-d:throttle-${n}` });
+    await Promise.all([d.deliver('aad-traveller', nth(1)), d.deliver('aad-traveller', nth(2)), d.deliver('aad-traveller', nth(3))]);
     // Two fit in the first second; the third waits until the window has room (the injected sleep moves the clock).
     expect(sleeps).toEqual([1000]);
     expect(connector.calls.slice(before).map((c) => c.status)).toEqual([201, 201, 201]);
     now += 5000;
-    await d.deliver('aad-traveller', delivery);
+    await d.deliver('aad-traveller', nth(4));
     expect(sleeps).toEqual([1000]);
+    expect(connector.calls.slice(before).map((c) => c.status)).toEqual([201, 201, 201, 201]);
   });
 });

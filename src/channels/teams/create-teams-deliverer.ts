@@ -2,7 +2,22 @@
  * The Teams Deliverer the reminders service calls: finds the traveller's stored
  * personal conversation, waits for room under the tenant's rate limit, and sends the
  * reminder card with continueConversation, retrying transient connector errors.
+ *
+ * Crash safety (`alreadyDelivered`): the Bot Connector offers no history we can search
+ * for a message's idempotency key (Slack's deliverer reads DM history instead), so the
+ * deliverer keeps its own durable record per `delivery.idempotencyKey` in the `sent`
+ * store (the Teams door passes its keyv namespace `teams-sent`, on STORE_URL): an
+ * intent (`sending`) before the connector is called, and `sent` with the connector's
+ * activity id as soon as the connector answers 2xx. After a crash, a key recorded as
+ * `sent` is reported delivered and nothing is sent again.
+ *
+ * The window that remains: a crash after the connector's 2xx but before our `sent`
+ * write lands (one store round trip, typically a millisecond) leaves only the intent;
+ * we cannot tell whether the card arrived, so it is sent again (at least once, never
+ * lost). The record is also checked in `deliver` itself, so a key already sent is
+ * never posted twice even if a caller skips `alreadyDelivered`.
  */
+import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Deliverer, Delivery } from '../../reminders/types.js';
 import type { TenantThrottle } from './create-tenant-throttle.js';
@@ -11,22 +26,43 @@ import { sendWithRetry, TeamsDeliveryError, type RetryOptions } from './send-wit
 import type { TeamsPort } from './teams-port.js';
 import type { TeamsUserStore } from './teams-user-store.js';
 
+/** What the deliverer remembers per idempotency key. */
+export type TeamsSentRecord =
+  | { state: 'sending'; userId: string; at: string }
+  | { state: 'sent'; userId: string; at: string; activityId: string | null };
+
 export interface TeamsDelivererOptions {
   port: Pick<TeamsPort, 'continueConversation'>;
   users: TeamsUserStore;
   throttle: TenantThrottle;
+  /** Durable record of sent reminders by idempotency key (keyv namespace `teams-sent`). */
+  sent: Keyv<TeamsSentRecord>;
+  /** How long a record is kept: longer than a reminder can stay in flight. Default 30 days. */
+  sentTtlMs?: number;
   retry?: RetryOptions;
   logger: Logger;
+  now?: () => Date;
 }
 
 export function createTeamsDeliverer(options: TeamsDelivererOptions): Deliverer {
-  const { port, users, throttle, logger } = options;
+  const { port, users, throttle, sent, logger } = options;
+  const ttl = options.sentTtlMs ?? 30 * 86_400_000;
+  const now = options.now ?? (() => new Date());
+  const wasSent = async (userId: string, key: string) => {
+    const rec = await sent.get(key);
+    return rec?.state === 'sent' && rec.userId === userId;
+  };
   return {
     platform: 'teams',
     async resolveEmail(email) {
       return users.userIdForEmail(email);
     },
     async deliver(userId: string, delivery: Delivery) {
+      const key = delivery.idempotencyKey;
+      if (await wasSent(userId, key)) {
+        logger.info({ reminderId: delivery.reminder.id }, 'teams reminder already sent under this key; not sending again');
+        return;
+      }
       const user = await users.get(userId);
       if (!user)
         throw new TeamsDeliveryError(
@@ -34,13 +70,20 @@ export function createTeamsDeliverer(options: TeamsDelivererOptions): Deliverer 
           { status: null, permanent: true },
         );
       const activity = reminderToActivity(delivery);
+      await sent.set(key, { state: 'sending', userId, at: now().toISOString() }, ttl);
+      let activityId: string | undefined;
       await sendWithRetry(async () => {
         await throttle.acquire(user.tenantId ?? 'unknown-tenant');
         await port.continueConversation(user.ref, async (turn) => {
-          await turn.send(activity);
+          activityId = await turn.send(activity);
         });
       }, options.retry);
+      // The connector has accepted the card: record it before anything else can fail.
+      await sent.set(key, { state: 'sent', userId, at: now().toISOString(), activityId: activityId ?? null }, ttl);
       logger.info({ reminderId: delivery.reminder.id, kind: delivery.reminder.kind }, 'teams reminder delivered');
+    },
+    async alreadyDelivered(userId: string, delivery: Delivery) {
+      return wasSent(userId, delivery.idempotencyKey);
     },
   };
 }

@@ -52,7 +52,11 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
     messageHandlers: options.messageHandlers ?? teamsMessageHandlers(ctx),
   });
   ctx.reminders.registerDeliverer(
-    createTeamsDeliverer({ port, users, throttle: createTenantThrottle(options.throttle), retry: options.retry, logger: log }),
+    createTeamsDeliverer({
+      port, users, throttle: createTenantThrottle(options.throttle), retry: options.retry, logger: log,
+      // Reminders sent, by idempotency key: what `alreadyDelivered` reads after a crash.
+      sent: ctx.store('teams-sent'), now: ctx.clock,
+    }),
   );
   return {
     name: 'teams',
