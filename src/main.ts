@@ -28,8 +28,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+/** Start-up errors (config, content, a busy port) are meant for a person: the message and how to fix it, not a stack. */
+function describeStartupError(error: unknown): unknown {
+  if (error instanceof AdvisorError) return error.message;
+  const e = error as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (e?.code === 'EADDRINUSE') return `Port ${e.port} is already in use on ${e.address}: stop the other process or set PORT to a free port.`;
+  if (e?.code === 'EACCES') return `Not allowed to listen on port ${e.port}: choose a port above 1023 with PORT.`;
+  return error;
+}
+
 main().catch((error: unknown) => {
-  // Start-up errors (config, content) are meant for a person: print the message, not a stack.
-  console.error(error instanceof AdvisorError ? error.message : error);
+  console.error(describeStartupError(error));
   process.exit(1);
 });
