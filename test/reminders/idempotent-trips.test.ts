@@ -8,22 +8,15 @@
  * key whose trip has expired is taken over by one new trip.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IdempotencyConflictError } from '../../src/errors.js';
 import { tripFingerprint } from '../../src/reminders/create-reminder-service.js';
 import type { NewTrip } from '../../src/reminders/types.js';
 import { claimOnce } from '../../src/store/claim-once.js';
-import { makeHarness, type Harness } from './reminders-harness.js';
+import { closeAfterEach, makeHarness, SHARED_STORES, type Harness } from './reminders-harness.js';
 
-const open: Harness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) {
-    for (const s of h.stores) await s.clear().catch(() => undefined);
-    await h.close();
-  }
-});
-
-const STORES = { redis: 'redis://127.0.0.1:6379', postgres: 'postgres://postgres@127.0.0.1:5432/test' };
+const open: Harness[] = closeAfterEach();
+const STORES = SHARED_STORES;
 const base: NewTrip = {
   traveller: { email: 'ana@example.com' }, destinations: ['KZ', 'KG'], start: '2026-12-08', end: '2026-12-12',
   createdBy: 'api', source: 'api', keyReuse: 'reject-different',

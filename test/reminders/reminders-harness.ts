@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Keyv from 'keyv';
+import { afterEach } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildAdvisor } from '../../src/app/build-advisor.js';
 import type { Advisor } from '../../src/advisor/create-advisor.js';
@@ -94,4 +95,22 @@ export function recordingDeliverer(platform: Platform = 'slack', directory: Reco
 
 export function rateLimited(retryAfterMs: number): Error {
   return Object.assign(new Error('ratelimited'), { retryAfterMs });
+}
+
+/** The shared servers of this machine that replicas can share state on. */
+export const SHARED_STORES = { redis: 'redis://127.0.0.1:6379', postgres: 'postgres://postgres@127.0.0.1:5432/test' };
+
+/**
+ * Harnesses pushed onto the returned list are cleared (their namespaces) and closed after
+ * each test of the calling file.
+ */
+export function closeAfterEach(): Harness[] {
+  const open: Harness[] = [];
+  afterEach(async () => {
+    for (const h of open.splice(0)) {
+      for (const s of h.stores) await s.clear().catch(() => undefined);
+      await h.close();
+    }
+  });
+  return open;
 }

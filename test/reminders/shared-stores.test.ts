@@ -6,18 +6,11 @@
  * its own namespace.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeHarness, recordingDeliverer, type Harness } from './reminders-harness.js';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach, makeHarness, SHARED_STORES, recordingDeliverer, type Harness } from './reminders-harness.js';
 
-const open: Harness[] = [];
-afterEach(async () => {
-  for (const h of open.splice(0)) {
-    for (const s of h.stores) await s.clear().catch(() => undefined);
-    await h.close();
-  }
-});
-
-const STORES = { redis: 'redis://127.0.0.1:6379', postgres: 'postgres://postgres@127.0.0.1:5432/test' };
+const open: Harness[] = closeAfterEach();
+const STORES = SHARED_STORES;
 
 describe.each(Object.entries(STORES))('reminders on a shared %s store', (_name, url) => {
   it('shares trips between two instances: one creates, the other delivers once and reports', async () => {

@@ -8,23 +8,16 @@ import type { Answer } from '../../../advisor/answer.js';
 import { InputError, asAdvisorError } from '../../../errors.js';
 import { answerToBlockKit } from '../render/answer-to-block-kit.js';
 import type { SlackDeps } from './slack-listener.js';
+import { stripMarkup } from '../../../understand/strip-markup.js';
 
 export const THINKING_STATUS = {
   status: 'is thinking…',
   loading_messages: ['Looking up the destination…', 'Checking the surveillance indicators…', 'Putting your checklist together…'],
 };
 
-/** Removes `<@U123>` mentions and Slack's link markup around plain text. */
+/** Plain text of a Slack message: the one markup stripper the understander uses too. */
 export function cleanSlackText(text: string | undefined): string {
-  return (text ?? '')
-    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
-    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/<(?:https?|mailto):([^>]*)>/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return stripMarkup(text ?? '');
 }
 
 /** Asks the advisor; an empty message is a request for help. */
