@@ -13,6 +13,9 @@ import { buildDestination } from './build-destination.js';
 import { collectSources } from './collect-sources.js';
 import { retrieveFor } from '../retrieval/retrieve-for.js';
 
+/** How many recent understandings are kept for reuse. */
+const UNDERSTOOD_CACHE_SIZE = 256;
+
 export interface AdvisorOptions {
   content: ContentBase;
   understander: Understander;
@@ -96,8 +99,22 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
     };
   }
 
-  const understand = (text: string, o: AskOptions = {}) =>
-    understander.understand(validateMessage(text), { now: o.now ?? clock(), timeZone: o.timeZone ?? 'UTC' });
+  // Several listeners of one door may read the same message within moments (the Slack
+  // answer and the "remind me" listener): understanding is pure for a given text, zone
+  // and minute, so recent results are reused. Bounded; the oldest entry goes first.
+  const recent = new Map<string, Understanding>();
+  const understand = (text: string, o: AskOptions = {}): Understanding => {
+    const message = validateMessage(text);
+    const now = o.now ?? clock();
+    const timeZone = o.timeZone ?? 'UTC';
+    const key = `${timeZone}\u0000${Math.floor(now.getTime() / 60_000)}\u0000${message}`;
+    const hit = recent.get(key);
+    if (hit) return hit;
+    const u = understander.understand(message, { now, timeZone });
+    if (recent.size >= UNDERSTOOD_CACHE_SIZE) recent.delete(recent.keys().next().value!);
+    recent.set(key, u);
+    return u;
+  };
 
   return {
     content,
