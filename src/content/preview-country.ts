@@ -6,10 +6,12 @@
 import type { Advisor } from '../advisor/create-advisor.js';
 import { AdvisorError } from '../errors.js';
 import { answerToText } from '../render/answer-to-text.js';
-import { resolveCountry } from './resolve-country.js';
+import { resolveDestinations } from '../advisor/resolve-destinations.js';
 
 export async function previewCountry(advisor: Advisor, query: string): Promise<string> {
-  const code = resolveCountry(advisor.content, query);
+  // The same resolution as the travel desk's: ISO code, English name, or anything the advisor understands as one place.
+  const { codes } = resolveDestinations(advisor, [query]);
+  const code = codes.length === 1 ? codes[0] : undefined;
   if (!code)
     throw new AdvisorError(
       `unknown country "${query.trim().slice(0, 60)}"; give an ISO code such as KZ or an English name such as Kazakhstan`,

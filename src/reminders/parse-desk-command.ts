@@ -5,7 +5,7 @@
  * destinations are names or codes, separated by spaces, commas or ";".
  */
 import type { Advisor } from '../advisor/create-advisor.js';
-import { resolveDestinations } from './resolve-destinations.js';
+import { resolveDestinations } from '../advisor/resolve-destinations.js';
 
 export type DeskCommand =
   | { kind: 'remind'; traveller: string; destinations: string[]; start: string; end: string | null }

@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { z } from 'zod';
 import type { Advisor } from '../advisor/create-advisor.js';
-import { resolveDestinations } from './resolve-destinations.js';
+import { resolveDestinations } from '../advisor/resolve-destinations.js';
 import type { NewTrip } from './types.js';
 
 export const CSV_COLUMNS = ['email', 'destinations', 'start', 'end'] as const;

@@ -9,7 +9,7 @@ import type { AppContext } from '../../app/app-context.js';
 import { AdvisorError, IdempotencyConflictError } from '../../errors.js';
 import { HttpError, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Door } from '../../server/types.js';
-import { resolveDestinations } from '../../reminders/resolve-destinations.js';
+import { resolveDestinations } from '../../advisor/resolve-destinations.js';
 import type { ReminderStatus } from '../../reminders/types.js';
 import { describeIssues, travellerFromRequest, tripRequestSchema, tripToJson } from './trip-request.js';
 

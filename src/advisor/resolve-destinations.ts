@@ -1,5 +1,6 @@
 /**
- * Destination names or codes from a desk (CSV, HTTP API, slash command) → ISO 3166-1
+ * Destination names or codes from a desk (CSV, HTTP API, slash command) or a content
+ * author (content:preview) → ISO 3166-1
  * alpha-2 codes. Codes are checked against the ISO list; names go through the
  * advisor's own understanding (cities, demonyms, misspellings), then the ISO names.
  */
