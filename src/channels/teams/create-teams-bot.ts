@@ -15,7 +15,7 @@ import { parseCardAction } from './card-actions.js';
 import { createCardActionHandler } from './create-card-action-handler.js';
 import { answerToActivity } from './render/answer-to-activity.js';
 import { welcomeActivity } from './render/welcome-activity.js';
-import { stripMentions } from './strip-mentions.js';
+import { stripMarkup } from '../../understand/strip-markup.js';
 import type { TeamsTurn } from './teams-port.js';
 import { travellerId, type TeamsUserStore } from './teams-user-store.js';
 
@@ -80,7 +80,8 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
 
   async function onText(turn: TeamsTurn, raw: string): Promise<void> {
     await remember(turn);
-    const text = stripMentions(raw) || 'help';
+    // The understander's own stripper: <at>…</at> mentions, HTML and entities go, words stay.
+    const text = stripMarkup(raw) || 'help';
     const a = turn.activity;
     const input: TeamsMessageInput = {
       turn,
