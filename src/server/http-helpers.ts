@@ -1,5 +1,6 @@
 /** Small helpers shared by doors: bounded body reading and JSON replies. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
 import { AdvisorError } from '../errors.js';
 
 export class HttpError extends AdvisorError {
@@ -37,4 +38,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   const payload = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload), ...headers });
   res.end(payload);
+}
+
+/** One line per problem of a request body: "field: what was expected". */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
 }

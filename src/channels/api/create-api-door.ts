@@ -7,11 +7,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AppContext } from '../../app/app-context.js';
 import { AdvisorError, IdempotencyConflictError } from '../../errors.js';
-import { HttpError, readJson, sendJson } from '../../server/http-helpers.js';
+import { HttpError, describeIssues, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Door } from '../../server/types.js';
 import { resolveDestinations } from '../../advisor/resolve-destinations.js';
 import type { ReminderStatus } from '../../reminders/types.js';
-import { describeIssues, travellerFromRequest, tripRequestSchema, tripToJson } from './trip-request.js';
+import { travellerFromRequest, tripRequestSchema, tripToJson } from './trip-request.js';
 
 const STATUSES: ReminderStatus[] = ['scheduled', 'sent', 'failed', 'acknowledged', 'cancelled'];
 const digest = (s: string) => createHash('sha256').update(s).digest();

@@ -24,11 +24,6 @@ export const tripRequestSchema = z
 
 export type TripRequest = z.infer<typeof tripRequestSchema>;
 
-/** One line per problem: "field: what was expected". */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
-}
-
 export function travellerFromRequest(t: TripRequest['traveller']): TravellerRef {
   if ('email' in t) return { email: t.email };
   if ('slackUserId' in t) return { platform: 'slack', userId: t.slackUserId };

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { InputError } from '../../errors.js';
 import type { TravellerRef, TripView } from '../../reminders/types.js';
-import { HttpError, readJson, sendJson } from '../../server/http-helpers.js';
+import { HttpError, describeIssues, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Route } from '../../server/types.js';
 import { countryRows } from './country-rows.js';
 import { guardRequest } from './guard-request.js';
@@ -30,7 +30,7 @@ const tripSchema = z.object({
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
-  if (!result.success) throw new HttpError(400, result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  if (!result.success) throw new HttpError(400, describeIssues(result.error).join('; '));
   return result.data;
 }
 
