@@ -23,19 +23,58 @@ export const lawRefSchema = z.object({
   sources: z.array(z.string()),
 });
 
+/**
+ * How much the content base knows about a destination. assessed: a country file with
+ * all six indicators; screened: a few dated, sourced facts from the world table;
+ * not-assessed: nothing at all. Every answer says which.
+ */
+export const coverageTiers = ['assessed', 'screened', 'not-assessed'] as const;
+export type CoverageTier = (typeof coverageTiers)[number];
+
+/** One fact (or rule) a level rests on, with its sources: the "why" of every level. */
+export const basisItemSchema = z.object({
+  /** indicators: the computed score; screening: a rule of content/screening.yaml that fired; override: the security team's level; baseline/default/not-assessed: why a screened or unknown country sits where it does. */
+  kind: z.enum(['indicators', 'screening', 'override', 'baseline', 'default', 'not-assessed']),
+  text: z.string(),
+  sources: z.array(z.string()),
+  /** The newest date among the facts it rests on (YYYY, YYYY-MM or YYYY-MM-DD), when known. */
+  date: z.string().nullable(),
+  /** The level this item supports (a rule's minimum, the computed level …). */
+  level: z.number().int().min(1).max(4).nullable(),
+});
+export type BasisItem = z.infer<typeof basisItemSchema>;
+
 export const destinationSchema = z.object({
   countryCode: z.string().regex(/^[A-Z]{2}$/),
   countryName: z.string(),
+  /** True when a country file assessed the destination (coverage "assessed"). */
   covered: z.boolean(),
+  coverage: z.enum(coverageTiers),
   risk: z.object({
     level: z.number().int().min(1).max(4),
     label: z.enum(riskLabels),
     score: z.number(),
-    /** The level in plain words, from content/indicators.yaml. */
+    /** The level in plain words, from content/indicators.yaml or content/screening.yaml. */
     meaning: z.string(),
-    /** Set when the content file overrides the computed level. */
+    /** Set when the content file overrides the level. */
     override: z.object({ computedLevel: z.number().int(), rationale: z.string() }).nullable(),
+    /** True when the real level may be higher: indicators still unknown, or only screened ("at least high"). */
+    floor: z.boolean(),
+    /** The facts that set the level, each with its sources, highest level first. */
+    basis: z.array(basisItemSchema),
   }),
+  /** The official travel advisory: general safety, not surveillance; context only, unless a screening rule uses it. */
+  advisory: z
+    .object({ level: z.number().int().min(1).max(4), title: z.string(), date: z.string(), reasons: z.string(), url: z.string() })
+    .nullable(),
+  /** Who drafted and who reviewed the country file; null when there is none. A draft is shown as a draft. */
+  review: z
+    .object({
+      status: z.enum(['draft', 'reviewed']),
+      drafted: z.object({ date: z.string(), by: z.string() }),
+      reviewed: z.object({ date: z.string(), by: z.string() }).nullable(),
+    })
+    .nullable(),
   indicators: z.array(
     z.object({
       id: z.string(),
@@ -45,7 +84,7 @@ export const destinationSchema = z.object({
       sources: z.array(z.string()),
     }),
   ),
-  /** VPN and encryption legal status; unknown for countries without a content file. */
+  /** VPN and encryption legal status; unknown where nothing is known. */
   law: z.object({ vpn: lawRefSchema, encryption: lawRefSchema }),
   checklist: z.array(
     z.object({
@@ -57,8 +96,9 @@ export const destinationSchema = z.object({
       sources: z.array(z.string()),
     }),
   ),
+  /** Date a named reviewer last approved the country file; null for drafts and uncovered countries. */
   lastReviewed: z.string().nullable(),
-  /** Plain statement for a country the content base does not cover. */
+  /** Plain statement of the coverage tier for a screened or not-assessed destination. */
   notice: z.string().nullable(),
 });
 export type Destination = z.infer<typeof destinationSchema>;

@@ -7,6 +7,7 @@ export function collectSources(content: ContentBase, destinations: Destination[]
   const add = (list: string[]) => list.forEach((id) => ids.includes(id) || ids.push(id));
   add(summary?.citations.map((c) => c.id) ?? []);
   for (const d of destinations) {
+    d.risk.basis.forEach((b) => add(b.sources));
     d.indicators.forEach((i) => add(i.sources));
     add(d.law.vpn.sources);
     add(d.law.encryption.sources);

@@ -5,13 +5,14 @@
  */
 import type { Logger } from 'pino';
 import type { ContentBase } from '../content/types.js';
-import type { Answer, Destination, IntentName } from './answer.js';
+import type { Answer, Destination, IntentName, Summary } from './answer.js';
 import type { Retriever, Summarizer } from './ports.js';
 import type { Understander, Understanding } from '../understand/types.js';
 import { validateMessage } from './validate-message.js';
 import { buildDestination } from './build-destination.js';
 import { collectSources } from './collect-sources.js';
 import { retrieveFor } from '../retrieval/retrieve-for.js';
+import { dropVpnAdvice } from './drop-vpn-advice.js';
 
 /** How many recent understandings are kept for reuse. */
 const UNDERSTOOD_CACHE_SIZE = 256;
@@ -60,13 +61,16 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
     const passages = retrieveFor(retriever, question, { intent, countryCodes: codes, limit: 5 });
     if (!passages.length) return null;
     const request = { question, intent, countryCodes: codes, passages };
-    const summary = await summarizer.summarize(request);
+    // VPN advice survives only where every destination allows VPNs (and there is one).
+    const vpnAllowed = destinations.length > 0 && destinations.every((d) => d.law.vpn.status === 'allowed');
+    const guard = (s: Summary | null) => (s && !vpnAllowed ? dropVpnAdvice(s) : s);
+    const summary = guard(await summarizer.summarize(request));
     if (summary || !options.fallbackSummarizer) return summary;
-    return options.fallbackSummarizer.summarize(request);
+    return guard(await options.fallbackSummarizer.summarize(request));
   }
 
   async function compose(intent: IntentName, u: Pick<Understanding, 'places' | 'suggestions' | 'trip' | 'text'>): Promise<Answer> {
-    const destinations = u.places.map((p) => buildDestination(content, p.countryCode, nameOf(p.countryCode)));
+    const destinations = u.places.map((p) => buildDestination(content, p.countryCode, nameOf(p.countryCode), contact));
     const summary = intent === 'help' || intent === 'none' ? null : await summarize(u.text, intent, destinations);
     let message: string | null = null;
     if (intent === 'help')
@@ -80,13 +84,10 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
       message = 'I did not find a destination or a question about travel security in that message. Try "travelling to Kyrgyzstan next week".';
     else if (intent === 'topic' && !summary)
       message = `The content base doesn't cover that. Please ask ${contact}.`;
-    else if (destinations.length && destinations.every((d) => !d.covered)) {
-      // A question about an uncovered place ("what's the weather in Paris?") gets an honest "not covered", never a guess.
-      // The baseline statement itself is each destination's `notice`; it is not repeated here.
-      message =
-        intent === 'trip' || intent === 'remind'
-          ? `For anything more specific than the baseline, please ask ${contact}.`
-          : `The content base doesn't cover that. Please ask ${contact}.`;
+    else if (destinations.length && destinations.every((d) => !d.covered) && !summary && intent !== 'trip' && intent !== 'remind') {
+      // A question about a place without a country file ("what's the weather in Paris?") gets an honest
+      // "not covered"; its level, tier and basis still show, and each destination's `notice` says where to turn.
+      message = `The content base doesn't cover that. Please ask ${contact}.`;
     }
     return {
       intent,

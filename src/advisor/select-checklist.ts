@@ -5,6 +5,7 @@
 import type { ChecklistItem } from '../content/types.js';
 import { phases, type IndicatorStatus, type LawStatus } from '../content/schema.js';
 import type { Destination } from './answer.js';
+import { givesVpnAdvice } from '../content/vpn-advice.js';
 
 export interface ChecklistContext {
   level: number;
@@ -19,6 +20,8 @@ export function itemApplies(item: ChecklistItem, ctx: ChecklistContext): boolean
   if (w.vpn && !w.vpn.includes(ctx.vpn)) return false;
   if (w.encryption && !w.encryption.includes(ctx.encryption)) return false;
   if (w.indicator && ctx.indicators[w.indicator] !== 'present') return false;
+  // Second line of defence behind content:check: never advise a VPN where it may be unlawful.
+  if (ctx.vpn !== 'allowed' && givesVpnAdvice(item.text)) return false;
   return true;
 }
 

@@ -8,7 +8,9 @@
 import { relative, resolve } from 'node:path';
 import { ContentError, formatProblem, type ContentProblem } from '../errors.js';
 import { scoreCountry } from '../advisor/score-country.js';
+import { buildDestination } from '../advisor/build-destination.js';
 import { loadContent } from './load-content.js';
+import { codeownersWarnings } from './owners-cli.js';
 import type { ContentBase } from './types.js';
 
 export interface CheckContentOptions {
@@ -38,11 +40,13 @@ export function checkContent(options: CheckContentOptions): CheckContentResult {
   const where = (p: ContentProblem) => ({ ...p, file: relative(options.cwd, resolve(dir, p.file)) || p.file });
   try {
     const content = loadContent(dir, { staleAfterDays: options.staleAfterDays, today: options.today });
-    const out = content.warnings.map((w) => formatProblem(where(w)));
-    out.push(...levelTable(content));
+    // The owning team is configured outside content/, so its warning is not one of content.warnings.
+    const owners = codeownersWarnings(dir);
+    const out = [...content.warnings, ...owners].map((w) => formatProblem(where(w)));
+    out.push(...levelTable(content), ...coverageLines(content));
     out.push(
       `content ok: ${content.countries.size} countries, ${content.topics.size} topics, ${content.checklist.length} checklist items, ` +
-        `${content.sources.size} sources, ${content.warnings.length} warning${content.warnings.length === 1 ? '' : 's'}`,
+        `${content.sources.size} sources, ${content.warnings.length + owners.length} warning${content.warnings.length + owners.length === 1 ? '' : 's'}`,
     );
     return { exitCode: 0, out, err: [], content };
   } catch (error) {
@@ -53,6 +57,17 @@ export function checkContent(options: CheckContentOptions): CheckContentResult {
     err.push(`content check failed: ${err.length} error${err.length === 1 ? '' : 's'}`);
     return { exitCode: 1, out, err, content: null };
   }
+}
+
+/** How many codes sit in each coverage tier, and how many country files still await a named reviewer. */
+function coverageLines(content: ContentBase): string[] {
+  const tiers = { assessed: 0, screened: 0, 'not-assessed': 0 };
+  for (const e of content.world.values()) tiers[buildDestination(content, e.code, e.name).coverage]++;
+  const drafts = [...content.countries.values()].filter((c) => !c.reviewed).map((c) => c.code);
+  return [
+    `coverage: ${content.world.size} countries: ${tiers.assessed} assessed, ${tiers.screened} screened, ${tiers['not-assessed']} not assessed`,
+    `drafts awaiting a named reviewer: ${drafts.length ? `${drafts.length} (${drafts.join(', ')})` : 'none'}`,
+  ];
 }
 
 /** One line per level: which countries land there, with their score; overrides marked. */

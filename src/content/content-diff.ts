@@ -5,6 +5,8 @@
  * changes. Pure: takes two loaded content bases, returns data; see diff-to-markdown.ts.
  */
 import { scoreCountry } from '../advisor/score-country.js';
+import { buildDestination } from '../advisor/build-destination.js';
+import type { CoverageTier } from '../advisor/answer.js';
 import type { ChecklistItem, ContentBase, Country } from './types.js';
 import type { IndicatorStatus, LawStatus } from './schema.js';
 
@@ -48,9 +50,28 @@ export interface ItemChange {
   fields: string[];
 }
 
+/** Where a destination stands: its tier and level, as an answer shows them. */
+export interface StandingRef {
+  tier: CoverageTier;
+  level: number;
+  label: string;
+  floor: boolean;
+}
+
+/** A country without a file in both versions whose tier or level changes (world table, screening rules, high-risk list). */
+export interface WorldChange {
+  code: string;
+  name: string;
+  from: StandingRef | null;
+  to: StandingRef;
+}
+
 export interface ContentDiff {
   added: CountryRef[];
-  removed: CountryRef[];
+  /** Country files removed, with what the country falls back to (its world-table tier). */
+  removed: Array<CountryRef & { fallback: StandingRef }>;
+  /** Tier or level changes of countries without a country file. */
+  world: WorldChange[];
   changed: CountryChange[];
   checklist: { added: ChecklistItem[]; removed: ChecklistItem[]; changed: ItemChange[] };
   topics: { added: string[]; removed: string[]; changed: string[] };
@@ -92,7 +113,8 @@ function diffCountry(before: ContentBase, after: ContentBase, b: Country, a: Cou
   const from = riskOf(before, b);
   const to = riskOf(after, a);
   const sectionsChanged = changedSections(b, a);
-  const reviewed = b.last_reviewed !== a.last_reviewed ? { from: b.last_reviewed, to: a.last_reviewed } : null;
+  const when = (c: Country) => (c.reviewed ? `${c.reviewed.date} by ${c.reviewed.by}` : `draft ${c.drafted.date}`);
+  const reviewed = when(b) !== when(a) ? { from: when(b), to: when(a) } : null;
   const moved = !same(from, to) || indicators.length || law.length || evidenceChanged.length || sectionsChanged.length || reviewed;
   return moved ? { code: a.code, name: a.name, from, to, indicators, law, evidenceChanged, sectionsChanged, reviewed } : null;
 }
@@ -118,12 +140,30 @@ function scoringChanges(before: ContentBase, after: ContentBase): string[] {
   return out;
 }
 
+function standing(content: ContentBase, code: string, name: string): StandingRef {
+  const d = buildDestination(content, code, name);
+  return { tier: d.coverage, level: d.risk.level, label: d.risk.label, floor: d.risk.floor };
+}
+
+function worldChanges(before: ContentBase | null, after: ContentBase): WorldChange[] {
+  const out: WorldChange[] = [];
+  for (const e of after.world.values()) {
+    if (after.countries.has(e.code) || before?.countries.has(e.code)) continue;
+    const to = standing(after, e.code, e.name);
+    const from = before?.world.has(e.code) ? standing(before, e.code, e.name) : null;
+    if (!same(from, to)) out.push({ code: e.code, name: e.name, from, to });
+  }
+  return out;
+}
+
 /** `before` is null when the base had no content at all (everything is new). */
 export function diffContent(before: ContentBase | null, after: ContentBase): ContentDiff {
   const ref = (content: ContentBase, c: Country): CountryRef => ({ code: c.code, name: c.name, risk: riskOf(content, c) });
   const old = before?.countries ?? new Map<string, Country>();
   const added = [...after.countries.values()].filter((c) => !old.has(c.code)).map((c) => ref(after, c));
-  const removed = before ? [...old.values()].filter((c) => !after.countries.has(c.code)).map((c) => ref(before, c)) : [];
+  const removed = before
+    ? [...old.values()].filter((c) => !after.countries.has(c.code)).map((c) => ({ ...ref(before, c), fallback: standing(after, c.code, c.name) }))
+    : [];
   const changed = before
     ? [...after.countries.values()]
         .filter((c) => old.has(c.code))
@@ -155,13 +195,13 @@ export function diffContent(before: ContentBase | null, after: ContentBase): Con
     added: [...after.sources.keys()].filter((id) => !oldSources.has(id)),
     removed: [...oldSources.keys()].filter((id) => !after.sources.has(id)),
   };
-  return { added, removed, changed, checklist, topics, sources, scoring: before ? scoringChanges(before, after) : [] };
+  return { added, removed, world: before ? worldChanges(before, after) : [], changed, checklist, topics, sources, scoring: before ? scoringChanges(before, after) : [] };
 }
 
 /** True when users would see no difference at all. */
 export function isEmptyDiff(d: ContentDiff): boolean {
   return (
-    !d.added.length && !d.removed.length && !d.changed.length && !d.scoring.length &&
+    !d.added.length && !d.removed.length && !d.world.length && !d.changed.length && !d.scoring.length &&
     !d.checklist.added.length && !d.checklist.removed.length && !d.checklist.changed.length &&
     !d.topics.added.length && !d.topics.removed.length && !d.topics.changed.length &&
     !d.sources.added.length && !d.sources.removed.length

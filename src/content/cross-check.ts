@@ -10,6 +10,8 @@ import type { Section } from './markdown.js';
 import type { IndicatorDef, LevelDef, Source } from './schema.js';
 import type { ChecklistItem, Country, Topic } from './types.js';
 import type { YamlFile } from './yaml-file.js';
+import { TUNNEL_TERMS, givesVpnAdvice } from './vpn-advice.js';
+import { sameFactPairs } from './same-fact.js';
 
 interface Parsed<T> {
   value: T;
@@ -29,7 +31,6 @@ export interface CrossCheckInput {
 }
 
 const DAY_MS = 86_400_000;
-const MENTIONS_VPN = /\bVPNs?\b/i;
 const RESTRICTIVE = new Set(['banned', 'restricted']);
 const NEGATION = /\b(do not|don't|never|not)\b/i;
 
@@ -37,7 +38,7 @@ export function checkCrossReferences(
   input: CrossCheckInput,
   problems: ContentProblem[],
   options: { staleAfterDays: number; today: Date },
-): void {
+): Set<string> {
   const { sources, indicators } = input;
   const error = (file: string, line: number, message: string) => problems.push({ file, line, message, severity: 'error' });
   const warn = (file: string, line: number, message: string) => problems.push({ file, line, message, severity: 'warning' });
@@ -47,10 +48,13 @@ export function checkCrossReferences(
       cited.add(id);
       if (!sources.has(id)) error(y.file, y.lineOf([...path, i]), `unknown source id "${id}"; add it to sources.yaml or fix the id`);
     });
-  const checkSections = (file: string, sections: Section[]) => {
+  /** `noVpnAdvice`: why no sentence here may tell the reader to use a VPN, or null where it may. */
+  const checkSections = (file: string, sections: Section[], noVpnAdvice: string | null) => {
     for (const section of sections) {
       if (!section.sentences.length) warn(file, section.line, `section "${section.heading}" is empty`);
       for (const s of section.sentences) {
+        if (noVpnAdvice && givesVpnAdvice(s.text))
+          error(file, s.line, `VPN advice where it may break local law (${noVpnAdvice}): "${s.text.length > 70 ? `${s.text.slice(0, 70)}…` : s.text}"; state the law, say what to do instead, never tell the reader to use a VPN, tunnel or proxy`);
         if (!s.sources.length)
           error(file, s.line, `sentence without a citation: "${s.text.slice(0, 60)}…"; end it with [@source-id]`);
         for (const id of s.sources) cited.add(id);
@@ -59,10 +63,12 @@ export function checkCrossReferences(
       }
     }
   };
-  const checkStale = (y: YamlFile, reviewed: string) => {
-    const age = Math.floor((options.today.getTime() - Date.parse(`${reviewed}T00:00:00Z`)) / DAY_MS);
+  /** A file is stale when its last review (or, for a draft, its drafting) is older than the limit. */
+  const checkStale = (y: YamlFile, f: Pick<Country, 'drafted' | 'reviewed'>) => {
+    const when = f.reviewed?.date ?? f.drafted.date;
+    const age = Math.floor((options.today.getTime() - Date.parse(`${when}T00:00:00Z`)) / DAY_MS);
     if (age > options.staleAfterDays)
-      warn(y.file, y.lineOf(['last_reviewed']), `stale: last reviewed ${reviewed} (${age} days ago, limit ${options.staleAfterDays})`);
+      warn(y.file, y.lineOf([f.reviewed ? 'reviewed' : 'drafted']), `stale: ${f.reviewed ? 'last reviewed' : 'drafted and never reviewed'} ${when} (${age} days ago, limit ${options.staleAfterDays})`);
   };
 
   // indicators.yaml: unique ids, levels in order.
@@ -118,8 +124,14 @@ export function checkCrossReferences(
       checkSources(y, ['level_override', 'sources'], c.level_override.sources);
       warn(y.file, y.lineOf(['level_override']), `level overridden to ${c.level_override.level}: ${c.level_override.rationale}`);
     }
-    checkStale(y, c.last_reviewed);
-    checkSections(c.file, c.sections);
+    for (const [a, b] of sameFactPairs(c.indicators))
+      error(
+        y.file,
+        y.lineOf(['indicators', b, 'evidence']),
+        `indicators "${a}" and "${b}" rest on the same fact (same source, same words); one fact counts toward one indicator only: keep it under one and mark the other from its own evidence, or unknown`,
+      );
+    checkStale(y, c);
+    checkSections(c.file, c.sections, c.law.vpn.status === 'allowed' ? null : `${c.code} VPN status is ${c.law.vpn.status}`);
   }
 
   const topicIds = new Map<string, string>();
@@ -130,8 +142,9 @@ export function checkCrossReferences(
     t.countries.forEach((code, i) => {
       if (!isoCountries.isValid(code)) error(y.file, y.lineOf(['countries', i]), `"${code}" is not an ISO 3166-1 alpha-2 country code`);
     });
-    checkStale(y, t.last_reviewed);
-    checkSections(t.file, t.sections);
+    checkStale(y, t);
+    // Topics are read for any destination, so they never tell anyone to use a VPN.
+    checkSections(t.file, t.sections, 'topics are shown for every destination');
   }
 
   const itemIds = new Map<string, string>();
@@ -149,14 +162,7 @@ export function checkCrossReferences(
     });
   }
 
-  // Sources nobody cites are usually a typo elsewhere or left-overs: warn, do not fail.
-  // Skipped while any file is invalid, since an invalid file's citations are not seen.
-  const sy = input.sourcesYaml;
-  if (sy && !problems.some((p) => p.severity === 'error')) {
-    [...sources.keys()].forEach((id, i) => {
-      if (!cited.has(id)) warn(sy.file, sy.lineOf(['sources', i, 'id']), `source "${id}" is not cited anywhere`);
-    });
-  }
+  return cited;
 }
 
 /**
@@ -166,12 +172,14 @@ export function checkCrossReferences(
  * security team. MUST stay in sync with content/README.md ("VPN advice").
  */
 export function checkVpnItem(item: ChecklistItem, report: (path: PropertyKey[], message: string) => void): void {
-  if (!MENTIONS_VPN.test(item.text)) return;
+  if (!TUNNEL_TERMS.test(item.text)) return;
   const vpn = item.when.vpn;
   if (!vpn) {
-    report(['text'], 'the item mentions VPNs but does not say where it applies; add when: { vpn: [...] } so it follows each country\'s law.vpn');
+    report(['text'], 'the item mentions VPNs (or a tunnel, proxy, Tor …) but does not say where it applies; add when: { vpn: [...] } so it follows each country\'s law.vpn');
     return;
   }
+  if (givesVpnAdvice(item.text) && vpn.some((s) => s !== 'allowed'))
+    report(['when', 'vpn'], `the item tells travellers to use a VPN (or a tunnel, proxy …), so it may apply only where VPNs are allowed; expected when: { vpn: [allowed] }, found [${vpn.join(', ')}]`);
   const restrictive = vpn.filter((s) => RESTRICTIVE.has(s));
   if (!restrictive.length) return;
   if (restrictive.length !== vpn.length)

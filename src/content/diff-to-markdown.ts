@@ -3,10 +3,13 @@
  * pull-request comment. Pure: the base ref name arrives as an argument.
  */
 import type { ChecklistItem } from './types.js';
-import { isEmptyDiff, type ContentDiff, type LevelRef } from './content-diff.js';
+import { isEmptyDiff, type ContentDiff, type LevelRef, type StandingRef } from './content-diff.js';
 
 const level = (r: LevelRef) => `${r.level} ${r.label} (score ${r.score}${r.overridden ? ', override' : ''})`;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const TIER = { assessed: 'assessed', screened: 'screened', 'not-assessed': 'not assessed' } as const;
+const standing = (s: StandingRef) =>
+  s.tier === 'not-assessed' ? 'not assessed (treated as elevated)' : `${TIER[s.tier]}, level ${s.level} ${s.floor && s.level > 1 ? 'at least ' : ''}${s.label}`;
 
 function when(item: ChecklistItem): string {
   const w = item.when;
@@ -49,7 +52,13 @@ export function diffToMarkdown(diff: ContentDiff, options: { base: string }): st
   if (diff.added.length || diff.removed.length) {
     out.push('### Countries added or removed', '');
     for (const c of diff.added) out.push(`- Added: ${c.name} (${c.code}), level ${level(c.risk)}`);
-    for (const c of diff.removed) out.push(`- Removed: ${c.name} (${c.code}), was level ${level(c.risk)}; it will now get the baseline answer`);
+    for (const c of diff.removed) out.push(`- Removed: ${c.name} (${c.code}), was level ${level(c.risk)}; it will now be ${standing(c.fallback)}`);
+    out.push('');
+  }
+
+  if (diff.world.length) {
+    out.push(`### Countries without a country file (${diff.world.length})`, '', '| Country | Before | After |', '|---|---|---|');
+    for (const c of diff.world) out.push(`| ${cell(c.name)} (${c.code}) | ${c.from ? standing(c.from) : '—'} | ${standing(c.to)} |`);
     out.push('');
   }
 
@@ -62,7 +71,7 @@ export function diffToMarkdown(diff: ContentDiff, options: { base: string }): st
       if (other.includes(c)) for (const i of c.indicators) bits.push(`${i.id}: ${i.from ?? 'missing'} → ${i.to ?? 'missing'}`);
       if (c.evidenceChanged.length) bits.push(`evidence/sources edited: ${c.evidenceChanged.join(', ')}`);
       if (c.sectionsChanged.length) bits.push(`text changed in: ${c.sectionsChanged.join(', ')}`);
-      if (c.reviewed) bits.push(`last_reviewed ${c.reviewed.from} → ${c.reviewed.to}`);
+      if (c.reviewed) bits.push(`review ${c.reviewed.from} → ${c.reviewed.to}`);
       out.push(`- ${c.name} (${c.code}): ${bits.join('; ')}`);
     }
     out.push('');

@@ -3,7 +3,7 @@
  * cross-references between files. Any error stops start-up with a ContentError that
  * names file:line, the field and what was expected; warnings are returned.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { ContentError, type ContentProblem } from '../errors.js';
@@ -16,8 +16,11 @@ import {
   topicFrontSchema,
   type Source,
 } from './schema.js';
-import { parseYamlFile, type YamlFile } from './yaml-file.js';
+import { parseYamlFile, readYamlFile, type YamlFile } from './yaml-file.js';
+import { readContentFile } from './read-content-file.js';
 import { checkCrossReferences } from './cross-check.js';
+import { highRiskFileSchema, screeningFileSchema, worldFileSchema, type HighRiskEntry, type WorldEntry } from './world-schema.js';
+import { checkWorld } from './check-world.js';
 import type { ChecklistItem, ContentBase, Country, Passage, Topic } from './types.js';
 
 export interface LoadOptions {
@@ -69,7 +72,7 @@ interface Parsed<T> {
 export function loadContent(dir: string, options: LoadOptions = {}): ContentBase {
   const problems: ContentProblem[] = [];
   const rel = (p: string) => relative(dir, p) || p;
-  const readYaml = (path: string) => parseYamlFile(rel(path), readFileSync(path, 'utf8'));
+  const readYaml = (path: string) => readYamlFile(rel(path), path);
 
   const need = (name: string) => {
     const path = join(dir, name);
@@ -96,7 +99,12 @@ export function loadContent(dir: string, options: LoadOptions = {}): ContentBase
   const readMarkdownFiles = <T extends object>(subdir: string, schema: z.ZodType<T>) => {
     const parsed: Array<Parsed<T & { file: string; sections: ReturnType<typeof parseSections> }>> = [];
     for (const path of listFiles(join(dir, subdir), '.md')) {
-      const split = splitFrontMatter(readFileSync(path, 'utf8'));
+      const read = readContentFile(path);
+      if (read.error !== undefined) {
+        problems.push({ file: rel(path), line: 1, message: read.error, severity: 'error' });
+        continue;
+      }
+      const split = splitFrontMatter(read.text);
       if (split.front === null) {
         problems.push({ file: rel(path), line: 1, message: 'missing YAML front matter; expected the file to start with a line "---"', severity: 'error' });
         continue;
@@ -121,11 +129,27 @@ export function loadContent(dir: string, options: LoadOptions = {}): ContentBase
       });
   }
 
-  checkCrossReferences(
+  const screeningYaml = need('screening.yaml');
+  const screening = screeningYaml && validate(screeningYaml, screeningFileSchema, problems);
+  const highRiskYaml = need('high-risk.yaml');
+  const highRiskFile = highRiskYaml && validate(highRiskYaml, highRiskFileSchema, problems);
+  const world: Array<Parsed<WorldEntry[]>> = [];
+  const worldFiles = listFiles(join(dir, 'world'), '.yaml');
+  if (!worldFiles.length)
+    problems.push({ file: 'world', line: 1, message: `missing world table; expected content/world/<region>.yaml files in ${dir}`, severity: 'error' });
+  for (const path of worldFiles) {
+    const yaml = readYaml(path);
+    const file = validate(yaml, worldFileSchema, problems);
+    if (file) world.push({ value: file.countries, yaml });
+  }
+
+  const cited = checkCrossReferences(
     { sources, sourcesYaml, indicators: indicatorsFile?.indicators ?? [], levels: indicatorsFile?.levels ?? [], indicatorsYaml, countries, topics, checklist },
     problems,
     { staleAfterDays: options.staleAfterDays ?? 180, today: options.today ?? new Date() },
   );
+  checkWorld({ sources, world, highRisk: highRiskFile && highRiskYaml ? { value: highRiskFile.countries, yaml: highRiskYaml } : undefined, screening: screening && screeningYaml ? { value: screening, yaml: screeningYaml } : undefined, countries }, problems, cited);
+  reportUncitedSources(sources, sourcesYaml, cited, problems);
 
   if (problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
 
@@ -139,9 +163,23 @@ export function loadContent(dir: string, options: LoadOptions = {}): ContentBase
     countries: countryMap,
     topics: topicMap,
     checklist: checklist.flatMap((c) => c.value),
+    world: new Map(world.flatMap((w) => w.value).map((e) => [e.code, e])),
+    highRisk: new Map<string, HighRiskEntry>(highRiskFile!.countries.map((e) => [e.code, e])),
+    screening: screening!,
     passages: buildPassages([...countryMap.values()], [...topicMap.values()]),
     warnings: problems,
   };
+}
+
+/**
+ * Sources nobody cites are usually a typo elsewhere or left-overs: warn, do not fail.
+ * Skipped while any file is invalid, since an invalid file's citations are not seen.
+ */
+function reportUncitedSources(sources: Map<string, Source>, sy: YamlFile | undefined, cited: Set<string>, problems: ContentProblem[]): void {
+  if (!sy || problems.some((p) => p.severity === 'error')) return;
+  [...sources.keys()].forEach((id, i) => {
+    if (!cited.has(id)) problems.push({ file: sy.file, line: sy.lineOf(['sources', i, 'id']), message: `source "${id}" is not cited anywhere`, severity: 'warning' });
+  });
 }
 
 function buildPassages(countries: Country[], topics: Topic[]): Passage[] {

@@ -12,6 +12,28 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 const sourceIds = z.array(id).min(1, 'at least one source id from content/sources.yaml');
+/** When a fact was published or true: YYYY, YYYY-MM or YYYY-MM-DD (never guessed). */
+export const factDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date written YYYY, YYYY-MM or YYYY-MM-DD');
+
+/**
+ * Who drafted a file and who reviewed it. A file without `reviewed` is a draft and is
+ * shown as one: only a named person (not a team) can approve it.
+ */
+export const provenanceSchema = {
+  owner: z.string().min(1),
+  drafted: z.strictObject({ date: isoDate, by: z.string().min(1) }),
+  reviewed: z
+    .strictObject({
+      date: isoDate,
+      by: z
+        .string()
+        .min(2)
+        .refine((v) => !v.includes('/') && !/team$/i.test(v), 'a named person (e.g. "@jdoe" or "Jane Doe"), not a team'),
+    })
+    .optional(),
+};
 
 export const sourceSchema = z.strictObject({
   id,
@@ -70,8 +92,7 @@ const lawSchema = z.strictObject({
 export const countryFrontSchema = z.strictObject({
   code: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code in capitals (e.g. "KG")'),
   name: z.string().min(1),
-  last_reviewed: isoDate,
-  owner: z.string().min(1),
+  ...provenanceSchema,
   /** One entry per indicator id of content/indicators.yaml; every indicator must be listed. */
   indicators: z.record(id, countryIndicatorSchema),
   law: z.strictObject({ vpn: lawSchema, encryption: lawSchema }),
@@ -90,8 +111,7 @@ export const topicFrontSchema = z.strictObject({
   keywords: z.array(z.string().min(1)).default([]),
   /** Countries the topic concerns, as ISO codes. */
   countries: z.array(z.string().regex(/^[A-Z]{2}$/)).default([]),
-  last_reviewed: isoDate,
-  owner: z.string().min(1),
+  ...provenanceSchema,
 });
 export type TopicFront = z.infer<typeof topicFrontSchema>;
 

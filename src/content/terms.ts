@@ -18,7 +18,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     // Chat and trip filler: says someone is travelling or asking, not what about.
     'travel travelling traveling trip going go goes next week month visit visiting flying fly get time like need want thing way ' +
     'ask asking asked question questions wonder wondering reply answer help quick curious anyone someone guys folks ' +
-    'really actually maybe probably regarding re cc fyi'
+    'really actually maybe probably regarding re cc fyi am before'
   ).split(/\s+/),
 );
 

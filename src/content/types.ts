@@ -2,6 +2,7 @@
 import type { ContentProblem } from '../errors.js';
 import type { Section } from './markdown.js';
 import type { ChecklistItemDef, CountryFront, IndicatorDef, LevelDef, Source, TopicFront } from './schema.js';
+import type { HighRiskEntry, ScreeningRules, WorldEntry } from './world-schema.js';
 
 export interface Country extends CountryFront {
   /** Path relative to the content directory, e.g. "countries/kg.md". */
@@ -43,6 +44,12 @@ export interface ContentBase {
   countries: Map<string, Country>;
   topics: Map<string, Topic>;
   checklist: ChecklistItem[];
+  /** One entry per ISO 3166-1 code (content/world/*.yaml): screened facts, or nothing known. */
+  world: Map<string, WorldEntry>;
+  /** The security team's high-risk list (content/high-risk.yaml), by code. */
+  highRisk: Map<string, HighRiskEntry>;
+  /** How screened facts set a minimum level (content/screening.yaml). */
+  screening: ScreeningRules;
   passages: Passage[];
   /** Warnings found while loading (stale files, overrides); errors throw instead. */
   warnings: ContentProblem[];

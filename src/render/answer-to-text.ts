@@ -3,6 +3,7 @@
  * chat messages. Pure: everything it shows comes from the Answer.
  */
 import type { Answer, Destination } from '../advisor/answer.js';
+import { advisoryLine, basisLines, levelHeadline, tierLine } from './level-words.js';
 
 const PHASE_TITLES = { before: 'Before the trip', during: 'During the trip', after: 'After the trip' } as const;
 
@@ -12,10 +13,13 @@ export interface TextOptions {
 }
 
 function destinationText(d: Destination, full: boolean): string[] {
-  const lines = [`${d.countryName} (${d.countryCode}): risk level ${d.risk.level} of 4, ${d.risk.label}`, `  ${d.risk.meaning}`];
-  if (d.notice) lines.push(`  ${d.notice}`);
+  const lines = [`${d.countryName} (${d.countryCode}): risk ${levelHeadline(d)}`, `  ${d.risk.meaning}`, `  ${tierLine(d)}`];
   if (d.risk.override) lines.push(`  Level set by the security team (computed: ${d.risk.override.computedLevel}): ${d.risk.override.rationale}`);
   if (!full) return lines;
+  lines.push('', '  Why this level:');
+  for (const b of basisLines(d)) lines.push(`  - ${b.text}${b.sources.length ? ` [${b.sources.join(', ')}]` : ''}${b.date ? ` (${b.date})` : ''}`);
+  const advisory = advisoryLine(d);
+  if (advisory) lines.push(`  ${advisory} <${d.advisory!.url}>`);
   const present = d.indicators.filter((i) => i.status === 'present');
   if (present.length) {
     lines.push('', '  Indicators found:');
@@ -23,7 +27,7 @@ function destinationText(d: Destination, full: boolean): string[] {
   }
   const unknown = d.indicators.filter((i) => i.status === 'unknown');
   if (unknown.length) lines.push(`  Not known: ${unknown.map((i) => i.name).join('; ')}.`);
-  if (d.covered) lines.push('', `  VPN: ${d.law.vpn.status}. Encryption: ${d.law.encryption.status}.`);
+  lines.push('', `  VPN: ${d.law.vpn.status}. Encryption: ${d.law.encryption.status}.`);
   for (const phase of ['before', 'during', 'after'] as const) {
     const items = d.checklist.filter((c) => c.phase === phase);
     if (!items.length) continue;

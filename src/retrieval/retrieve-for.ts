@@ -21,7 +21,7 @@ export interface RetrieveForRequest {
 /**
  * Share of a topic question's content words that must occur exactly in the passages.
  * 0.5: "what does SORM stand for" (sorm yes, stand no) is still answered, while
- * "who won the world cup" (world yes, won and cup no) is not. See docs/retrieval.md.
+ * "how do I get a visa?" (visa no) is not. See docs/retrieval.md.
  */
 export const TOPIC_MIN_COVERAGE = 0.5;
 

@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { givesVpnAdvice } from '../../src/content/vpn-advice.js';
 import { answerSchema } from '../../src/advisor/answer.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -40,7 +41,11 @@ describe('travel-advisor ask', () => {
     expect(['elevated', 'high', 'severe']).toContain(kg.risk.label);
     expect(kg.risk.score).toBeGreaterThan(0);
     const present = kg.indicators.filter((i) => i.status === 'present');
-    expect(present.map((i) => i.id)).toContain('sorm-imports');
+    expect(present.map((i) => i.id)).toContain('interception-systems');
+    expect(kg.coverage).toBe('assessed');
+    expect(kg.review?.status).toBe('draft');
+    expect(kg.risk.basis[0]).toMatchObject({ kind: 'indicators' });
+    for (const b of kg.risk.basis) for (const s of b.sources) expect(answer.sources.map((x) => x.id)).toContain(s);
     for (const i of present) expect(i.sources.length).toBeGreaterThan(0);
     expect(new Set(kg.checklist.map((c) => c.phase))).toEqual(new Set(['before', 'during', 'after']));
     expect(answer.trip?.start).toBe('2026-11-30');
@@ -56,24 +61,48 @@ describe('travel-advisor ask', () => {
   it('prints a readable answer for a terminal', () => {
     const r = run(['ask', '--now', NOW, 'travelling to Kyrgyzstan next week']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Kyrgyzstan \(KG\): risk level \d of 4/);
+    expect(r.stdout).toMatch(/Kyrgyzstan \(KG\): risk (level \d of 4|at least \w+ \(level \d of 4\))/);
+    expect(r.stdout).toContain('Why this level:');
     expect(r.stdout).toContain('Before the trip:');
     expect(r.stdout).toContain('Sources:');
   });
 
-  it('gives a country without a content file level 1, said plainly, with the baseline checklist', () => {
+  it('gives a country without a content file its tier, its basis and no invented indicators', () => {
     const r = run(['ask', '--json', '--now', NOW, 'travelling to Portugal next week']);
     expect(r.code).toBe(0);
     const answer = answerSchema.parse(JSON.parse(r.stdout));
     const pt = answer.destinations[0]!;
     expect(pt.countryCode).toBe('PT');
     expect(pt.covered).toBe(false);
-    expect(pt.risk.level).toBe(1);
+    expect(pt.coverage).toBe('screened');
     expect(pt.indicators).toEqual([]);
-    expect(pt.notice).toMatch(/no specific surveillance indicators/);
+    expect(pt.risk.basis.length).toBeGreaterThan(0);
+    expect(pt.notice).toMatch(/screened, not assessed/);
+    expect(pt.advisory?.url).toMatch(/^https:\/\/travel\.state\.gov\//);
     expect(pt.checklist.length).toBeGreaterThan(0);
-    expect(pt.checklist.some((c) => c.id === 'device-loaner')).toBe(false);
   });
+
+  // The destinations a new user found called "baseline, normal habits, use the company VPN".
+  for (const [place, code] of [['China', 'CN'], ['Iran', 'IR'], ['North Korea', 'KP'], ['the UAE', 'AE']] as const) {
+    it(`answers "travelling to ${place} next week" above baseline, with its tier, basis and sources, and no VPN usage advice`, () => {
+      const r = run(['ask', '--json', '--now', NOW, `travelling to ${place} next week`]);
+      expect(r.code).toBe(0);
+      const answer = answerSchema.parse(JSON.parse(r.stdout));
+      const d = answer.destinations[0]!;
+      expect(d.countryCode).toBe(code);
+      expect(d.risk.level).toBeGreaterThan(1);
+      expect(d.risk.label).not.toBe('baseline');
+      expect(d.risk.meaning).not.toMatch(/normal (travel security )?habits/i);
+      expect(['assessed', 'screened']).toContain(d.coverage);
+      expect(d.risk.basis.length).toBeGreaterThan(0);
+      expect(d.risk.basis.some((b) => b.sources.length > 0)).toBe(true);
+      const listed = new Set(answer.sources.map((s) => s.id));
+      for (const b of d.risk.basis) for (const s of b.sources) expect(listed).toContain(s);
+      expect(d.law.vpn.status).not.toBe('allowed');
+      for (const c of d.checklist) expect(givesVpnAdvice(c.text), c.text).toBe(false);
+      for (const s of answer.summary?.sentences ?? []) expect(givesVpnAdvice(s.text), s.text).toBe(false);
+    });
+  }
 
   it('answers a message with no country without inventing a destination', () => {
     const r = run(['ask', '--json', '--now', NOW, 'lunch at noon?']);

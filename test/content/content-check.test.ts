@@ -19,12 +19,18 @@ function check(c: ContentCopy, today = TODAY, staleAfterDays = 180) {
 }
 
 describe('content:check on the real content base', () => {
-  it('passes with thirteen countries and no errors', () => {
+  it('passes with every ISO code in the world table, at least 28 assessed countries and no errors', () => {
     const r = checkContent({ dir: CONTENT, cwd: ROOT, today: TODAY, staleAfterDays: 180 });
     expect(r.err).toEqual([]);
     expect(r.exitCode).toBe(0);
     const codes = [...r.content!.countries.keys()].sort();
-    expect(codes).toEqual(expect.arrayContaining(['AM', 'AZ', 'BY', 'CU', 'KG', 'KZ', 'NI', 'RU', 'TJ', 'TM', 'UA', 'UZ', 'VE']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['AM', 'AZ', 'BY', 'CU', 'KG', 'KZ', 'NI', 'RU', 'TJ', 'TM', 'UA', 'UZ', 'VE', 'CN', 'HK', 'IR', 'AE', 'SA', 'TR', 'VN', 'EG', 'IN', 'IL', 'QA', 'ET', 'MM', 'GE', 'RS']),
+    );
+    expect(r.content!.world.size).toBe(250);
+    expect(r.out.find((l) => l.startsWith('coverage:'))).toMatch(/^coverage: 250 countries: \d+ assessed, \d+ screened, \d+ not assessed$/);
+    // No reviewer has approved anything yet: every file is a draft, and says so.
+    expect(r.out.find((l) => l.startsWith('drafts awaiting a named reviewer:'))).toMatch(/^drafts awaiting a named reviewer: \d+ \(/);
     expect([...r.content!.topics.keys()]).toEqual(
       expect.arrayContaining(['sorm', 'vendors', 'trassir-cameras', 'security-cooperation', 'state-root-certificates']),
     );
@@ -113,9 +119,9 @@ describe('content:check reports each mistake at its line', () => {
 
   it('checklist item naming an unknown indicator', () => {
     copy = copyContent();
-    const line = copy.replaceLine('checklists/network.yaml', 'when: { indicator: sorm-imports }', '    when: { indicator: sorm-import }');
+    const line = copy.replaceLine('checklists/network.yaml', 'when: { indicator: interception-systems }', '    when: { indicator: sorm-imports }');
     const r = check(copy);
-    expect(r.err).toContain(`content/checklists/network.yaml:${line}: unknown indicator id "sorm-import"`);
+    expect(r.err).toContain(`content/checklists/network.yaml:${line}: unknown indicator id "sorm-imports"`);
   });
 
   it('VPN advice that does not say for which VPN law it applies', () => {
@@ -123,7 +129,56 @@ describe('content:check reports each mistake at its line', () => {
     copy.write('checklists/extra.yaml', 'category: extra\ntitle: Extra\nitems:\n  - id: extra-vpn\n    phase: during\n    text: Use a VPN for everything.\n    sources: [rf-2025]\n');
     const r = check(copy);
     expect(r.err).toContain(
-      "content/checklists/extra.yaml:6: the item mentions VPNs but does not say where it applies; add when: { vpn: [...] } so it follows each country's law.vpn",
+      "content/checklists/extra.yaml:6: the item mentions VPNs (or a tunnel, proxy, Tor …) but does not say where it applies; add when: { vpn: [...] } so it follows each country's law.vpn",
+    );
+  });
+
+  it('a tunnel recommended where VPN law is unknown (the WireGuard item that once passed)', () => {
+    copy = copyContent();
+    copy.write(
+      'checklists/extra.yaml',
+      "category: extra\ntitle: Extra\nitems:\n  - id: extra-tunnel\n    phase: during\n    text: Route all traffic through the company's WireGuard tunnel.\n    sources: [rf-2025]\n    when: { vpn: [unknown, allowed] }\n",
+    );
+    const r = check(copy);
+    expect(r.err).toContain(
+      'content/checklists/extra.yaml:8: the item tells travellers to use a VPN (or a tunnel, proxy …), so it may apply only where VPNs are allowed; expected when: { vpn: [allowed] }, found [unknown, allowed]',
+    );
+    copy.write('checklists/extra.yaml', "category: extra\ntitle: Extra\nitems:\n  - id: extra-tunnel\n    phase: during\n    text: Route all traffic through the company's WireGuard tunnel.\n    sources: [rf-2025]\n");
+    expect(check(copy).err[0]).toMatch(/^content\/checklists\/extra\.yaml:6: the item mentions VPNs \(or a tunnel/);
+  });
+
+  it('VPN advice in the prose of a country whose VPN law is not "allowed" (the Turkmenistan sentence that once passed)', () => {
+    copy = copyContent();
+    const line = copy.lineOf('countries/tm.md', /^## Overview/) + 2;
+    const lines = copy.read('countries/tm.md').split('\n');
+    lines.splice(line - 1, 0, 'Use the company VPN for all work traffic while in Turkmenistan [@rf-2025].');
+    copy.write('countries/tm.md', lines.join('\n'));
+    const r = check(copy);
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toContain(
+      `content/countries/tm.md:${line}: VPN advice where it may break local law (TM VPN status is banned): "Use the company VPN for all work traffic while in Turkmenistan."; state the law, say what to do instead, never tell the reader to use a VPN, tunnel or proxy`,
+    );
+  });
+
+  it('VPN advice in a topic, which any destination may be shown', () => {
+    copy = copyContent();
+    const line = copy.lineOf('topics/sorm.md', /^## What it means for travellers/) + 2;
+    const lines = copy.read('topics/sorm.md').split('\n');
+    lines.splice(line - 1, 0, 'Travellers should connect through a proxy in SORM countries [@rf-2025].');
+    copy.write('topics/sorm.md', lines.join('\n'));
+    expect(check(copy).err.some((e) => e.startsWith(`content/topics/sorm.md:${line}: VPN advice where it may break local law (topics are shown for every destination)`))).toBe(true);
+  });
+
+  it('one fact counted toward two indicators', () => {
+    copy = copyContent();
+    const text = copy.read('countries/kz.md').replace(
+      /  state-telecom-control:\n    status: unknown\n    evidence: [^\n]*\n/,
+      '  state-telecom-control:\n    status: present\n    evidence: In July 2019 providers pushed users to install a state root certificate that let encrypted web traffic be decrypted.\n    sources: [cabar-kz-cert-2019]\n',
+    );
+    copy.write('countries/kz.md', text);
+    const line = copy.lineOf('countries/kz.md', /^  encryption-restrictions:/) + 2;
+    expect(check(copy).err).toContain(
+      `content/countries/kz.md:${line}: indicators "state-telecom-control" and "encryption-restrictions" rest on the same fact (same source, same words); one fact counts toward one indicator only: keep it under one and mark the other from its own evidence, or unknown`,
     );
   });
 
@@ -141,13 +196,59 @@ describe('content:check reports each mistake at its line', () => {
   });
 });
 
+describe('content:check on the world table', () => {
+  /** Removes one entry (code, name and any fields below it) from a world file. */
+  const dropEntry = (c: ContentCopy, file: string, code: string) => {
+    const text = c.read(file).replace(new RegExp(`  - code: ${code}\\n(    [^\\n]*\\n|      [^\\n]*\\n)*`), '');
+    c.write(file, text);
+  };
+
+  it('fails unless every ISO code has an entry, naming the missing codes', () => {
+    copy = copyContent();
+    dropEntry(copy, 'world/europe.yaml', 'LU');
+    const r = check(copy);
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toContain(
+      'content/world:1: no world entry for 1 ISO code: LU; every code needs an entry (with only code and name when nothing is known)',
+    );
+  });
+
+  it('fails on a known fact without a source or a date, at its line', () => {
+    copy = copyContent();
+    const line = copy.replaceLine('world/europe.yaml', '  - code: LU', '  - code: LU\n    fotn: { status: free, score: 80, year: 2025, sources: [us-state-travel-advisories] }') + 1;
+    const r = check(copy);
+    expect(r.err.some((e) => e.startsWith(`content/world/europe.yaml:${line}: field "countries.`) && e.includes('fotn.date": missing'))).toBe(true);
+  });
+
+  it('fails on an entry listed twice and on a fact citing an unknown source', () => {
+    copy = copyContent();
+    copy.write('world/extra.yaml', 'region: extra\ncountries:\n  - code: LU\n    name: Luxembourg\n    vpn: { status: allowed, note: "Legal.", date: "2025", sources: [no-such-source] }\n');
+    const r = check(copy);
+    expect(r.err).toContain('content/world/extra.yaml:3: duplicate world entry for LU: also in world/europe.yaml');
+    expect(r.err).toContain('content/world/extra.yaml:5: unknown source id "no-such-source"; add it to sources.yaml or fix the id');
+  });
+
+  it('fails on a high-risk entry without a rationale or for a code that does not exist', () => {
+    copy = copyContent();
+    const listed = copy.read('high-risk.yaml').trimEnd();
+    copy.write('high-risk.yaml', `${listed}\n  - code: QQ\n    rationale: Listed for a reason long enough to count.\n    date: 2026-11-29\n    sources: [rf-2025]\n`);
+    const line = copy.lineOf('high-risk.yaml', '  - code: QQ');
+    expect(check(copy).err).toContain(`content/high-risk.yaml:${line}: "QQ" is not an ISO 3166-1 alpha-2 country code`);
+    copy.write('high-risk.yaml', `${listed}\n  - code: KP\n    rationale: short\n    date: 2026-11-29\n    sources: [rf-2025]\n`);
+    expect(check(copy).err).toContain(`content/high-risk.yaml:${line + 1}: field "countries.${listed.match(/- code:/g)!.length}.rationale": a rationale of at least 20 characters`);
+  });
+});
+
 describe('content:check warnings', () => {
   it('flags files reviewed longer ago than the limit, without failing', () => {
     copy = copyContent();
-    const line = copy.replaceLine('countries/am.md', /^last_reviewed:/, 'last_reviewed: 2026-01-01');
+    const line = copy.replaceLine('countries/am.md', /^drafted:/, 'drafted: { date: 2026-01-01, by: content-drafting }');
     const r = check(copy, TODAY, 180);
     expect(r.exitCode).toBe(0);
-    expect(r.out).toContain(`content/countries/am.md:${line}: warning: stale: last reviewed 2026-01-01 (326 days ago, limit 180)`);
+    expect(r.out).toContain(`content/countries/am.md:${line}: warning: stale: drafted and never reviewed 2026-01-01 (326 days ago, limit 180)`);
+    // A named review resets the clock; the review date is what counts.
+    copy.replaceLine('countries/am.md', /^drafted:/, 'drafted: { date: 2026-01-01, by: content-drafting }\nreviewed: { date: 2026-11-01, by: "@jdoe" }');
+    expect(check(copy, TODAY, 180).out.some((l) => l.includes('stale'))).toBe(false);
     expect(check(copy, TODAY, 400).out.some((l) => l.includes('stale'))).toBe(false);
   });
 
@@ -213,10 +314,10 @@ describe('npm run content:check (the built CLI)', () => {
 
   it('takes the stale limit from --stale-days or CONTENT_STALE_DAYS', () => {
     copy = copyContent();
-    copy.replaceLine('countries/am.md', /^last_reviewed:/, 'last_reviewed: 2020-01-01');
+    copy.replaceLine('countries/am.md', /^drafted:/, 'drafted: { date: 2020-01-01, by: content-drafting }');
     const byFlag = run(['content', '--stale-days', '30'], copy.root);
     expect(byFlag.status).toBe(0);
-    expect(byFlag.stdout).toMatch(/content\/countries\/am\.md:\d+: warning: stale: last reviewed 2020-01-01 \(\d+ days ago, limit 30\)/);
+    expect(byFlag.stdout).toMatch(/content\/countries\/am\.md:\d+: warning: stale: drafted and never reviewed 2020-01-01 \(\d+ days ago, limit 30\)/);
     const byEnv = run(['content'], copy.root, { CONTENT_STALE_DAYS: '45' });
     expect(byEnv.stdout).toMatch(/limit 45\)/);
     const bad = run(['content', '--stale-days', 'soon'], copy.root);

@@ -9,6 +9,18 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, copyContent, type ContentCopy } from './content-fixture.js';
+import { loadContent } from '../../src/content/load-content.js';
+import { scoreCountry } from '../../src/advisor/score-country.js';
+import type { ContentBase } from '../../src/content/types.js';
+
+/** "3 high (score 8)", as the diff prints a level. */
+const levelOf = (content: ContentBase, code: string) => {
+  const r = scoreCountry(content, content.countries.get(code)!);
+  return `${r.level} ${r.label} (score ${r.score})`;
+};
+let kgBefore: string;
+let kgAfter: string;
+let amAfter: string;
 
 const CLI = join(ROOT, 'dist/content/diff-cli.js');
 let copy: ContentCopy;
@@ -30,13 +42,14 @@ beforeAll(() => {
   git('commit', '-q', '--allow-empty', '-m', 'empty start');
   git('add', 'content');
   git('commit', '-q', '-m', 'content as shipped');
+  kgBefore = levelOf(loadContent(copy.dir), 'KG');
 
-  // Second commit, the "pull request": KG loses SORM imports (8 → 5: high → elevated),
-  // Uzbekistan's VPN law becomes banned, Armenia is removed, Georgia is added,
-  // one checklist item reworded, one removed, one added.
+  // Second commit, the "pull request": KG loses its interception systems (3 points),
+  // Uzbekistan's VPN law becomes banned, Armenia is removed, Mongolia is added,
+  // Luxembourg joins the high-risk list, one checklist item reworded, one removed, one added.
   copy.write(
     'countries/kg.md',
-    copy.read('countries/kg.md').replace(/  sorm-imports:\n    status: present/, '  sorm-imports:\n    status: absent'),
+    copy.read('countries/kg.md').replace(/  interception-systems:\n    status: present/, '  interception-systems:\n    status: absent'),
   );
   copy.write(
     'countries/uz.md',
@@ -45,7 +58,11 @@ beforeAll(() => {
       .replace(/  vpn:\n    status: unknown\n    note: [^\n]*\n    sources: \[vpn5best-uz\]/, '  vpn:\n    status: banned\n    note: Reported banned.\n    sources: [vpn5best-uz]'),
   );
   rmSync(join(copy.dir, 'countries/am.md'));
-  copy.write('countries/ge.md', copy.read('countries/az.md').replace('code: AZ', 'code: GE').replace('name: Azerbaijan', 'name: Georgia'));
+  copy.write('countries/mn.md', copy.read('countries/az.md').replace('code: AZ', 'code: MN').replace('name: Azerbaijan', 'name: Mongolia'));
+  copy.write(
+    'high-risk.yaml',
+    `${copy.read('high-risk.yaml').trimEnd()}\n  - code: LU\n    rationale: Listed by the test to show a world-table change in the diff.\n    date: 2026-11-29\n    sources: [us-state-travel-advisories]\n`,
+  );
   copy.write(
     'checklists/accounts.yaml',
     copy
@@ -56,6 +73,10 @@ beforeAll(() => {
   );
   git('add', '-A', 'content');
   git('commit', '-q', '-m', 'a content pull request');
+  const after = loadContent(copy.dir);
+  kgAfter = levelOf(after, 'KG');
+  const am = after.world.get('AM')!;
+  amAfter = am ? 'screened' : 'not assessed';
   pr = diff('HEAD~1', 'content');
 });
 afterAll(() => copy?.dispose());
@@ -66,14 +87,21 @@ describe('npm run content:diff', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^## Content changes against `HEAD~1`/);
-    expect(r.stdout).toContain('| Kyrgyzstan (KG) | 3 high (score 8) | ⬇ 2 elevated (score 5) | sorm-imports: present → absent |');
+    expect(kgBefore).not.toBe(kgAfter);
+    expect(r.stdout).toContain(`| Kyrgyzstan (KG) | ${kgBefore} | ⬇ ${kgAfter} | interception-systems: present → absent |`);
   });
 
   it('shows countries added and removed, and law changes', () => {
     const r = pr;
-    expect(r.stdout).toContain('- Added: Georgia (GE), level 2 elevated (score 2)');
-    expect(r.stdout).toContain('- Removed: Armenia (AM), was level 1 baseline (score 0); it will now get the baseline answer');
+    expect(r.stdout).toMatch(/- Added: Mongolia \(MN\), level \d \w+ \(score \d+\)/);
+    // A removed file never falls back to "baseline": the country keeps its world-table tier.
+    expect(r.stdout).toMatch(new RegExp(`- Removed: Armenia \\(AM\\), was level \\d \\w+ \\(score \\d+\\); it will now be ${amAfter}, level \\d`));
     expect(r.stdout).toMatch(/- Uzbekistan \(UZ\): \*\*VPN law unknown → banned\*\*/);
+  });
+
+  it('shows tier and level changes of countries without a file (world table, high-risk list)', () => {
+    expect(pr.stdout).toContain('### Countries without a country file (1)');
+    expect(pr.stdout).toMatch(/\| Luxembourg \(LU\) \| screened, level [12] [\w ]+ \| screened, level 3 at least high \|/);
   });
 
   it('shows checklist items added, removed and reworded', () => {

@@ -21,24 +21,31 @@ describe('content:preview', () => {
     const r = preview('KZ');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Kazakhstan \(KZ\): risk level 3 of 4, high/);
-    expect(r.stdout).toContain('Restrictions on encryption or VPNs: In July 2019 providers pushed users to install a state root certificate');
-    expect(r.stdout).toContain('VPN: unknown. Encryption: restricted.');
-    expect(r.stdout).toContain('[ ] Local law limits encryption; ask the security team which encrypted tools you may carry and use. (Encryption)');
+    expect(r.stdout).toMatch(/^Kazakhstan \(KZ\): risk (at least \w+ \(level \d of 4\)|level \d of 4, \w+)\n/);
+    expect(r.stdout).toContain('Assessed against all six indicators (a draft of');
+    expect(r.stdout).toMatch(/Why this level:\n  - Assessed: score \d+ of 12 from \d of 6 indicators present/);
+    expect(r.stdout).toMatch(/Restrictions on encryption or VPNs: [^\n]*root certificate/);
+    expect(r.stdout).toMatch(/VPN: \w+\. Encryption: \w+\./);
+    expect(r.stdout).toMatch(/Official travel advisory \(US State Department, \d{4}-\d{2}-\d{2}\): Level \d/);
     expect(r.stdout).toContain('Sources:\n');
   });
 
   it('finds a country by name, in any case', async () => {
     const text = await previewCountry(advisor, 'turkmenistan');
     expect(text).toMatch(/^Turkmenistan \(TM\): risk level 4 of 4, severe/);
+    expect(text).toContain('Restrictions on encryption or VPNs');
     expect(text).toContain('VPN: banned.');
     expect(await previewCountry(advisor, 'tm')).toBe(text);
   });
 
-  it('shows the plain baseline answer for a real country without a file', async () => {
+  it('shows a country without a file with its tier and what its level rests on, never an unexplained baseline', async () => {
     const text = await previewCountry(advisor, 'Portugal');
-    expect(text).toContain('(PT): risk level 1 of 4, baseline');
-    expect(text).toContain('The content base has no specific surveillance indicators for');
+    expect(text).toMatch(/\(PT\): risk (at least \w+ \(level \d of 4\)|level 1 of 4, baseline)/);
+    expect(text).toContain('Portugal has been screened, not assessed');
+    expect(text).toContain('Why this level:');
+    const bouvet = await previewCountry(advisor, 'BV');
+    expect(bouvet).toContain('(BV): risk not assessed: treated as elevated (level 2 of 4)');
+    expect(bouvet).toContain('has not been assessed: the content base knows nothing about surveillance there');
   });
 
   it('refuses an unknown country with one line and exit 1 (the real CLI)', () => {

@@ -18,6 +18,7 @@ export type OpenAiDoubleMode =
   | 'hallucinated-passage'
   | 'uncited'
   | 'obey-injection'
+  | 'vpn-advice'
   | 'empty'
   | 'slow'
   | 'rate-limited'
@@ -141,6 +142,13 @@ export async function startOpenAiDouble(initial: OpenAiDoubleMode = 'good'): Pro
         const p = passagesInPrompt(prompt).find((x) => x.id.startsWith('country:kz')) ?? passagesInPrompt(prompt)[0];
         const first = p?.text.split(/(?<=[.!?])\s+/)[0]?.replace(/[.!?]$/, '') ?? 'Kazakhstan';
         return reply([{ text: `${first}, but Kazakhstan is safe.`, passages: [p?.id ?? 'x'] }]);
+      }
+      case 'vpn-advice': {
+        // A model that adds VPN advice, worded from a passage so it passes the grounding check.
+        const good = goodSentences(prompt);
+        const p = passagesInPrompt(prompt).find((x) => /\bVPN/i.test(x.text)) ?? passagesInPrompt(prompt)[0];
+        const vpn = p?.text.split(/(?<=[.!?])\s+/).find((s) => /\bVPN/i.test(s)) ?? 'VPN';
+        return reply([...good, { text: `Use a VPN: ${vpn}`, passages: [p?.id ?? 'x'] }]);
       }
       case 'empty':
         return reply([]);

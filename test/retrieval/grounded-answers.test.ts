@@ -44,7 +44,7 @@ describe('grounded answers to free questions', () => {
     expect(a.summary!.text).not.toMatch(/\bis safe\b/);
   });
 
-  it.each(['what is the exchange rate for the euro?', 'who won the world cup?', 'what is the best password manager to buy?'])(
+  it.each(['what is the exchange rate for the euro?', 'who won the Champions League final?', 'what is the best password manager to buy?'])(
     'says the content base does not cover "%s" and points to the security team',
     async (q) => {
       const a = await advisor.ask(q);
@@ -54,11 +54,13 @@ describe('grounded answers to free questions', () => {
     },
   );
 
-  it('"what\'s the weather in Paris?" gets "doesn\'t cover that", France at baseline, and the security contact', async () => {
+  it('"what\'s the weather in Paris?" gets "doesn\'t cover that", France with its tier and basis, and the security contact', async () => {
     const a = await advisor.ask("what's the weather in Paris?");
     expect(a.summary).toBeNull();
     expect(a.message).toMatch(/content base doesn't cover that/);
     expect(a.message).toContain('security@example.test');
-    expect(a.destinations.map((d) => [d.countryCode, d.covered, d.risk.level])).toEqual([['FR', false, 1]]);
+    expect(a.destinations.map((d) => [d.countryCode, d.covered, d.coverage])).toEqual([['FR', false, 'screened']]);
+    expect(a.destinations[0]!.risk.basis.length).toBeGreaterThan(0);
+    expect(a.destinations[0]!.notice).toContain('security@example.test');
   });
 });

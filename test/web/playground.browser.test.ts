@@ -70,13 +70,14 @@ describe('web playground in Chromium', () => {
     const teams = page.getByTestId('teams-pane');
     const started = Date.now();
     await page.keyboard.press('Enter');
-    await slack.getByText('Kyrgyzstan: risk level 3 of 4 (high)').waitFor();
-    await teams.getByText('Surveillance risk level 3 of 4: high').waitFor();
+    await slack.getByRole('heading', { name: /^Kyrgyzstan: / }).waitFor();
+    await teams.getByText(/^Surveillance risk: (at least high \(level 3 of 4\)|level 3 of 4, high)$/).waitFor();
     const firstMs = Date.now() - started;
 
     // Slack drawing: header, an indicator with its source link, a checklist item.
-    await expect(slack.getByRole('heading', { name: 'Kyrgyzstan: risk level 3 of 4 (high)' }).isVisible()).resolves.toBe(true);
-    await expect(slack.getByText('Imports from Russian SORM providers').isVisible()).resolves.toBe(true);
+    await expect(slack.getByRole('heading', { name: /^Kyrgyzstan: (at least high \(level 3 of 4\)|level 3 of 4, high)$/ }).isVisible()).resolves.toBe(true);
+    await expect(slack.getByText('Why this level').isVisible()).resolves.toBe(true);
+    await expect(slack.getByText('Direct-access interception systems (SORM or equivalent)', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(slack.getByText('Turn on multi-factor authentication and use strong, unique passwords.').isVisible()).resolves.toBe(true);
     const slackLink = slack.getByRole('link', { name: 'rf-2025' }).first();
     await expect(slackLink.isVisible()).resolves.toBe(true);
@@ -84,7 +85,7 @@ describe('web playground in Chromium', () => {
 
     // Teams drawing, by Microsoft's renderer: the same facts, Markdown turned into links and lists.
     await expect(teams.locator('.ac-adaptiveCard').count()).resolves.toBe(1);
-    await expect(teams.getByText('Imports from Russian SORM providers').first().isVisible()).resolves.toBe(true);
+    await expect(teams.getByText('Direct-access interception systems (SORM or equivalent)').first().isVisible()).resolves.toBe(true);
     await expect(teams.getByText('Turn on multi-factor authentication and use strong, unique passwords.').isVisible()).resolves.toBe(true);
     const teamsLinks = teams.locator('a[href^="https://"]');
     expect(await teamsLinks.count()).toBeGreaterThan(0);
@@ -96,7 +97,7 @@ describe('web playground in Chromium', () => {
     // A second ask, after warm-up, is what a user sees every time.
     const again = Date.now();
     await page.getByRole('button', { name: 'going to Almaty 1-10 December' }).click();
-    await slack.getByText('Kazakhstan: risk level').waitFor();
+    await slack.getByRole('heading', { name: /^Kazakhstan: / }).waitFor();
     await teams.getByText('Kazakhstan', { exact: true }).waitFor();
     const secondMs = Date.now() - again;
     const timing = { firstAnswerMs: firstMs, warmAnswerMs: secondMs, pageReportedMs: Number(await page.locator('body').getAttribute('data-last-render-ms')) };
@@ -105,7 +106,7 @@ describe('web playground in Chromium', () => {
     // Back to Kyrgyzstan, then "Remind me before I go" in the Slack drawing.
     await page.getByLabel('Your message, as you would write it in Slack or Teams').fill('travelling to Kyrgyzstan next week');
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
-    await slack.getByText('Kyrgyzstan: risk level 3 of 4 (high)').waitFor();
+    await slack.getByRole('heading', { name: /^Kyrgyzstan: / }).waitFor();
     await slack.getByRole('button', { name: 'Remind me before I go' }).click();
     const trips = page.getByTestId('trip-list');
     await trips.getByText('Kyrgyzstan (KG)').waitFor();
@@ -146,10 +147,26 @@ describe('web playground in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('filters the country browser by name and tier, showing not-assessed countries grey', async () => {
+    const table = page.locator('#country-table');
+    await table.locator('tbody th[scope="row"]').first().waitFor();
+    await expect(page.locator('#country-count').textContent()).resolves.toBe('250 of 250 countries');
+    await page.locator('#country-filter').fill('china');
+    await expect(table.locator('tbody th[scope="row"]').allTextContents()).resolves.toEqual(['China CN']);
+    await page.locator('#country-filter').fill('');
+    await page.locator('#tier-filter').selectOption('not-assessed');
+    const grey = await table.locator('tbody .level').allTextContents();
+    expect(grey.length).toBeGreaterThan(0);
+    for (const text of grey) expect(text).toBe('not assessed · treated as elevated');
+    await expect(table.locator('tbody .level-none').count()).resolves.toBe(grey.length);
+    await page.locator('#tier-filter').selectOption('');
+    await expect(page.locator('#country-count').textContent()).resolves.toBe('250 of 250 countries');
+  });
+
   it('sorts the country browser and shows a country from the keyboard', async () => {
     const table = page.locator('#country-table');
     await table.locator('tbody th[scope="row"]').first().waitFor();
-    const levelHeader = table.locator('thead th').nth(1);
+    const levelHeader = table.locator('thead th').nth(2);
     await table.getByRole('button', { name: 'Risk level' }).focus();
     // Most severe first on the first press, then the other way round.
     await page.keyboard.press('Enter');
@@ -158,14 +175,14 @@ describe('web playground in Chromium', () => {
     await expect(levelHeader.getAttribute('aria-sort')).resolves.toBe('ascending');
     await page.keyboard.press('Enter');
     await expect(levelHeader.getAttribute('aria-sort')).resolves.toBe('descending');
-    const levels = await table.locator('tbody .level').allTextContents();
+    const levels = await table.locator('tbody .level:not(.level-none)').allTextContents();
     const numbers = levels.map((l) => Number(l.split(' ')[0]));
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     expect(numbers.length).toBeGreaterThan(1);
 
     await table.getByRole('button', { name: 'Show answer for Kazakhstan' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByTestId('slack-pane').getByText('Kazakhstan: risk level').waitFor();
+    await page.getByTestId('slack-pane').getByText(/^Kazakhstan: (at least|level)/).first().waitFor();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('answer-heading');
     await page.screenshot({ path: join(ARTIFACTS, 'playground-country.png'), fullPage: false });
     expect(offsite).toEqual([]);

@@ -65,16 +65,18 @@ describe('answerToBlockKit', () => {
     const answer = await advisor.ask('travelling to Kyrgyzstan next week', now);
     const { text, blocks } = answerToBlockKit(answer);
     const all = texts(blocks);
-    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toBe('Kyrgyzstan: risk level 3 of 4 (high)');
-    expect(all).toContain('*Level 3, high.*');
-    expect(all).toContain('*Imports from Russian SORM providers*');
+    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toMatch(/^Kyrgyzstan: (at least high \(level 3 of 4\)|level 3 of 4, high)$/);
+    expect(all).toMatch(/\*(At least high \(level 3 of 4\)|Level 3 of 4, high)\.\*/);
+    expect(all).toContain('_Assessed against all six indicators (a draft of');
+    expect(all).toMatch(/\*Why this level\*\n• Assessed: score \d+ of 12/);
+    expect(all).toContain('*Direct-access interception systems (SORM or equivalent)*');
     expect(all).toMatch(/\(<https:[^|>]+\|darkreading-2025>, <https:[^|>]+\|rf-2025>\)/);
     expect(all).toMatch(/Insikt Group study\. <https:[^|>]+\|\[1\]> <https:[^|>]+\|\[2\]>/);
     expect(all).toContain('[1] <https://sechead.com/');
     expect(all).toContain('Checklist: Before you go');
     expect(all).toContain('*Devices*\n☐ Take only the devices');
-    expect(all).toContain('Not known: Joint projects with SORM providers');
-    expect(text).toContain('Kyrgyzstan (KG): risk level 3 of 4, high');
+    expect(all).toMatch(/Not known: [^\n]*Joint projects with foreign surveillance providers/);
+    expect(text).toMatch(/Kyrgyzstan \(KG\): risk (at least high \(level 3 of 4\)|level 3 of 4, high)/);
     expectWithinLimits(blocks);
   });
 
@@ -102,13 +104,26 @@ describe('answerToBlockKit', () => {
     expect(text).toContain('Tell me where you are going');
   });
 
-  it('shows a country the content base does not cover at level 1 with the baseline checklist, saying so once', async () => {
+  it('shows a screened country with its tier and basis, saying so once', async () => {
     const { blocks } = answerToBlockKit(await advisor.ask('travelling to France next week', now));
     const all = texts(blocks);
-    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toBe('France: risk level 1 of 4 (baseline)');
-    expect(all.split('no specific surveillance indicators for France')).toHaveLength(2);
+    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toMatch(/^France: /);
+    expect(all.split('France has been screened, not assessed')).toHaveLength(2);
+    expect(all).toContain('*Why this level*');
+    expect(all).toContain('general safety, not surveillance');
     expect(all).toContain('Checklist: Before you go');
     expect(buttonTexts(blocks)).toEqual(['Remind me before I go', "I've done the checklist"]);
+  });
+
+  it('shows a country nothing is known about as not assessed, in neutral white, never green or baseline', async () => {
+    const answer = await advisor.answerForCountries(['BV']);
+    const { blocks, text } = answerToBlockKit(answer);
+    const all = texts(blocks);
+    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toBe('Bouvet Island: not assessed: treated as elevated (level 2 of 4)');
+    expect(all).toContain(':white_circle: *Not assessed: treated as elevated (level 2 of 4).*');
+    expect(all).not.toMatch(/:large_green_circle:|:large_yellow_circle:|baseline|normal travel security habits/i);
+    expect(all).toContain('has not been assessed: the content base knows nothing about surveillance there');
+    expect(text).toContain('not assessed');
   });
 
   it('escapes <, > and & from content so it cannot form links or mentions', async () => {

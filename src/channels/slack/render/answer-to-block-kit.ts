@@ -13,6 +13,7 @@ import { answerToText } from '../../../render/answer-to-text.js';
 import { SLACK_LIMITS } from '../limits.js';
 import { ACTION_IDS, type AcknowledgeValue, type RemindValue, type ShareValue } from '../actions.js';
 import { clamp, escapeMrkdwn, link, splitText } from './mrkdwn.js';
+import { advisoryLine, basisLines, isNeutral, levelHeadline, tierLine } from '../../../render/level-words.js';
 
 export type SlackBlock = types.KnownBlock;
 export type SlackButton = types.Button;
@@ -46,6 +47,9 @@ export interface BlockKitOptions {
 
 const PHASE_TITLES: Record<Phase, string> = { before: 'Before you go', during: 'While you are there', after: 'When you are back' };
 const LEVEL_EMOJI = ['', ':large_green_circle:', ':large_yellow_circle:', ':large_orange_circle:', ':red_circle:'];
+/** Not assessed is shown neutral, never in a level colour. */
+const NEUTRAL_EMOJI = ':white_circle:';
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function section(text: string): SlackBlock[] {
   return splitText(text, SLACK_LIMITS.sectionText).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } }));
@@ -81,13 +85,21 @@ function sourceLinks(ids: string[], urls: Map<string, { url: string; title: stri
 }
 
 function destinationBlocks(d: Destination, urls: Map<string, { url: string; title: string }>, phases: Phase[], said: string): SlackBlock[] {
-  const blocks: SlackBlock[] = [header(`${d.countryName}: risk level ${d.risk.level} of 4 (${d.risk.label})`)];
-  const about = [`${LEVEL_EMOJI[d.risk.level] ?? ''} *Level ${d.risk.level}, ${d.risk.label}.* ${escapeMrkdwn(d.risk.meaning)}`];
-  // The answer's message often repeats the notice already; say it once.
-  if (d.notice && !said.includes(d.notice)) about.push(escapeMrkdwn(d.notice));
+  const headline = levelHeadline(d);
+  const blocks: SlackBlock[] = [header(`${d.countryName}: ${headline}`)];
+  const emoji = isNeutral(d) ? NEUTRAL_EMOJI : (LEVEL_EMOJI[d.risk.level] ?? '');
+  const about = [`${emoji} *${escapeMrkdwn(capitalise(headline))}.* ${escapeMrkdwn(d.risk.meaning)}`];
+  // The answer's message often repeats the tier statement already; say it once.
+  const tier = tierLine(d);
+  if (!said.includes(tier)) about.push(`_${escapeMrkdwn(tier)}_`);
   if (d.risk.override)
     about.push(`_Level set by the security team (computed: ${d.risk.override.computedLevel}): ${escapeMrkdwn(d.risk.override.rationale)}_`);
   blocks.push(...section(about.join('\n')));
+  // Every level shows what it rests on, each fact with its sources.
+  const basis = basisLines(d).map((b) => `• ${escapeMrkdwn(b.text)}${sourceLinks(b.sources, urls)}${b.date ? ` _(${escapeMrkdwn(b.date)})_` : ''}`);
+  blocks.push(...section(`*Why this level*\n${basis.join('\n')}`));
+  const advisory = advisoryLine(d);
+  if (advisory && d.advisory) blocks.push(context([`${escapeMrkdwn(advisory)} ${link(d.advisory.url, 'Advisory')}`]));
 
   const present = d.indicators.filter((i) => i.status === 'present');
   if (present.length) {
@@ -97,7 +109,7 @@ function destinationBlocks(d: Destination, urls: Map<string, { url: string; titl
   const notes: string[] = [];
   const unknown = d.indicators.filter((i) => i.status === 'unknown');
   if (unknown.length) notes.push(`Not known: ${unknown.map((i) => escapeMrkdwn(i.name)).join('; ')}.`);
-  if (d.covered) notes.push(`VPN: ${d.law.vpn.status}. Encryption: ${d.law.encryption.status}.`);
+  notes.push(`VPN: ${d.law.vpn.status}. Encryption: ${d.law.encryption.status}.`);
   if (notes.length) blocks.push(context(notes));
 
   for (const phase of phases) {

@@ -25,7 +25,7 @@ let unknownCountry: Answer;
 beforeAll(async () => {
   const advisor = buildAdvisor(loadConfig({}), { clock: () => NOW });
   kg = await advisor.ask('travelling to Kyrgyzstan next week', { now: NOW });
-  unknownCountry = await advisor.answerForCountries(['IS']);
+  unknownCountry = await advisor.answerForCountries(['BV']);
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,8 +39,10 @@ describe('answerToAdaptiveCard', () => {
     const json = JSON.stringify(card);
     expect(card.version).toBe(TEAMS_LIMITS.cardVersion);
     expect(json).toContain('"text":"Kyrgyzstan"');
-    expect(json).toContain('Surveillance risk level 3 of 4: high');
+    expect(json).toMatch(/Surveillance risk: (at least high \(level 3 of 4\)|level 3 of 4, high)/);
     expect(json).toContain(kg.destinations[0]!.risk.meaning);
+    expect(json).toContain('Why this level');
+    expect(json).toContain('Assessed against all six indicators (a draft of');
     const rf = kg.sources.find((s) => s.id === 'rf-2025')!;
     expect(json).toContain(`](${rf.url})`);
     expect(json).toContain(`[1] [${kg.summary!.citations[0]!.title}](${kg.summary!.citations[0]!.url})`);
@@ -66,11 +68,14 @@ describe('answerToAdaptiveCard', () => {
     expect(JSON.stringify(after)).toContain('✅ Checklist done (recorded 2026-11-24).');
   });
 
-  it('says plainly when a country is not covered, with level 1 and no invented indicators', () => {
-    const card = JSON.stringify(answerToAdaptiveCard(unknownCountry));
-    expect(card).toContain('Surveillance risk level 1 of 4: baseline');
-    expect(card).toContain(unknownCountry.destinations[0]!.notice!);
-    expect(card).not.toContain('Indicators found');
+  it('says plainly when nothing is known about a country: not assessed, neutral grey, never baseline, no invented indicators', () => {
+    const card = answerToAdaptiveCard(unknownCountry);
+    const json = JSON.stringify(card);
+    expect(json).toContain('Surveillance risk: not assessed: treated as elevated (level 2 of 4)');
+    expect(json).toContain(unknownCountry.destinations[0]!.notice!);
+    expect(card.body.find((e) => e.type === 'Container')).toMatchObject({ style: 'emphasis' });
+    expect(json).not.toMatch(/"color":"(Good|Warning)"|baseline|normal travel security habits/i);
+    expect(json).not.toContain('Indicators found');
   });
 });
 
@@ -78,7 +83,7 @@ describe('answerToActivity', () => {
   it('sends the card with a plain text fallback and the native citation entity', () => {
     const activity = answerToActivity(kg);
     expect(activity.type).toBe('message');
-    expect(activity.text).toMatch(/^Kyrgyzstan: surveillance risk level 3 of 4 \(high\)\./);
+    expect(activity.text).toMatch(/^Kyrgyzstan: surveillance risk (at least high \(level 3 of 4\)|level 3 of 4, high)\./);
     expect(activity.text).toContain('[1]');
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const entity = (activity.entities as any[])[0];
@@ -114,7 +119,7 @@ describe('answerToActivity', () => {
     expect(Buffer.byteLength(JSON.stringify(answerToAdaptiveCard(huge)))).toBeGreaterThan(TEAMS_LIMITS.maxMessageBytes);
     const activity = answerToActivity(huge);
     expect(Buffer.byteLength(JSON.stringify(activity))).toBeLessThanOrEqual(TEAMS_LIMITS.maxMessageBytes);
-    expect(JSON.stringify(activity)).toContain('Surveillance risk level 3 of 4: high');
+    expect(JSON.stringify(activity)).toMatch(/Surveillance risk: (at least high \(level 3 of 4\)|level 3 of 4, high)/);
     expect(JSON.stringify(activity)).toContain('Ask me about Kyrgyzstan alone for the full checklist.');
     expect(JSON.stringify(answerToActivity(kg))).not.toContain('for the full checklist');
   });

@@ -5,6 +5,7 @@
  * citation entity, and Teams' 👍/👎 feedback when the summary was written by a model.
  * Pure; clamps to TEAMS_LIMITS.
  */
+import { levelHeadline } from '../../../render/level-words.js';
 import type { Answer } from '../../../advisor/answer.js';
 import type { TeamsOutbound } from '../teams-port.js';
 import { answerToAdaptiveCard, type AdaptiveCard, type AdaptiveCardOptions, type CardState } from './answer-to-adaptive-card.js';
@@ -24,7 +25,7 @@ const clamp = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, m
 export function answerFallbackText(answer: Answer): string {
   const parts: string[] = [];
   if (answer.message) parts.push(answer.message);
-  for (const d of answer.destinations) parts.push(`${d.countryName}: surveillance risk level ${d.risk.level} of 4 (${d.risk.label}). ${d.risk.meaning}`);
+  for (const d of answer.destinations) parts.push(`${d.countryName}: surveillance risk ${levelHeadline(d)}. ${d.risk.meaning}`);
   if (answer.summary)
     parts.push(answer.summary.sentences.map((s) => `${s.text}${s.citations.map((n) => ` [${n}]`).join('')}`).join(' '));
   return parts.join('\n\n');

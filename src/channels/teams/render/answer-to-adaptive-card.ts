@@ -8,6 +8,7 @@
 import type { Answer, Destination } from '../../../advisor/answer.js';
 import type { CardAction } from '../card-actions.js';
 import { TEAMS_LIMITS } from './limits.js';
+import { advisoryLine, isNeutral, levelHeadline, tierLine } from '../../../render/level-words.js';
 
 export type CardElement = Record<string, unknown>;
 
@@ -56,15 +57,29 @@ function sourceLinks(ids: string[], answer: Answer): string {
 
 function destinationElements(d: Destination, answer: Answer, options: AdaptiveCardOptions): CardElement[] {
   const level = d.risk.level as 1 | 2 | 3 | 4;
+  // Not assessed is neutral (grey), never a level colour.
+  const neutral = isNeutral(d);
+  const headline = levelHeadline(d);
   const head: CardElement[] = [
     text(d.countryName, { size: 'Large', weight: 'Bolder' }),
-    text(`Surveillance risk level ${d.risk.level} of 4: ${d.risk.label}`, { weight: 'Bolder', color: LEVEL_COLOR[level], spacing: 'None' }),
+    text(`Surveillance risk: ${headline}`, { weight: 'Bolder', color: neutral ? 'Default' : LEVEL_COLOR[level], spacing: 'None' }),
     text(d.risk.meaning, { spacing: 'Small' }),
+    text(tierLine(d), { isSubtle: true }),
   ];
-  if (d.notice) head.push(text(d.notice, { isSubtle: true }));
   if (d.risk.override)
     head.push(text(`Level set by the security team (computed: ${d.risk.override.computedLevel}): ${d.risk.override.rationale}`, { isSubtle: true }));
-  const out: CardElement[] = [{ type: 'Container', style: LEVEL_STYLE[level], bleed: true, items: head }];
+  const out: CardElement[] = [{ type: 'Container', style: neutral ? 'emphasis' : LEVEL_STYLE[level], bleed: true, items: head }];
+  // Every level shows what it rests on, each fact with its sources.
+  out.push(text('Why this level', { weight: 'Bolder', separator: true }));
+  for (const b of d.risk.basis) {
+    // Compact cards leave the indicator basis's sources to the indicator list below.
+    const sources = b.sources.length && !(options.compact && b.kind === 'indicators') ? ` (${sourceLinks(b.sources, answer)})` : '';
+    // Compact cards keep each reason (its first sentence) and its sources; the facts' own words go.
+    const words = options.compact ? (b.text.split(/(?<=\.)\s+/)[0] ?? b.text) : b.text;
+    out.push(text(`• ${words}${sources}${b.date ? ` _${b.date}_` : ''}`, { spacing: 'Small' }));
+  }
+  const advisory = advisoryLine(d);
+  if (advisory && d.advisory && !options.compact) out.push(text(`${advisory} [Advisory](${d.advisory.url})`, { isSubtle: true, size: 'Small' }));
 
   const present = d.indicators.filter((i) => i.status === 'present');
   if (present.length) {
@@ -76,7 +91,7 @@ function destinationElements(d: Destination, answer: Answer, options: AdaptiveCa
   }
   const unknown = d.indicators.filter((i) => i.status === 'unknown');
   if (unknown.length) out.push(text(`Not known: ${unknown.map((i) => i.name).join('; ')}.`, { isSubtle: true, size: 'Small' }));
-  if (d.covered)
+  if (d.law.vpn.status !== 'unknown' || d.law.encryption.status !== 'unknown' || d.covered)
     out.push({
       type: 'FactSet',
       facts: [

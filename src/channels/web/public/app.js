@@ -193,6 +193,12 @@ void initCountryBrowser({
   table: /** @type {HTMLTableElement} */ ($('country-table')),
   body: $('country-rows'),
   onShow: (code, name) => void showRenderings(`countries/${encodeURIComponent(code)}`, `the answer for ${name}`),
+  filters: {
+    text: /** @type {HTMLInputElement} */ ($('country-filter')),
+    tier: /** @type {HTMLSelectElement} */ ($('tier-filter')),
+    level: /** @type {HTMLSelectElement} */ ($('level-filter')),
+    count: $('country-count'),
+  },
 }).then(() => {
   for (const th of document.querySelectorAll('#country-rows th[scope="row"]')) {
     const code = th.querySelector('.code')?.textContent ?? '';
