@@ -7,20 +7,33 @@ import { createLogger } from './logger.js';
 import { createApp } from './app/create-app.js';
 import { AdvisorError } from './errors.js';
 import { describeStore } from './store/create-store.js';
+import { TEAMS_LOCAL_MODE_WARNING } from './channels/teams/create-teams-door.js';
+import { installLastResortGuard } from './server/install-last-resort-guard.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const app = createApp({ config, logger });
   const running = await app.start();
-  logger.info({ port: running.port, doors: app.doors.map((d) => d.name), store: describeStore(config) }, 'travel-advisor started');
-  if (config.playgroundEnabled && app.doors.some((d) => d.name === 'web')) console.log(`Playground: ${running.url}`);
-  console.log(`Listening on ${running.url} (doors: ${app.doors.map((d) => d.name).join(', ') || 'none'}; health: ${running.url}/healthz)`);
+  // From here on, an error no handler caught is logged and the server keeps serving every door.
+  installLastResortGuard(logger);
+  logger.info({ port: running.port, bind: running.bindAddress, doors: app.doors.map((d) => d.name), store: describeStore(config) }, 'travel-advisor started');
+  const playgroundOn = config.playgroundEnabled && app.doors.some((d) => d.name === 'web');
+  console.log(playgroundOn ? `Playground: ${running.url} (on: ${config.playgroundReason})` : `Playground: off (${config.playgroundReason})`);
+  const everywhere = /^(0\.0\.0\.0|\[::\]):/.test(running.bindAddress) ? ', all interfaces' : '';
+  console.log(`Listening on ${running.bindAddress}${everywhere} (doors: ${app.doors.map((d) => d.name).join(', ') || 'none'}; health: ${running.url}/healthz)`);
+  // Unauthenticated Teams must never go unnoticed: the door logged it, the console says it too.
+  if (config.teamsMode === 'local') console.warn(`Warning: ${TEAMS_LOCAL_MODE_WARNING}`);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // The graceful stop is bounded step by step; this is the backstop if one still hangs.
+    setTimeout(() => {
+      logger.warn({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown took too long; exiting now');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     await app.stop();
     process.exit(0);
   };

@@ -30,7 +30,14 @@ function main(): number {
     }
     staleAfterDays = Number(flag);
   }
-  const result = checkContent({ dir: parsed.positionals[0] ?? config.CONTENT_DIR, staleAfterDays, cwd: process.cwd() });
+  let result;
+  try {
+    result = checkContent({ dir: parsed.positionals[0] ?? config.CONTENT_DIR, staleAfterDays, cwd: process.cwd() });
+  } catch (error) {
+    // Every known problem is a file:line message; anything else is still one line, never a stack.
+    console.error(`content:check: unexpected ${error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error)}`);
+    return 1;
+  }
   for (const line of result.out) console.log(line);
   for (const line of result.err) console.error(line);
   return result.exitCode;

@@ -68,10 +68,11 @@ describe('playground API', () => {
   it('answers a message with the Answer, the Slack message and its HTML, and the Adaptive Card', async () => {
     const { status, json } = await post('/playground/api/ask', { text: 'travelling to Kyrgyzstan next week', timeZone: 'Asia/Bishkek' });
     expect(status).toBe(200);
-    expect(json.answer.destinations[0]).toMatchObject({ countryCode: 'KG', risk: { level: 3, label: 'high' } });
+    expect(json.answer.destinations[0]).toMatchObject({ countryCode: 'KG', coverage: 'assessed', risk: { level: 3, label: 'high' } });
     expect(json.answer.trip.start).toBe('2026-11-30');
     expect(json.slack.blocks.some((b: any) => b.type === 'header' && b.text.text.includes('Kyrgyzstan'))).toBe(true);
-    expect(json.slackHtml).toContain('Kyrgyzstan: risk level 3 of 4 (high)');
+    expect(json.slackHtml).toMatch(/Kyrgyzstan: (at least high \(level 3 of 4\)|level 3 of 4, high)/);
+    expect(json.slackHtml).toContain('Why this level');
     expect(json.teams).toMatchObject({ type: 'AdaptiveCard' });
     expect(json.problems).toEqual({});
   });
@@ -83,16 +84,35 @@ describe('playground API', () => {
     expect((await post('/playground/api/ask', { nope: 1 })).status).toBe(400);
   });
 
-  it('lists every country file with its level, indicators and review date, and answers for one', async () => {
+  it('lists all 250 countries with tier, level, indicators and review date, and answers for any of them', async () => {
     const { json } = await (await fetch(`${base}/playground/api/countries`)).json().then((j) => ({ json: j as any }));
     const kg = json.countries.find((c: any) => c.code === 'KG');
-    expect(kg).toMatchObject({ name: 'Kyrgyzstan', level: 3, label: 'high' });
-    expect(kg.indicators.filter((i: any) => i.status === 'present').map((i: any) => i.id)).toContain('sorm-imports');
+    expect(kg).toMatchObject({ name: 'Kyrgyzstan', tier: 'assessed', level: 3, label: 'high', review: 'draft' });
+    expect(kg.indicators.filter((i: any) => i.status === 'present').map((i: any) => i.id)).toContain('interception-systems');
     expect(kg.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(json.countries.length).toBe(app.context.advisor.content.countries.size);
+    expect(json.countries.length).toBe(250);
+    expect(new Set(json.countries.map((c: any) => c.tier))).toEqual(new Set(['assessed', 'screened', 'not-assessed']));
     const one = await (await fetch(`${base}/playground/api/countries/kz`)).json();
     expect((one as any).answer.destinations[0].countryCode).toBe('KZ');
     expect((await fetch(`${base}/playground/api/countries/ZZ`)).status).toBe(404);
+  });
+
+  it('shows a country nothing is known about as not assessed, in neutral grey, in every rendering', async () => {
+    const one = (await (await fetch(`${base}/playground/api/countries/BV`)).json()) as any;
+    const d = one.answer.destinations[0];
+    expect(d).toMatchObject({ countryCode: 'BV', coverage: 'not-assessed', risk: { label: 'elevated', floor: true } });
+    expect(one.slackHtml).toContain('Bouvet Island: not assessed: treated as elevated (level 2 of 4)');
+    expect(one.slackHtml).toContain('⚪');
+    expect(one.slackHtml).not.toMatch(/🟢|🟡/);
+    expect(one.slackHtml).not.toMatch(/baseline|normal travel security habits/i);
+    expect(JSON.stringify(one.teams)).toContain('"style":"emphasis"');
+    expect(JSON.stringify(one.teams)).toContain('Surveillance risk: not assessed: treated as elevated (level 2 of 4)');
+    // A screened country says so and shows what its level rests on, with the advisory as context.
+    const kp = (await (await fetch(`${base}/playground/api/countries/KP`)).json()) as any;
+    expect(kp.answer.destinations[0].coverage).toBe('screened');
+    expect(kp.slackHtml).toContain('North Korea: at least high (level 3 of 4)');
+    expect(kp.slackHtml).toContain('has been screened, not assessed');
+    expect(kp.slackHtml).toContain('general safety, not surveillance');
   });
 
   it('schedules reminders from the rendered Slack and Teams buttons, and the web deliverer receives them', async () => {
@@ -126,8 +146,10 @@ describe('playground API', () => {
     expect(ack.json.action).toBe('acknowledge');
     expect(ack.json.trip.acknowledgedAt).not.toBeNull();
     const snoozeButton = shown.slack.blocks.flatMap((b: any) => b.elements ?? []).find((e: any) => e.text?.text === 'Snooze');
+    // The briefing was just acknowledged: Snooze no longer re-arms it (409, nothing changed).
     const snoozed = await post('/playground/api/action', { platform: 'slack', actionId: snoozeButton.action_id, value: snoozeButton.value });
-    expect(snoozed.json).toMatchObject({ action: 'snooze', until: '2026-11-24T09:00:00.000Z' });
+    expect(snoozed.status).toBe(409);
+    expect(snoozed.json.error).toMatch(/already marked as done/);
 
     const suggestion = await post('/playground/api/action', { platform: 'teams', value: { msteams: { type: 'imBack', value: 'Tell me about Kazakhstan' } } });
     expect(suggestion.json).toEqual({ action: 'message', text: 'Tell me about Kazakhstan' });

@@ -9,9 +9,10 @@ import type { AppContext } from '../../app/app-context.js';
 import { AdvisorError, IdempotencyConflictError } from '../../errors.js';
 import { HttpError, describeIssues, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Door } from '../../server/types.js';
+import { API_BODY_LIMIT } from '../../server/body-limits.js';
 import { resolveDestinations } from '../../advisor/resolve-destinations.js';
 import type { ReminderStatus } from '../../reminders/types.js';
-import { travellerFromRequest, tripRequestSchema, tripToJson } from './trip-request.js';
+import { checkTripDates, dateIn, travellerFromRequest, tripRequestSchema, tripToJson } from './trip-request.js';
 
 const STATUSES: ReminderStatus[] = ['scheduled', 'sent', 'failed', 'acknowledged', 'cancelled'];
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -34,9 +35,12 @@ export function createApiDoor(ctx: AppContext): Door | null {
         path: '/api/trips',
         async handler(req, res) {
           authorise(req);
-          const parsed = tripRequestSchema.safeParse(await readJson(req, 64 * 1024));
+          const parsed = tripRequestSchema.safeParse(await readJson(req, API_BODY_LIMIT));
           if (!parsed.success) throw new HttpError(400, 'the trip is not valid', describeIssues(parsed.error));
           const body = parsed.data;
+          const { config } = ctx;
+          const dateProblems = checkTripDates(body, { today: dateIn(ctx.clock(), config.DEFAULT_TIMEZONE), horizonDays: config.TRIP_HORIZON_DAYS, maxDays: config.TRIP_MAX_DAYS });
+          if (dateProblems.length) throw new HttpError(400, 'the trip is not valid', dateProblems);
           const { codes, unknown } = resolveDestinations(ctx.advisor, body.destinations);
           if (unknown.length) throw new HttpError(400, 'the trip is not valid', unknown.map((u) => `destinations: "${u.slice(0, 80)}" is not a country name or ISO code`));
           const key = req.headers['idempotency-key'];

@@ -11,7 +11,8 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 export const tripRequestSchema = z
   .object({
     traveller: z.union([
-      z.object({ email: z.email('an email address') }).strict(),
+      // RFC 5321: a path holds at most 254 characters, a local part at most 64.
+      z.object({ email: z.email('an email address').max(254, 'an email address of at most 254 characters').refine((e) => e.indexOf('@') <= 64, 'an email address whose part before "@" has at most 64 characters') }).strict(),
       z.object({ slackUserId: z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'a Slack user id such as U0123ABCD') }).strict(),
       z.object({ teamsUserId: z.string().regex(/^29:\S+$/, 'a Teams user id starting with "29:"') }).strict(),
     ], { error: 'one of { "email" }, { "slackUserId" } or { "teamsUserId" }' }),
@@ -23,6 +24,42 @@ export const tripRequestSchema = z
   .refine((t) => t.end >= t.start, { path: ['end'], message: 'a date on or after start' });
 
 export type TripRequest = z.infer<typeof tripRequestSchema>;
+
+/** How far back a trip may start: a booking tool may register a trip already under way. */
+export const START_GRACE_DAYS = 30;
+
+export interface TripDateLimits {
+  /** Today's date (YYYY-MM-DD) in the server's DEFAULT_TIMEZONE. */
+  today: string;
+  /** TRIP_HORIZON_DAYS: the latest end, counted from today. */
+  horizonDays: number;
+  /** TRIP_MAX_DAYS: the longest trip, start and end included. */
+  maxDays: number;
+}
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+/**
+ * Dates a booking tool may send: trip data is kept until after the end, so an end in
+ * the year 9999 would keep a person's travel for millennia. One line per problem,
+ * "field: what was expected", like the schema's; [] when the dates are fine.
+ */
+export function checkTripDates(trip: Pick<TripRequest, 'start' | 'end'>, limits: TripDateLimits): string[] {
+  const today = dayNumber(limits.today);
+  const start = dayNumber(trip.start);
+  const end = dayNumber(trip.end);
+  if (Number.isNaN(start) || Number.isNaN(end)) return [];
+  const problems: string[] = [];
+  if (start < today - START_GRACE_DAYS) problems.push(`start: a date at most ${START_GRACE_DAYS} days before today (${limits.today})`);
+  if (end > today + limits.horizonDays) problems.push(`end: a date at most ${limits.horizonDays} days after today (${limits.today}; TRIP_HORIZON_DAYS)`);
+  if (end - start + 1 > limits.maxDays) problems.push(`end: a trip of at most ${limits.maxDays} days (TRIP_MAX_DAYS)`);
+  return problems;
+}
+
+/** YYYY-MM-DD of `now` in `timeZone`. */
+export function dateIn(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
 
 export function travellerFromRequest(t: TripRequest['traveller']): TravellerRef {
   if ('email' in t) return { email: t.email };

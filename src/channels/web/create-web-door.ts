@@ -1,9 +1,9 @@
 /**
  * The web playground door: a local page that shows an answer exactly as Slack and
  * Teams users will see it, a country browser for reviewing content, and a
- * Reminders panel for a local test user. Needs no accounts. On unless
- * PLAYGROUND=off; the server binds to loopback by default, and the guard refuses
- * non-loopback Host names and cross-site writes (see guard-request.ts).
+ * Reminders panel for a local test user. Needs no accounts. On when the server binds
+ * to loopback (the default) or PLAYGROUND=on; the guard answers only to PLAYGROUND_HOSTS
+ * and refuses cross-site writes (see guard-request.ts).
  */
 import type { AppContext } from '../../app/app-context.js';
 import { HttpError } from '../../server/http-helpers.js';
@@ -39,7 +39,7 @@ function adaptiveCardOf(activity: Record<string, unknown>): object {
   return card;
 }
 
-/** Returns null when PLAYGROUND=off. Registers the 'web' reminder deliverer. */
+/** Returns null when the playground is off (config.playgroundEnabled). Registers the 'web' reminder deliverer. */
 export function createWebDoor(ctx: AppContext, options: WebDoorOptions = {}): Door | null {
   if (!ctx.config.playgroundEnabled) return null;
   const files = staticFiles();
@@ -47,7 +47,7 @@ export function createWebDoor(ctx: AppContext, options: WebDoorOptions = {}): Do
   const web = createWebDeliverer({ clock: ctx.clock, render: (delivery) => renderDeliveryForPlayground(delivery, renderers) });
   ctx.reminders.registerDeliverer(web.deliverer);
   const redirect = (location: string): RouteHandler => (req, res) => {
-    guardRequest(req, ctx.config.HOST);
+    guardRequest(req, ctx.config.PLAYGROUND_HOSTS);
     res.writeHead(302, { location });
     res.end();
   };
@@ -61,7 +61,7 @@ export function createWebDoor(ctx: AppContext, options: WebDoorOptions = {}): Do
         method: 'GET',
         path: '/playground/*',
         handler: async (req, res, params) => {
-          guardRequest(req, ctx.config.HOST);
+          guardRequest(req, ctx.config.PLAYGROUND_HOSTS);
           const name = params.rest || 'index.html';
           if (!(await sendStatic(res, files, name))) throw new HttpError(404, 'not found');
         },

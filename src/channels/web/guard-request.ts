@@ -1,30 +1,29 @@
 /**
- * The playground has no login: it is meant for one person on their own machine.
- * Besides binding to loopback by default (HOST=127.0.0.1), these checks stop a web
- * page in the same browser from using it: a loopback-bound server answers only to a
- * loopback Host name (defeats DNS rebinding), and state-changing calls must be
- * same-origin JSON (a cross-site form or no-cors fetch cannot send that).
+ * The playground has no login: it is meant for one person on their own machine. It is
+ * off unless the server binds to loopback or PLAYGROUND=on (config.ts), and on any bind
+ * these checks stop other machines and other web pages from using it: it answers only
+ * to the Host names in PLAYGROUND_HOSTS (localhost names by default; defeats DNS
+ * rebinding and direct access by IP), and state-changing calls must be same-origin JSON
+ * (a cross-site form or no-cors fetch cannot send that).
  */
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from '../../server/http-helpers.js';
 
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+export { isLoopbackHost } from '../../server/loopback.js';
 
-/** True for addresses only this machine can reach. */
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_NAMES.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host) || host.endsWith('.localhost');
+/** The host name of a Host header or an Origin's authority, lower-case, without the port. */
+export function hostName(hostHeader: string): string {
+  const h = hostHeader.trim().toLowerCase();
+  return h.startsWith('[') ? h.slice(0, h.indexOf(']') + 1) : h.replace(/:\d*$/, '');
 }
 
-function hostName(hostHeader: string): string {
-  return hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.replace(/:\d+$/, '');
-}
-
-/** Throws 403 for a request the playground must not serve; `bindHost` is config.HOST. */
-export function guardRequest(req: IncomingMessage, bindHost: string): void {
+/** Throws 403 (or 415) for a request the playground must not serve; `allowedHosts` is config.PLAYGROUND_HOSTS. */
+export function guardRequest(req: IncomingMessage, allowedHosts: readonly string[]): void {
   const host = req.headers.host ?? '';
-  if (isLoopbackHost(bindHost) && !isLoopbackHost(hostName(host).toLowerCase()))
-    throw new HttpError(403, 'the playground answers only on localhost; open http://localhost:<port>/');
+  if (!allowedHosts.includes(hostName(host)))
+    throw new HttpError(403, 'the playground answers only to the host names in PLAYGROUND_HOSTS; open http://localhost:<port>/');
   if (req.method === 'GET' || req.method === 'HEAD') return;
+  if (req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'cross-origin request refused');
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`)
     throw new HttpError(403, 'cross-origin request refused');

@@ -6,10 +6,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
-import { InputError } from '../../errors.js';
+import { InputError, TripActionError } from '../../errors.js';
 import type { TravellerRef, TripView } from '../../reminders/types.js';
 import { HttpError, describeIssues, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Route } from '../../server/types.js';
+import { PLAYGROUND_ASK_LIMIT, PLAYGROUND_FORM_LIMIT } from '../../server/body-limits.js';
 import { countryRows } from './country-rows.js';
 import { guardRequest } from './guard-request.js';
 import type { CardState } from '../teams/render/answer-to-adaptive-card.js';
@@ -59,12 +60,14 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
   const guarded =
     (handler: (req: IncomingMessage, res: ServerResponse, params: Record<string, string>) => Promise<void>) =>
     async (req: IncomingMessage, res: ServerResponse, params: Record<string, string>) => {
-      guardRequest(req, config.HOST);
+      guardRequest(req, config.PLAYGROUND_HOSTS);
       try {
         await handler(req, res, params);
       } catch (error) {
         // Input the advisor refuses is the user's to fix: say so, as a chat door would.
         if (error instanceof InputError) throw new HttpError(400, error.message);
+        // Someone else's trip (card values are client data), or nothing left to snooze: refused, nothing changed.
+        if (error instanceof TripActionError) throw new HttpError(error.reason === 'not-allowed' ? 403 : 409, error.message);
         throw error;
       }
     };
@@ -95,7 +98,7 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       method: 'POST',
       path: '/playground/api/ask',
       handler: guarded(async (req, res) => {
-        const body = parse(askSchema, await readJson(req, 64 * 1024));
+        const body = parse(askSchema, await readJson(req, PLAYGROUND_ASK_LIMIT));
         const started = performance.now();
         const answer = await advisor.ask(body.text, { now: ctx.clock(), timeZone: validZone(body.timeZone, config.DEFAULT_TIMEZONE) });
         const renderings = render(answer);
@@ -114,7 +117,7 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       path: '/playground/api/countries/:code',
       handler: guarded(async (_req, res, params) => {
         const code = (params.code ?? '').toUpperCase();
-        if (!advisor.content.countries.has(code)) throw new HttpError(404, `no content file for country ${code.slice(0, 8)}`);
+        if (!advisor.content.world.has(code)) throw new HttpError(404, `no country with the code ${code.slice(0, 8)}`);
         sendJson(res, 200, render(await advisor.answerForCountries([code])));
       }),
     },
@@ -139,7 +142,7 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       method: 'POST',
       path: '/playground/api/reminders',
       handler: guarded(async (req, res) => {
-        const body = parse(tripSchema, await readJson(req, 16 * 1024));
+        const body = parse(tripSchema, await readJson(req, PLAYGROUND_FORM_LIMIT));
         sendJson(res, 201, { trip: await createTrip(body.destinations, body.start, body.end ?? null) });
       }),
     },
@@ -156,7 +159,7 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       method: 'POST',
       path: '/playground/api/action',
       handler: guarded(async (req, res) => {
-        const action = interpretAction(parse(actionRequestSchema, await readJson(req, 16 * 1024)));
+        const action = interpretAction(parse(actionRequestSchema, await readJson(req, PLAYGROUND_FORM_LIMIT)));
         if (action.kind === 'remind') {
           const trip = await createTrip(action.destinations, action.start, action.end);
           const due = trip.reminders.filter((r) => r.status === 'scheduled').map((r) => ({ kind: r.kind, dueAt: r.dueAt }));
@@ -166,7 +169,7 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
         if (action.kind === 'message') return sendJson(res, 200, { action: action.kind, text: action.text });
         if (action.kind === 'snooze') {
           const until = new Date(ctx.clock().getTime() + action.hours * 3_600_000);
-          const trip = await reminders.snooze({ tripId: action.tripId, reminderId: action.reminderId, until });
+          const trip = await reminders.snooze({ tripId: action.tripId, reminderId: action.reminderId, until, traveller: PLAYGROUND_TRAVELLER });
           return sendJson(res, trip ? 200 : 404, trip ? { action: action.kind, trip, until: until.toISOString() } : { error: 'That reminder no longer exists.' });
         }
         if (action.kind === 'acknowledge') {
