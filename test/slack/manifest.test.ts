@@ -28,7 +28,7 @@ const slackSource = sources(join(root, 'src/channels/slack'));
 
 /** Web API methods called as `client.<family>.<method>(` anywhere in the Slack door. */
 function calledMethods(): string[] {
-  const found = new Set<string>(['auth.test']); // Bolt's app.init() verifies the token
+  const found = new Set<string>(['auth.test']); // start-up verifies the token (check-slack-connection.ts)
   for (const { text } of slackSource) {
     for (const m of text.matchAll(/\b(?:client|deliveryClient)\.((?:[a-z]+\.)+[a-zA-Z]+)\(/g)) found.add(m[1]!);
     // Bolt's setStatus() listener argument calls assistant.threads.setStatus.

@@ -1,20 +1,25 @@
 /**
  * The Slack door: a Bolt 5 app on the shared HTTP server (`POST /slack/events`, Events
- * API, slash commands and interactivity on one URL, signatures checked by Bolt's
- * HTTPReceiver before anything else runs), or on Socket Mode when SLACK_APP_TOKEN is
- * set. Events are acknowledged before any work; answers are prepared on a bounded work
- * queue off the request path and follow through the Web API,
- * whose client honours 429 Retry-After. Returns null when Slack is not configured.
+ * API, slash commands and interactivity on one URL; the body read under SLACK_BODY_LIMIT,
+ * then timestamp, signature, replay and body shape checked by guard-slack-requests.ts
+ * and the signature again by Bolt's HTTPReceiver, before anything else runs), or on
+ * Socket Mode when SLACK_APP_TOKEN is set. Start-up checks the token with one bounded
+ * auth.test (check-slack-connection.ts) and fails naming the URL rather than hanging.
+ * Events are acknowledged before any work; answers are prepared on a bounded work queue
+ * off the request path and follow through the Web API, whose client honours 429
+ * Retry-After. Returns null when Slack is not configured.
  */
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import type { Answer } from '../../advisor/answer.js';
-import { AdvisorError } from '../../errors.js';
 import type { AppContext } from '../../app/app-context.js';
 import type { Door } from '../../server/types.js';
+import { SLACK_BODY_LIMIT } from '../../server/body-limits.js';
 import { toBoltLogger } from './bolt-logger.js';
+import { checkSlackConnection, type SlackIdentity } from './check-slack-connection.js';
 import { createSlackDeliverer } from './create-slack-deliverer.js';
 import { createWorkQueue } from './create-work-queue.js';
-import { dedupeEvents, ignoreBotMessages } from './middleware.js';
+import { guardSlackRequests } from './guard-slack-requests.js';
+import { admitMessages, dedupeEvents, ignoreBotMessages } from './middleware.js';
 import type { SlackDeps, SlackListener } from './listeners/slack-listener.js';
 import { slackListeners } from './listeners/slack-listeners.js';
 
@@ -27,9 +32,11 @@ export interface SlackDoorOptions {
   extraListeners?: SlackListener[];
   /** Retry policy of the answering client; default five retries in five minutes. */
   retryConfig?: webApi.RetryOptions;
-  /** Answers prepared at once, and waiting at most, after the ack (see create-work-queue.ts). */
+  /** Answers prepared at once, and messages admitted at most, after the ack (see create-work-queue.ts). */
   concurrency?: number;
   maxPending?: number;
+  /** Bound on start-up's auth.test; default SLACK_STARTUP_TIMEOUT_MS. */
+  startupTimeoutMs?: number;
 }
 
 /** SLACK_API_URL with the trailing slash the Web API client needs. */
@@ -50,20 +57,26 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
   };
   const receiver =
     config.slackMode === 'http'
-      ? new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger })
+      ? new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger, bodyLimit: SLACK_BODY_LIMIT })
       : undefined;
+  // Set by start() from its one bounded auth.test; Bolt asks for it on every request.
+  let identity: SlackIdentity | undefined;
+  const botToken = config.SLACK_BOT_TOKEN;
   // Socket Mode opens its connection through apps.connections.open: same base URL and fetch.
   const socketReceiver = receiver
     ? undefined
     : new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: boltLogger, installerOptions: { clientOptions } });
   const app = new App({
-    token: config.SLACK_BOT_TOKEN,
+    // The one workspace's token with the identity start() checked. (With `token`, Bolt would
+    // call auth.test itself, through the answering client's minutes-long retry policy.)
+    authorize: async () => {
+      if (!identity) throw new Error('the Slack door has not started');
+      return { botToken, ...identity };
+    },
     logger: boltLogger,
     clientOptions,
     // Conversation store off: we keep no per-channel state in memory.
     convoStore: false,
-    // auth.test runs in start(), not in the constructor, so a bad token is a start-up error.
-    deferInitialization: true,
     receiver: receiver ?? socketReceiver,
   });
 
@@ -72,6 +85,7 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
   const deps: SlackDeps = { ctx, logger, answers: ctx.store<Answer>('slack-answers'), deliveryClient, work };
   app.use(dedupeEvents({ store: ctx.store('slack-dedupe'), logger, now: ctx.clock }) as Middleware<AnyMiddlewareArgs>);
   app.use(ignoreBotMessages);
+  app.use(admitMessages(work));
   for (const register of [...slackListeners, ...(options.extraListeners ?? [])]) register(app, deps);
   app.error(async (error) => {
     const e = error as Error & { code?: string };
@@ -82,18 +96,30 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
   let socketStarted = false;
   return {
     name: 'slack',
-    routes: receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handler: (req, res) => receiver.requestListener(req, res) }] : [],
+    routes: receiver
+      ? [{
+          method: 'POST',
+          path: SLACK_EVENTS_PATH,
+          // Our bounded read first (413, the server's body gate), then the guard's checks; Bolt
+          // then finds req.rawBody and verifies the same bytes.
+          handler: guardSlackRequests({
+            signingSecret: config.SLACK_SIGNING_SECRET!,
+            bodyLimit: SLACK_BODY_LIMIT,
+            seen: ctx.store('slack-signatures'),
+            logger,
+            ready: () => identity !== undefined,
+            next: (req, res) => receiver.requestListener(req, res),
+          }),
+        }]
+      : [],
     async start() {
-      try {
-        await app.init();
-      } catch (error) {
-        const reason = error instanceof webApi.WebAPIPlatformError ? error.data.error : error instanceof Error ? error.message : String(error);
-        throw new AdvisorError(
-          `Slack did not accept the bot token (${reason}): check SLACK_BOT_TOKEN${config.SLACK_API_URL ? ` and SLACK_API_URL (${config.SLACK_API_URL})` : ''}.`,
-          'CONFIG_INVALID',
-          { cause: error },
-        );
-      }
+      identity = await checkSlackConnection({
+        token: botToken,
+        apiUrl: clientOptions.slackApiUrl,
+        apiUrlConfigured: Boolean(config.SLACK_API_URL),
+        fetch: clientOptions.fetch,
+        timeoutMs: options.startupTimeoutMs ?? config.SLACK_STARTUP_TIMEOUT_MS,
+      });
       if (!receiver) {
         await app.start();
         socketStarted = true;

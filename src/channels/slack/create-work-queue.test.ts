@@ -1,4 +1,4 @@
-/** The answer queue runs jobs after the current request returns, a few at a time, and refuses a flood. */
+/** The answer queue runs jobs after the current request returns, a few at a time, and refuses a flood of messages (not jobs). */
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../logger.js';
 import { createWorkQueue } from './create-work-queue.js';
@@ -55,5 +55,21 @@ describe('createWorkQueue', () => {
     expect(accepted).toEqual([true, true, false, false]);
     await queue.idle();
     expect(ran).toEqual([0, 1]);
+  });
+
+  it('counts messages, not jobs: jobs under one admission share its place until all are done', async () => {
+    const queue = createWorkQueue({ logger: silentLogger, concurrency: 1, maxPending: 2 });
+    const first = queue.admit()!;
+    first.run(async () => undefined);
+    first.run(async () => undefined);
+    const second = queue.admit()!;
+    second.run(async () => undefined);
+    // Two messages with three jobs between them: the cap of 2 is reached, not passed.
+    expect(queue.admit()).toBeNull();
+    first.release();
+    second.release();
+    await queue.idle();
+    expect(queue.messages).toBe(0);
+    expect(queue.admit()).not.toBeNull();
   });
 });

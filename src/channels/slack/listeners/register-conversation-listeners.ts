@@ -3,6 +3,8 @@
  * including the agent view's Messages tab. Other message subtypes (edits, joins,
  * bot posts) are ignored.
  */
+import type { Context } from '@slack/bolt';
+import { admissionOf } from '../middleware.js';
 import type { SlackListener, SlackDeps } from './slack-listener.js';
 import { cleanSlackText, replyWithAnswer } from './reply-with-answer.js';
 
@@ -14,6 +16,7 @@ function answerInThread(
   event: { channel: string; ts: string; thread_ts?: string; text?: string },
   client: ReplyArgs['client'],
   setStatus: ReplyArgs['setStatus'],
+  context: Context,
 ) {
   return replyWithAnswer(deps, {
     client,
@@ -21,18 +24,19 @@ function answerInThread(
     threadTs: event.thread_ts ?? event.ts,
     text: cleanSlackText(event.text),
     setStatus,
+    admission: admissionOf(context),
   });
 }
 
 export const registerConversationListeners: SlackListener = (app, deps) => {
-  app.event('app_mention', async ({ event, client, setStatus }) => {
+  app.event('app_mention', async ({ event, client, setStatus, context }) => {
     if (!event.user || event.subtype) return;
-    await answerInThread(deps, event, client, setStatus);
+    await answerInThread(deps, event, client, setStatus, context);
   });
 
-  app.event('message', async ({ event, client, setStatus }) => {
+  app.event('message', async ({ event, client, setStatus, context }) => {
     if (event.channel_type !== 'im' || ('subtype' in event && event.subtype !== undefined)) return;
     if (!('user' in event) || !event.user) return;
-    await answerInThread(deps, event, client, setStatus);
+    await answerInThread(deps, event, client, setStatus, context);
   });
 };

@@ -3,8 +3,10 @@
  * or a mention: plans the trip and confirms in the thread when the reminders will come.
  * Runs beside the conversation listener, which still answers with the advice itself.
  */
-import { InputError } from '../../../errors.js';
+import type { Context } from '@slack/bolt';
+import { InputError, StoreUnavailableError } from '../../../errors.js';
 import { REMIND_HINT, tripFromMessage } from '../../../reminders/trip-from-message.js';
+import { admissionOf } from '../middleware.js';
 import { cleanSlackText } from './reply-with-answer.js';
 import type { SlackListener } from './slack-listener.js';
 
@@ -26,25 +28,36 @@ export const registerRemindMessage: SlackListener = (app, deps) => {
     // The same key as the "Remind me before I go" button (register-answer-actions.ts), so
     // pressing it under the answer to this message plans no second trip. MUST stay in sync.
     const t = request.trip;
-    const trip = await ctx.reminders.createTrip({ ...t, idempotencyKey: `slack:${team}:${user}:${t.destinations.join('+')}:${t.start}` });
+    let trip;
+    try {
+      trip = await ctx.reminders.createTrip({ ...t, idempotencyKey: `slack:${team}:${user}:${t.destinations.join('+')}:${t.start}` });
+    } catch (error) {
+      // Never "saved" when it was not: say so in the thread (the advice itself still comes).
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return void (await post({ channel, thread_ts: threadTs, text: `:warning: ${error.userMessage}` }));
+    }
     const plan = trip.reminders.map((r) => `${KIND[r.kind]} ${r.dueAt.slice(0, 10)}`).join(', ');
     await post({ channel, thread_ts: threadTs, text: `:spiral_calendar_pad: Trip to ${trip.destinations.join(', ')} on ${trip.start} saved. I will send you: ${plan}.` });
   }
 
   // Understanding the message is CPU work: run it on the work queue (a later event-loop
-  // turn) so acknowledgements of requests arriving meanwhile are not held up; inline
-  // only when the queue is full (the request is still planned, just not deferred).
-  const later = (job: () => Promise<void>) => (deps.work.run(job) ? undefined : job());
+  // turn, under the message's one admission shared with the answer listener) so
+  // acknowledgements of requests arriving meanwhile are not held up; inline only when
+  // the queue is full (the request is still planned, just not deferred).
+  const later = (context: Context, job: () => Promise<void>) => {
+    const admission = admissionOf(context);
+    return admission ? admission.run(job) : job();
+  };
 
   app.event('message', async ({ event, client, context }) => {
     if (event.channel_type !== 'im' || ('subtype' in event && event.subtype !== undefined)) return;
     if (!('user' in event) || !event.user) return;
     const { user, channel, text } = event;
-    await later(() => handle(user, context.teamId ?? '', channel, event.thread_ts ?? event.ts, text, (a) => client.chat.postMessage(a)));
+    await later(context, () => handle(user, context.teamId ?? '', channel, event.thread_ts ?? event.ts, text, (a) => client.chat.postMessage(a)));
   });
   app.event('app_mention', async ({ event, client, context }) => {
     if (!event.user || event.subtype) return;
     const user = event.user;
-    await later(() => handle(user, context.teamId ?? '', event.channel, event.thread_ts ?? event.ts, event.text, (a) => client.chat.postMessage(a)));
+    await later(context, () => handle(user, context.teamId ?? '', event.channel, event.thread_ts ?? event.ts, event.text, (a) => client.chat.postMessage(a)));
   });
 };

@@ -4,6 +4,7 @@
  * The Answer is kept a day under a random key so sharing posts exactly what was shown.
  */
 import { randomUUID } from 'node:crypto';
+import { admissionOf } from '../middleware.js';
 import { answerToBlockKit } from '../render/answer-to-block-kit.js';
 import { BUSY_REPLY, askAdvisor, cleanSlackText, errorReply } from './reply-with-answer.js';
 import type { SlackListener } from './slack-listener.js';
@@ -13,19 +14,21 @@ export const TRAVEL_COMMAND = '/travel';
 export const SHARE_TTL_MS = 24 * 60 * 60 * 1000;
 
 export const registerTravelCommand: SlackListener = (app, deps) => {
-  app.command(TRAVEL_COMMAND, async ({ command, ack, respond }) => {
+  app.command(TRAVEL_COMMAND, async ({ command, ack, respond, context }) => {
     await ack();
-    const queued = deps.work.run(async () => {
+    const admission = admissionOf(context);
+    if (!admission) return void (await respond({ response_type: 'ephemeral', text: BUSY_REPLY }));
+    admission.run(async () => {
       try {
         const answer = await askAdvisor(deps, cleanSlackText(command.text));
         const key = randomUUID();
-        await deps.answers.set(key, answer, SHARE_TTL_MS);
-        const message = answerToBlockKit(answer, { share: { a: key } });
+        // The answer needs no store; only "Share in channel" does, so it goes when the store is down.
+        const kept = await deps.answers.set(key, answer, SHARE_TTL_MS).then(() => true, () => false);
+        const message = answerToBlockKit(answer, kept ? { share: { a: key } } : {});
         await respond({ response_type: 'ephemeral', ...message });
       } catch (error) {
         await respond({ response_type: 'ephemeral', text: errorReply(error, deps) });
       }
     });
-    if (!queued) await respond({ response_type: 'ephemeral', text: BUSY_REPLY });
   });
 };

@@ -5,13 +5,17 @@
  * SLACK_TRAVEL_DESK_USERGROUP (usergroups.users.list) or SLACK_TRAVEL_DESK_CHANNEL
  * (conversations.members) may use it; everyone else gets a clear refusal. Replies are
  * ephemeral. The manifest's command needs `should_escape: true` so mentions arrive as
- * `<@U…>`, and the scopes `usergroups:read` / `channels:read` (or `groups:read`).
+ * `<@U…>` (and `&`, `<`, `>` as `&amp;`, `&lt;`, `&gt;`: unescaped before an email is
+ * stored), and the scopes `usergroups:read` / `channels:read` (or `groups:read`). Every
+ * stored or typed string in a reply is mrkdwn-escaped (SLACK_DESK_FORMAT).
  */
 import type { webApi } from '@slack/bolt';
-import { AdvisorError } from '../../../errors.js';
+import { AdvisorError, StoreUnavailableError } from '../../../errors.js';
 import { parseDeskCommand, DESK_USAGE } from '../../../reminders/parse-desk-command.js';
 import { renderDeskReport, renderTripList } from '../../../reminders/render-desk-report.js';
 import type { TravellerRef } from '../../../reminders/types.js';
+import { escapeMrkdwn, unescapeMrkdwn } from '../render/mrkdwn.js';
+import { SLACK_DESK_FORMAT } from '../render/slack-desk-format.js';
 import type { SlackListener } from './slack-listener.js';
 
 export const TRAVEL_DESK_COMMAND = '/travel-desk';
@@ -37,12 +41,12 @@ export async function isDeskMember(
   return desk.usergroup || desk.channel ? false : null;
 }
 
-/** `<@U123|ana>` or `<@U123>` → the Slack user; an email as it is. */
+/** `<@U123|ana>` or `<@U123>` → the Slack user; an email (Slack's escaping undone) as it is. */
 function travellerOf(token: string): TravellerRef | null {
   const mention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(token);
   if (mention) return { platform: 'slack', userId: mention[1]! };
   const mailto = /^<mailto:([^|>]+)(?:\|[^>]*)?>$/.exec(token);
-  const email = mailto ? mailto[1]! : token;
+  const email = unescapeMrkdwn(mailto ? mailto[1]! : token);
   return /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(email) ? { email: email.toLowerCase() } : null;
 }
 
@@ -66,11 +70,11 @@ export const registerTravelDeskCommand: SlackListener = (app, deps) => {
       if (cmd.kind === 'trips') {
         const today = ctx.clock().toISOString().slice(0, 10);
         const upcoming = (await ctx.reminders.listTrips()).filter((t) => (t.end ?? t.start) >= today && t.reminders.some((r) => r.status !== 'cancelled'));
-        return void (await reply(renderTripList(upcoming)));
+        return void (await reply(renderTripList(upcoming, undefined, SLACK_DESK_FORMAT)));
       }
-      if (cmd.kind === 'report') return void (await reply(renderDeskReport(await ctx.reminders.listTrips())));
+      if (cmd.kind === 'report') return void (await reply(renderDeskReport(await ctx.reminders.listTrips(), undefined, SLACK_DESK_FORMAT)));
       const traveller = travellerOf(cmd.traveller);
-      if (!traveller) return void (await reply(`"${cmd.traveller.slice(0, 40)}" is not a Slack user (@mention them) or an email address.`));
+      if (!traveller) return void (await reply(`"${escapeMrkdwn(unescapeMrkdwn(cmd.traveller).slice(0, 40))}" is not a Slack user (@mention them) or an email address.`));
       const trip = await ctx.reminders.createTrip({
         traveller,
         destinations: cmd.destinations,
@@ -80,11 +84,14 @@ export const registerTravelDeskCommand: SlackListener = (app, deps) => {
         source: 'desk',
         idempotencyKey: `desk:slack:${command.team_id}:${JSON.stringify([traveller, cmd.destinations, cmd.start, cmd.end])}`,
       });
-      const who = 'platform' in traveller ? `<@${traveller.userId}>` : traveller.email;
+      const who = 'platform' in traveller ? SLACK_DESK_FORMAT.slackUser(traveller.userId) : escapeMrkdwn(traveller.email);
       const plan = trip.reminders.map((r) => `${r.kind} ${when(r.dueAt)}`).join(', ');
       await reply(`${trip.replayed ? 'Already planned' : 'Trip saved'} for ${who}: ${trip.destinations.join(', ')} ${trip.start}..${trip.end ?? '?'}. Reminders: ${plan}.`);
     } catch (error) {
-      const message = error instanceof AdvisorError && error.code === 'INPUT_INVALID' ? error.message : 'Something went wrong; please try again.';
+      const message =
+        error instanceof AdvisorError && error.code === 'INPUT_INVALID' ? error.message
+        : error instanceof StoreUnavailableError ? error.userMessage
+        : 'Something went wrong; please try again.';
       if (!(error instanceof AdvisorError && error.code === 'INPUT_INVALID')) deps.logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, '/travel-desk failed');
       await reply(message);
     }

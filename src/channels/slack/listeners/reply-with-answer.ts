@@ -7,6 +7,7 @@ import type { webApi } from '@slack/bolt';
 import type { Answer } from '../../../advisor/answer.js';
 import { InputError, asAdvisorError } from '../../../errors.js';
 import { answerToBlockKit } from '../render/answer-to-block-kit.js';
+import type { Admission } from '../create-work-queue.js';
 import type { SlackDeps } from './slack-listener.js';
 import { stripMarkup } from '../../../understand/strip-markup.js';
 
@@ -40,6 +41,8 @@ export interface ReplyTarget {
   threadTs: string;
   text: string;
   setStatus?: (status: typeof THINKING_STATUS) => Promise<unknown>;
+  /** The message's place in the answer queue (admissionOf in middleware.ts); null when full. */
+  admission: Admission | null;
 }
 
 /** Said when the work queue is full, instead of silence. */
@@ -47,8 +50,8 @@ export const BUSY_REPLY = 'I am answering a lot of questions right now. Please a
 
 /** Queues the answer after the ack; when the queue is full, says so at once. */
 export async function replyWithAnswer(deps: SlackDeps, target: ReplyTarget): Promise<void> {
-  if (deps.work.run(() => prepareAndPost(deps, target))) return;
-  deps.logger.warn({ queued: deps.work.size }, 'Slack work queue full; sent a busy reply');
+  if (target.admission) return target.admission.run(() => prepareAndPost(deps, target));
+  deps.logger.warn({ messages: deps.work.messages, queued: deps.work.size }, 'Slack work queue full; sent a busy reply');
   await target.client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, text: BUSY_REPLY });
 }
 

@@ -8,6 +8,14 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Reverses Slack's escaping of `&`, `<`, `>` in text it sends us (message and slash
+ * command text), so what we store is what the person typed; escape again on output.
+ */
+export function unescapeMrkdwn(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
 /** A link in mrkdwn; the label is escaped and may not contain "|". */
 export function link(url: string, label: string): string {
   return `<${url.replace(/[<>|\s]/g, encodeURIComponent)}|${escapeMrkdwn(label).replace(/\|/g, '/')}>`;
