@@ -132,7 +132,7 @@ describe('reminder service (embedded store)', () => {
     await h.service.createTrip({ ...kzTrip, traveller: { platform: 'slack', userId: 'U2' } });
     await h.service.runDue!(new Date('2026-12-01T09:00:00Z'));
     h.clock.set('2026-12-02T10:00:00Z');
-    expect(await h.service.acknowledge({ traveller: { platform: 'slack', userId: 'U9' }, tripId: trip.id })).toBeNull();
+    await expect(h.service.acknowledge({ traveller: { platform: 'slack', userId: 'U9' }, tripId: trip.id })).rejects.toThrow(/Only the traveller or the travel desk/);
     const acked = await h.service.acknowledge({ traveller: { platform: 'slack', userId: 'U1' } });
     expect(acked).toMatchObject({ id: trip.id, acknowledgedAt: '2026-12-02T10:00:00.000Z' });
     expect(acked!.reminders[0]!.status).toBe('acknowledged');
@@ -147,7 +147,7 @@ describe('reminder service (embedded store)', () => {
     const trip = await h.service.createTrip(kzTrip);
     await h.service.runDue!(new Date('2026-12-01T09:00:00Z'));
     h.clock.set('2026-12-01T09:10:00Z');
-    const snoozed = await h.service.snooze({ tripId: trip.id, reminderId: trip.reminders[0]!.id, until: new Date('2026-12-02T09:00:00Z') });
+    const snoozed = await h.service.snooze({ tripId: trip.id, reminderId: trip.reminders[0]!.id, until: new Date('2026-12-02T09:00:00Z'), traveller: { platform: 'slack', userId: 'U1' } });
     expect(snoozed!.reminders[0]).toMatchObject({ status: 'scheduled', dueAt: '2026-12-02T09:00:00.000Z' });
     await h.service.runDue!(new Date('2026-12-02T09:00:00Z'));
     expect(slack.sent.map((s) => s.key)).toEqual([`${trip.reminders[0]!.id}-0`, `${trip.reminders[0]!.id}-1`]);

@@ -89,7 +89,7 @@ describe('/travel-desk in Slack', () => {
     await app.context.reminders.runDue!(clock.now);
     const report = await desk('U0DESK', 'report');
     expect(report).toContain('Travel desk report: 2 trips, briefing sent 1, acknowledged 0, failed 1.');
-    expect(report).toContain('ghost@example.com: KG, UZ 2026-12-20..2026-12-24: briefing failed: no slack or teams user has this email');
+    expect(report).toContain('ghost@example.com: KG, UZ 2026-12-20..2026-12-24: briefing failed: no slack user has this email');
   });
 
   it('refuses people outside the desk, and explains bad input to desk members', async () => {

@@ -4,7 +4,10 @@
  * local connector double. Proves that a member of TEAMS_TRAVEL_DESK_TEAM_ID can plan a
  * trip for an @mentioned colleague, whose briefing card then reaches their personal
  * chat at the scheduled (injected) time; that `trips` and `report` answer; and that
- * people outside the desk team are refused.
+ * people outside the desk team are refused. Desk commands need an authenticated
+ * activity: the server runs in TEAMS_LOCAL_MODE with `vouchedTeamsPort`, which stands in
+ * for the Bot Framework token check (test/security/teams-desk-commands.test.ts shows
+ * that without it they are refused).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,7 @@ import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import { vouchedTeamsPort } from '../doubles/vouched-teams-port.js';
 import { advisorFor } from './reminders-harness.js';
 
 const clock = { now: new Date('2026-11-23T09:00:00Z') };
@@ -65,8 +69,8 @@ beforeAll(async () => {
   connector = await startTeamsConnectorDouble();
   connector.setMember(dora.id, { name: 'Dora', aadObjectId: dora.aadObjectId });
   dataDir = mkdtempSync(join(tmpdir(), 'teams-desk-'));
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', TEAMS_TRAVEL_DESK_TEAM_ID: '19:deskteam@thread.tacv2' });
-  app = createApp({ config, logger: silentLogger, clock: () => clock.now, advisor: advisorFor(config) });
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', TEAMS_LOCAL_MODE: 'on', TEAMS_TRAVEL_DESK_TEAM_ID: '19:deskteam@thread.tacv2' });
+  app = createApp({ config, logger: silentLogger, clock: () => clock.now, advisor: advisorFor(config), teams: { port: vouchedTeamsPort(config) } });
   url = (await app.start()).url;
   // Kat has talked to the bot once, so her personal chat is known.
   await say(activity(kat, { text: 'hello' }));

@@ -2,7 +2,8 @@
  * Bot Framework authentication on /api/messages, through the real server: with
  * MICROSOFT_APP_ID set, an activity without a valid bearer token is refused with 401
  * before the advisor sees it and nothing reaches the connector; without an app id the
- * endpoint runs unauthenticated and says so in a warning at start-up.
+ * endpoint runs unauthenticated only in the explicit TEAMS_LOCAL_MODE, and says so in a
+ * warning at start-up.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,11 +72,11 @@ describe('Teams authentication', () => {
     expect(connector!.calls).toEqual([]);
   });
 
-  it('runs unauthenticated without an app id, and warns at start-up', async () => {
+  it('runs unauthenticated in TEAMS_LOCAL_MODE, and warns at start-up', async () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
-    const url = await start({}, createLogger('warn', sink));
-    expect(lines.map((l) => JSON.parse(l)).some((l) => l.level === 40 && /MICROSOFT_APP_ID is not set/.test(l.msg))).toBe(true);
+    const url = await start({ TEAMS_LOCAL_MODE: 'on' }, createLogger('warn', sink));
+    expect(lines.map((l) => JSON.parse(l)).some((l) => l.level === 40 && /TEAMS_LOCAL_MODE=on: \/api\/messages accepts unauthenticated/.test(l.msg))).toBe(true);
     const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message()) });
     expect(res.status).toBe(200);
     expect((await connector!.waitFor((c) => c.body?.type === 'message')).body.text).toContain('Kyrgyzstan');

@@ -17,6 +17,7 @@ import type { Delivery } from '../../src/reminders/types.js';
 import { createBotbuilderPort } from '../../src/channels/teams/create-botbuilder-port.js';
 import { createTeamsDeliverer, type TeamsSentRecord } from '../../src/channels/teams/create-teams-deliverer.js';
 import { createTenantThrottle } from '../../src/channels/teams/create-tenant-throttle.js';
+import { createServiceUrlPolicy } from '../../src/channels/teams/service-url-policy.js';
 import { TeamsDeliveryError } from '../../src/channels/teams/send-with-retry.js';
 import { createTeamsUserStore, type TeamsUserStore } from '../../src/channels/teams/teams-user-store.js';
 import type { TeamsConversationRef } from '../../src/channels/teams/teams-port.js';
@@ -53,10 +54,13 @@ function deliverer(options: { retries?: number; perSecond?: number; now?: () => 
     sleeps.push(ms);
     options.advance?.(ms);
   };
-  const port = createBotbuilderPort({ appType: 'MultiTenant', logger: silentLogger });
+  // The connector double listens on loopback, which only local mode allows.
+  const serviceUrls = createServiceUrlPolicy(['127.0.0.1']);
+  const port = createBotbuilderPort({ appType: 'MultiTenant', serviceUrls, logger: silentLogger });
   const d = createTeamsDeliverer({
     port,
     users,
+    serviceUrls,
     throttle: createTenantThrottle({ perSecond: options.perSecond ?? 40, now: options.now, sleep }),
     sent: options.sent ?? new Keyv(),
     retry: { retries: options.retries ?? 4, baseDelayMs: 1000, maxDelayMs: 30_000, sleep, random: () => 0.5 },

@@ -16,9 +16,12 @@ import {
   type Activity,
   type ConversationReference,
 } from 'botbuilder';
-import type { ClaimsIdentity, ConnectorFactory } from 'botframework-connector';
+import { AuthenticationError, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorFactory } from 'botframework-connector';
 import { readJson, sendJson } from '../../server/http-helpers.js';
+import { TEAMS_BODY_LIMIT } from '../../server/body-limits.js';
 import { toBotRequest, toBotResponse } from './node-http-bridge.js';
+import { ServiceUrlRefusedError, type ServiceUrlPolicy } from './service-url-policy.js';
+import { createTurnCircuit, isRosterAnswer, isUpdateAnswer, type TurnCircuit } from './turn-circuit.js';
 import type { TeamsConversationRef, TeamsInbound, TeamsPort, TeamsTurn } from './teams-port.js';
 
 /**
@@ -36,22 +39,58 @@ function keepEntityProperties(): void {
 }
 
 /**
- * Connector clients come with Azure's default retry policy (3 tries, real timers). We
- * retry ourselves (send-with-retry.ts: 412 too, injectable sleep, per-tenant
- * throttle), so the SDK's retry phase is removed to avoid retrying twice.
+ * Every connector client the adapter makes, for a turn (made inside `authenticateRequest`)
+ * or a proactive send (`createConnectorFactory`), goes through this guard:
+ * - only for a service URL the policy allows (TEAMS_SERVICE_URL_HOSTS), so no request,
+ *   and no Bot Framework token, ever goes anywhere else;
+ * - without Azure's default retry policy (3 retries with real timers, which turned one
+ *   inbound activity into 16 requests to a failing host) and without following
+ *   redirects: proactive sends retry in send-with-retry.ts, turns never retry.
  */
-class OwnRetryAuthentication extends ConfigurationBotFrameworkAuthentication {
-  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    const inner = super.createConnectorFactory(claimsIdentity);
+class GuardedAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(
+    config: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+    private readonly serviceUrls: ServiceUrlPolicy,
+    private readonly onRefused: (host: string) => void,
+  ) {
+    super(config);
+  }
+
+  private guard(inner: ConnectorFactory): ConnectorFactory {
+    const { serviceUrls } = this;
     return {
       async create(serviceUrl: string, audience?: string) {
+        if (!serviceUrls.allows(serviceUrl)) throw new ServiceUrlRefusedError(serviceUrls.hostOf(serviceUrl));
         const client = await inner.create(serviceUrl, audience);
-        (client as unknown as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } }).client?.pipeline?.removePolicy({ phase: 'Retry' });
+        const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(o: { phase?: string; name?: string }): unknown } } }).client?.pipeline;
+        pipeline?.removePolicy({ phase: 'Retry' });
+        pipeline?.removePolicy({ name: 'redirectPolicy' });
         return client;
       },
     } as ConnectorFactory;
   }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.guard(super.createConnectorFactory(claimsIdentity));
+  }
+
+  /**
+   * After the token is validated (botbuilder also checks its serviceurl claim against the
+   * activity's), a service URL we may not call is refused before any connector exists.
+   * CloudAdapter answers an AuthenticationError with 401.
+   */
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    if (!this.serviceUrls.allows(activity.serviceUrl)) {
+      this.onRefused(this.serviceUrls.hostOf(activity.serviceUrl));
+      throw new AuthenticationError('serviceUrl is not an allowed Bot Framework service URL (TEAMS_SERVICE_URL_HOSTS)', 401);
+    }
+    return result.connectorFactory ? { ...result, connectorFactory: this.guard(result.connectorFactory) } : result;
+  }
 }
+
+/** Where the turn's outbound budget lives, so onTurnError can see that the connector already failed. */
+const CIRCUIT = Symbol('teams turn circuit');
 
 export interface BotbuilderPortOptions {
   /** Unset: no Bot Framework authentication (local testing only). */
@@ -59,19 +98,29 @@ export interface BotbuilderPortOptions {
   appPassword?: string;
   tenantId?: string;
   appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  /** The service URLs the bot may call (TEAMS_SERVICE_URL_HOSTS); activities naming another get 403. */
+  serviceUrls: ServiceUrlPolicy;
   logger: Logger;
 }
 
-/** Maps a botbuilder TurnContext onto our TeamsTurn; exported so TestAdapter tests drive the same bot. */
-export function turnFromContext(context: TurnContext): TeamsTurn {
+/**
+ * Maps a botbuilder TurnContext onto our TeamsTurn; exported so TestAdapter tests drive
+ * the same bot. `authenticated`: the activity came with a Bot Framework token botbuilder
+ * validated (never in local mode). Outbound calls share one TurnCircuit: after the first
+ * failure the turn sends nothing more.
+ */
+export function turnFromContext(context: TurnContext, options: { authenticated?: boolean } = {}): TeamsTurn {
+  const circuit = createTurnCircuit();
+  context.turnState.set(CIRCUIT, circuit);
   return {
     activity: context.activity as unknown as TeamsInbound,
+    authenticated: options.authenticated ?? false,
     async send(activity) {
-      const sent = await context.sendActivity(activity as Partial<Activity>);
+      const sent = await circuit.call(() => context.sendActivity(activity as Partial<Activity>));
       return sent?.id;
     },
     async update(activity) {
-      await context.updateActivity(activity as Partial<Activity>);
+      await circuit.call(() => context.updateActivity(activity as Partial<Activity>), { answers: isUpdateAnswer });
     },
     async invokeResponse(status, body) {
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status, body } });
@@ -81,7 +130,7 @@ export function turnFromContext(context: TurnContext): TeamsTurn {
     },
     async senderEmail() {
       try {
-        const member = await TeamsInfo.getMember(context, context.activity.from.id);
+        const member = await circuit.call(() => TeamsInfo.getMember(context, context.activity.from.id), { answers: isRosterAnswer });
         return member.email ?? null;
       } catch {
         // Not every conversation has a roster we may read (e.g. the emulator); email stays unknown.
@@ -90,7 +139,7 @@ export function turnFromContext(context: TurnContext): TeamsTurn {
     },
     async senderInTeam(teamId) {
       try {
-        await TeamsInfo.getTeamMember(context, teamId, context.activity.from.id);
+        await circuit.call(() => TeamsInfo.getTeamMember(context, teamId, context.activity.from.id), { answers: isRosterAnswer });
         return true;
       } catch {
         return false;
@@ -102,18 +151,26 @@ export function turnFromContext(context: TurnContext): TeamsTurn {
 export function createBotbuilderPort(options: BotbuilderPortOptions): TeamsPort & { adapter: CloudAdapter } {
   const { logger } = options;
   keepEntityProperties();
-  const auth = new OwnRetryAuthentication({
-    MicrosoftAppId: options.appId ?? '',
-    MicrosoftAppPassword: options.appPassword ?? '',
-    MicrosoftAppTenantId: options.tenantId ?? '',
-    MicrosoftAppType: options.appType,
-  });
+  const auth = new GuardedAuthentication(
+    {
+      MicrosoftAppId: options.appId ?? '',
+      MicrosoftAppPassword: options.appPassword ?? '',
+      MicrosoftAppTenantId: options.tenantId ?? '',
+      MicrosoftAppType: options.appType,
+    },
+    options.serviceUrls,
+    (serviceHost) => logger.warn({ serviceHost }, 'teams activity refused: serviceUrl is not in TEAMS_SERVICE_URL_HOSTS'),
+  );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'teams turn failed');
-    if (context.activity.type === ActivityTypes.Message)
+    // When the connector itself failed, an apology would be one more request to it.
+    const circuit = context.turnState.get(CIRCUIT) as TurnCircuit | undefined;
+    if (context.activity.type === ActivityTypes.Message && !circuit?.open)
       await context.sendActivity('Sorry, something went wrong while answering. Please try again in a moment.').catch(() => undefined);
   };
+  // With an app id, botbuilder lets a turn run only after validating its token (and the token's serviceurl claim).
+  const authenticated = Boolean(options.appId);
 
   return {
     adapter,
@@ -125,15 +182,23 @@ export function createBotbuilderPort(options: BotbuilderPortOptions): TeamsPort 
         sendJson(res, 401, { error: 'missing Bot Framework bearer token' });
         return;
       }
-      const body = await readJson(req);
-      await adapter.process(toBotRequest(req, body), toBotResponse(res), (context) => logic(turnFromContext(context)));
+      const body = await readJson(req, TEAMS_BODY_LIMIT);
+      // Local mode has no token to check first: a service URL we may not call is refused here, with no request to it.
+      // (With an app id, GuardedAuthentication refuses it right after validating the token: unauthenticated callers get 401.)
+      const serviceUrl = (body as { serviceUrl?: unknown } | null)?.serviceUrl;
+      if (!authenticated && !options.serviceUrls.allows(serviceUrl)) {
+        logger.warn({ serviceHost: options.serviceUrls.hostOf(serviceUrl) }, 'teams activity refused: serviceUrl is not in TEAMS_SERVICE_URL_HOSTS');
+        sendJson(res, 403, { error: 'serviceUrl is not an allowed Bot Framework service URL (TEAMS_SERVICE_URL_HOSTS)' });
+        return;
+      }
+      await adapter.process(toBotRequest(req, body), toBotResponse(res), (context) => logic(turnFromContext(context, { authenticated })));
     },
     async continueConversation(ref, logic) {
       // onTurnError would swallow a failed send; keep the error so the caller can retry.
       let failure: unknown = null;
       await adapter.continueConversationAsync(options.appId ?? '', ref as unknown as Partial<ConversationReference>, async (context) => {
         try {
-          await logic(turnFromContext(context));
+          await logic(turnFromContext(context, { authenticated }));
         } catch (error) {
           failure = error;
         }

@@ -2,10 +2,14 @@
  * What the buttons on our cards do: "Remind me before I go" creates a trip, "I've done
  * the checklist" acknowledges, "Snooze" postpones a reminder, each through the
  * reminders port; then the card the button was on is updated so it shows the outcome.
+ * The acting user is the activity's sender (never the card's data); the reminders port
+ * refuses anyone but the trip's traveller or, on an authenticated turn, a member of the
+ * travel desk team, and the refusal is shown as the reply, with the card left as it was.
  */
 import type { Logger } from 'pino';
 import type { Advisor } from '../../advisor/create-advisor.js';
-import type { ReminderService, TravellerRef } from '../../reminders/types.js';
+import { TripActionError } from '../../errors.js';
+import type { ReminderService, TripActor } from '../../reminders/types.js';
 import type { CardAction } from './card-actions.js';
 import { answerToActivity } from './render/answer-to-activity.js';
 import { statusActivity } from './render/status-activity.js';
@@ -18,12 +22,24 @@ export interface CardActionDeps {
   users: TeamsUserStore;
   clock: () => Date;
   logger: Logger;
+  /** TEAMS_TRAVEL_DESK_TEAM_ID: its members may act on other people's trips, on authenticated turns only. */
+  deskTeamId?: string;
 }
 
 export function createCardActionHandler(deps: CardActionDeps): (turn: TeamsTurn, action: CardAction) => Promise<void> {
   const { advisor, reminders, users, clock, logger } = deps;
   const isPersonal = (turn: TeamsTurn) => (turn.activity.conversation.conversationType ?? 'personal') === 'personal';
-  const traveller = (turn: TeamsTurn): TravellerRef => ({ platform: 'teams', userId: travellerId(turn.activity.from) });
+  /** The sender, under the id trips are filed by (and their 29: id, which desk @mentions record). */
+  const traveller = (turn: TeamsTurn): TripActor => {
+    const from = turn.activity.from;
+    const desk = deps.deskTeamId;
+    return {
+      platform: 'teams',
+      userId: travellerId(from),
+      otherIds: [from.id],
+      ...(desk && turn.authenticated ? { isDeskMember: () => turn.senderInTeam(desk) } : {}),
+    };
+  };
 
   /** Re-renders the card the button was on, with what just happened; a stale or deleted card is not an error. */
   async function updateCard(turn: TeamsTurn, action: Extract<CardAction, { countries: string[] }>, state: Parameters<typeof answerToActivity>[1]): Promise<void> {
@@ -50,10 +66,19 @@ export function createCardActionHandler(deps: CardActionDeps): (turn: TeamsTurn,
   }
 
   async function onCardAction(turn: TeamsTurn, action: CardAction): Promise<void> {
+    try {
+      await act(turn, action);
+    } catch (error) {
+      if (!(error instanceof TripActionError)) throw error;
+      await turn.send({ type: 'message', text: error.message });
+    }
+  }
+
+  async function act(turn: TeamsTurn, action: CardAction): Promise<void> {
     const who = traveller(turn);
     if (action.ta === 'remind') {
       const trip = await reminders.createTrip({
-        traveller: who,
+        traveller: { platform: who.platform, userId: who.userId },
         destinations: action.countries,
         start: action.start,
         end: action.end,
@@ -86,7 +111,7 @@ export function createCardActionHandler(deps: CardActionDeps): (turn: TeamsTurn,
       return;
     }
     const until = new Date(clock().getTime() + action.hours * 3600_000);
-    const trip = await reminders.snooze({ tripId: action.tripId, reminderId: action.reminderId, until });
+    const trip = await reminders.snooze({ tripId: action.tripId, reminderId: action.reminderId, until, traveller: who });
     if (trip) await replaceReminderCard(turn, `⏰ Snoozed until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
     await turn.send({
       type: 'message',

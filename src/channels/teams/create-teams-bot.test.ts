@@ -77,7 +77,7 @@ describe('Teams bot (TestAdapter)', () => {
       .assertReply((a) => expect(a.type).toBe(ActivityTypes.Typing))
       .assertReply((a) => {
         expect(card(a).version).toBe('1.5');
-        expect(cardText(a)).toContain('Surveillance risk level 3 of 4: high');
+        expect(cardText(a)).toMatch(/Surveillance risk: (at least high \(level 3 of 4\)|level 3 of 4, high)/);
         expect(a.text).toContain('Kyrgyzstan');
       });
   });
@@ -135,7 +135,7 @@ describe('Teams bot (TestAdapter)', () => {
       .send({ type: 'message', value: { ta: 'ack', tripId: 'trip-9', reminderId: 'r2' } } as Partial<Activity>)
       .assertReply((a) => expect(a.text).toBe('Thanks: recorded that you have done the checklist for your trip to KZ (2026-12-01).'));
     expect(withTrip.reminders.calls).toEqual([
-      { method: 'acknowledge', input: { tripId: 'trip-9', reminderId: 'r2', traveller: { platform: 'teams', userId: 'aad-1' } } },
+      { method: 'acknowledge', input: { tripId: 'trip-9', reminderId: 'r2', traveller: { platform: 'teams', userId: 'aad-1', otherIds: ['29:u1'] } } },
     ]);
     const without = setup({ ack: null });
     await without.adapter
@@ -143,12 +143,15 @@ describe('Teams bot (TestAdapter)', () => {
       .assertReply((a) => expect(a.text).toMatch(/You have no trip with reminders/));
   });
 
-  it('"Snooze" asks the reminders service to deliver again after the snooze period', async () => {
+  it('"Snooze" asks the reminders service to deliver again after the snooze period, as the sender', async () => {
     const { adapter, reminders } = setup({ ack: { id: 'trip-1' } as TripView });
     await adapter
       .send({ type: 'message', value: { ta: 'snooze', tripId: 'trip-1', reminderId: 'r1', hours: 24 } } as Partial<Activity>)
       .assertReply((a) => expect(a.text).toBe('OK, I will remind you again on 2026-11-24 09:00 UTC.'));
-    expect(reminders.calls[0]).toEqual({ method: 'snooze', input: { tripId: 'trip-1', reminderId: 'r1', until: new Date('2026-11-24T09:00:00Z') } });
+    expect(reminders.calls[0]).toEqual({
+      method: 'snooze',
+      input: { tripId: 'trip-1', reminderId: 'r1', until: new Date('2026-11-24T09:00:00Z'), traveller: { platform: 'teams', userId: 'aad-1', otherIds: ['29:u1'] } },
+    });
   });
 
   it('records 👍/👎 feedback on a message (the reaction, not the comment)', async () => {

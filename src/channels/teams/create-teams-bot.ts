@@ -9,7 +9,7 @@
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Advisor } from '../../advisor/create-advisor.js';
-import { AdvisorError } from '../../errors.js';
+import { AdvisorError, StoreUnavailableError } from '../../errors.js';
 import type { ReminderService } from '../../reminders/types.js';
 import { parseCardAction } from './card-actions.js';
 import { createCardActionHandler } from './create-card-action-handler.js';
@@ -46,6 +46,8 @@ export interface TeamsBotOptions {
   timeZone: string;
   logger: Logger;
   messageHandlers?: TeamsMessageHandler[];
+  /** TEAMS_TRAVEL_DESK_TEAM_ID: its members may press buttons on other people's trips (authenticated turns only). */
+  deskTeamId?: string;
 }
 
 export interface TeamsBot {
@@ -60,9 +62,23 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const handlers = options.messageHandlers ?? [];
 
   const isPersonal = (turn: TeamsTurn) => (turn.activity.conversation.conversationType ?? 'personal') === 'personal';
-  const onCardAction = createCardActionHandler({ advisor, reminders, users, clock, logger });
+  const onCardAction = createCardActionHandler({ advisor, reminders, users, clock, logger, deskTeamId: options.deskTeamId });
 
   /** Personal conversations are where reminders go; remember them (and the email once, from the roster). */
+  /**
+   * Answering needs no store: with it down (StoreUnavailableError) the conversation is
+   * not remembered, de-duplicated or welcomed-once this time, and the answer still goes out.
+   */
+  async function unlessStoreDown<T>(what: string, step: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      logger.warn({ step: what }, 'store unavailable: teams turn goes on without it');
+      return fallback;
+    }
+  }
+
   async function remember(turn: TeamsTurn): Promise<void> {
     if (!isPersonal(turn)) return;
     const known = await users.get(turn.activity.from.id);
@@ -72,14 +88,18 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
 
   async function welcome(turn: TeamsTurn): Promise<void> {
     const key = turn.activity.conversation.id;
-    if (await options.welcomed.get(key)) return;
-    await options.welcomed.set(key, true, WELCOME_TTL_MS);
-    await remember(turn);
+    const first = await unlessStoreDown('welcomed', async () => {
+      if (await options.welcomed.get(key)) return false;
+      await options.welcomed.set(key, true, WELCOME_TTL_MS);
+      return true;
+    }, true);
+    if (!first) return;
+    await unlessStoreDown('remember', () => remember(turn), undefined);
     await turn.send(welcomeActivity({ inChannel: !isPersonal(turn) }));
   }
 
   async function onText(turn: TeamsTurn, raw: string): Promise<void> {
-    await remember(turn);
+    await unlessStoreDown('remember', () => remember(turn), undefined);
     // The understander's own stripper: <at>…</at> mentions, HTML and entities go, words stay.
     const text = stripMarkup(raw) || 'help';
     const a = turn.activity;
@@ -114,6 +134,12 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       await turn.send({ type: 'message', text: error.message });
       return;
     }
+    if (error instanceof StoreUnavailableError) {
+      // A trip, acknowledgement or snooze that was not saved is never confirmed.
+      logger.warn({ activityType: turn.activity.type }, 'teams turn failed: store unavailable');
+      await turn.send({ type: 'message', text: error.userMessage });
+      return;
+    }
     logger.error({ err: error, activityType: turn.activity.type }, 'teams answer failed');
     await turn.send({ type: 'message', text: 'Sorry, something went wrong while answering. Please try again in a moment.' });
   }
@@ -125,8 +151,13 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
         if (a.type === 'message') {
           if (options.seen && a.id) {
             const key = `${a.conversation.id}|${a.id}`;
-            if (await options.seen.get(key)) return;
-            await options.seen.set(key, true, SEEN_TTL_MS);
+            const seen = options.seen;
+            const again = await unlessStoreDown('seen', async () => {
+              if (await seen.get(key)) return true;
+              await seen.set(key, true, SEEN_TTL_MS);
+              return false;
+            }, false);
+            if (again) return;
           }
           const action = a.value !== undefined ? parseCardAction(a.value) : null;
           if (action) await onCardAction(turn, action);

@@ -16,6 +16,10 @@
  * we cannot tell whether the card arrived, so it is sent again (at least once, never
  * lost). The record is also checked in `deliver` itself, so a key already sent is
  * never posted twice even if a caller skips `alreadyDelivered`.
+ *
+ * A stored conversation whose serviceUrl is outside TEAMS_SERVICE_URL_HOSTS (e.g. one
+ * saved by an older, unauthenticated server) is never called: the reminder fails at
+ * once, permanently, with a reason the travel desk sees.
  */
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
@@ -23,6 +27,7 @@ import type { Deliverer, Delivery } from '../../reminders/types.js';
 import type { TenantThrottle } from './create-tenant-throttle.js';
 import { reminderToActivity } from './render/reminder-to-activity.js';
 import { sendWithRetry, TeamsDeliveryError, type RetryOptions } from './send-with-retry.js';
+import type { ServiceUrlPolicy } from './service-url-policy.js';
 import type { TeamsPort } from './teams-port.js';
 import type { TeamsUserStore } from './teams-user-store.js';
 
@@ -34,6 +39,8 @@ export type TeamsSentRecord =
 export interface TeamsDelivererOptions {
   port: Pick<TeamsPort, 'continueConversation'>;
   users: TeamsUserStore;
+  /** The service URLs reminders may go to (TEAMS_SERVICE_URL_HOSTS). */
+  serviceUrls: ServiceUrlPolicy;
   throttle: TenantThrottle;
   /** Durable record of sent reminders by idempotency key (keyv namespace `teams-sent`). */
   sent: Keyv<TeamsSentRecord>;
@@ -69,6 +76,13 @@ export function createTeamsDeliverer(options: TeamsDelivererOptions): Deliverer 
           'No Teams chat with this traveller yet: they must install the app or message the bot once before it can remind them',
           { status: null, permanent: true },
         );
+      if (!options.serviceUrls.allows(user.ref.serviceUrl)) {
+        logger.warn({ reminderId: delivery.reminder.id, serviceHost: options.serviceUrls.hostOf(user.ref.serviceUrl) }, 'teams reminder refused: stored serviceUrl not allowed');
+        throw new TeamsDeliveryError(
+          "The traveller's stored Teams chat points at a service URL outside TEAMS_SERVICE_URL_HOSTS; they must message the bot again before it can remind them",
+          { status: null, permanent: true },
+        );
+      }
       const activity = reminderToActivity(delivery);
       await sent.set(key, { state: 'sending', userId, at: now().toISOString() }, ttl);
       let activityId: string | undefined;

@@ -1,21 +1,33 @@
 /**
  * The Teams door: `POST /api/messages` on the shared server, the bot behind our
- * TeamsPort (botbuilder today), and the Teams Deliverer for reminders. Always on:
- * without MICROSOFT_APP_ID it accepts unauthenticated requests for local testing and
- * says so at start-up; with it, requests without a valid Bot Framework token get 401.
+ * TeamsPort (botbuilder today), and the Teams Deliverer for reminders. Off (null: the
+ * route is a 404 like any unknown path, and Teams reminders fail) unless
+ * MICROSOFT_APP_ID is set, in which case requests without a valid Bot Framework token
+ * get 401. TEAMS_LOCAL_MODE=on (loopback HOST only, config.ts) runs it without
+ * authentication for the Agents Playground, the Emulator and tests: it warns at start-up,
+ * answers only requests a local tool would send (loopback Host name, JSON, not from
+ * another web page), and travel-desk commands are refused. Either way the bot calls only
+ * service URLs in TEAMS_SERVICE_URL_HOSTS.
  */
+import type { IncomingMessage } from 'node:http';
 import type { AppContext } from '../../app/app-context.js';
+import { HttpError } from '../../server/http-helpers.js';
+import { isLoopbackHost } from '../../server/loopback.js';
 import type { Door } from '../../server/types.js';
 import { createBotbuilderPort } from './create-botbuilder-port.js';
 import { createTeamsBot, type TeamsMessageHandler } from './create-teams-bot.js';
 import { createTeamsDeliverer } from './create-teams-deliverer.js';
 import { createTenantThrottle, type TenantThrottleOptions } from './create-tenant-throttle.js';
 import { teamsMessageHandlers } from './message-handlers.js';
+import { createServiceUrlPolicy } from './service-url-policy.js';
 import type { RetryOptions } from './send-with-retry.js';
 import type { TeamsPort } from './teams-port.js';
 import { createTeamsUserStore } from './teams-user-store.js';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+/** Said at start-up (log and console, see main.ts) whenever local mode is on. */
+export const TEAMS_LOCAL_MODE_WARNING = `TEAMS_LOCAL_MODE=on: ${TEAMS_MESSAGES_PATH} accepts unauthenticated Teams activities from this machine (local testing only; travel-desk commands are off). Set MICROSOFT_APP_ID instead in any shared or production deployment.`;
 
 export interface TeamsDoorOptions {
   /** Handlers consulted before the advisor; default: `teamsMessageHandlers(ctx)`. */
@@ -26,9 +38,27 @@ export interface TeamsDoorOptions {
   retry?: RetryOptions;
 }
 
+/**
+ * Local mode has no authentication, so it serves only what a tool on this machine sends:
+ * a loopback Host name (defeats DNS rebinding), JSON, and not a browser's cross-site
+ * request (a web page could otherwise drive the bot through the user's browser).
+ */
+function guardLocalRequest(req: IncomingMessage): void {
+  const host = (req.headers.host ?? '').toLowerCase();
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '');
+  if (!isLoopbackHost(name)) throw new HttpError(403, 'Teams local mode answers only on localhost');
+  const origin = req.headers.origin;
+  if (req.headers['sec-fetch-site'] === 'cross-site' || (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`))
+    throw new HttpError(403, 'cross-origin request refused');
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'send JSON with content-type: application/json');
+}
+
 export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {}): Door | null {
   const { config, logger } = ctx;
+  if (config.teamsMode === 'off') return null;
+  const local = config.teamsMode === 'local';
   const log = logger.child({ door: 'teams' });
+  const serviceUrls = createServiceUrlPolicy(config.teamsServiceUrlHosts);
   const port =
     options.port ??
     createBotbuilderPort({
@@ -36,6 +66,7 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
       appPassword: config.MICROSOFT_APP_PASSWORD,
       tenantId: config.MICROSOFT_APP_TENANT_ID,
       appType: config.MICROSOFT_APP_TYPE,
+      serviceUrls,
       logger: log,
     });
   const users = createTeamsUserStore(ctx.store('teams-refs'));
@@ -50,20 +81,29 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
     timeZone: config.DEFAULT_TIMEZONE,
     logger: log,
     messageHandlers: options.messageHandlers ?? teamsMessageHandlers(ctx),
+    deskTeamId: config.TEAMS_TRAVEL_DESK_TEAM_ID,
   });
   ctx.reminders.registerDeliverer(
     createTeamsDeliverer({
-      port, users, throttle: createTenantThrottle(options.throttle), retry: options.retry, logger: log,
+      port, users, serviceUrls, throttle: createTenantThrottle(options.throttle), retry: options.retry, logger: log,
       // Reminders sent, by idempotency key: what `alreadyDelivered` reads after a crash.
       sent: ctx.store('teams-sent'), now: ctx.clock,
     }),
   );
   return {
     name: 'teams',
-    routes: [{ method: 'POST', path: TEAMS_MESSAGES_PATH, handler: (req, res) => port.handle(req, res, (turn) => bot.run(turn)) }],
+    routes: [
+      {
+        method: 'POST',
+        path: TEAMS_MESSAGES_PATH,
+        handler: async (req, res) => {
+          if (local) guardLocalRequest(req);
+          await port.handle(req, res, (turn) => bot.run(turn));
+        },
+      },
+    ],
     async start() {
-      if (!config.MICROSOFT_APP_ID)
-        log.warn(`MICROSOFT_APP_ID is not set: ${TEAMS_MESSAGES_PATH} accepts unauthenticated requests. Use this for local testing only.`);
+      if (local) log.warn(TEAMS_LOCAL_MODE_WARNING);
     },
   };
 }

@@ -43,6 +43,12 @@ export type TeamsConversationRef = Record<string, unknown> & { conversation: { i
 /** One turn of the conversation: what came in, and how to answer within it. */
 export interface TeamsTurn {
   activity: TeamsInbound;
+  /**
+   * True when the activity carried a Bot Framework token the SDK validated (MICROSOFT_APP_ID
+   * set): only then do its ids and channelData come from Microsoft rather than from whoever
+   * posted it. Never true in local mode. Travel-desk commands require it.
+   */
+  authenticated: boolean;
   /** Sends into the conversation (replying to the inbound activity, so channel replies stay in the thread). */
   send(activity: TeamsOutbound): Promise<string | undefined>;
   /** Replaces a message the bot sent before (e.g. a card after a button press). */

@@ -3,6 +3,11 @@
  * "@bot travel-desk remind @Kat Kazakhstan 2026-12-03..2026-12-10" (or an email instead
  * of the mention), "travel-desk trips", "travel-desk report". Same language and report
  * as Slack's /travel-desk (src/reminders/parse-desk-command.ts, render-desk-report.ts).
+ *
+ * They list and create everyone's trips, so they run only on an authenticated activity
+ * (a Bot Framework token the SDK validated: its channelData comes from Microsoft), posted
+ * in a channel of the desk team (channelData.team.id), by a member of that team (roster
+ * lookup on the token-vouched serviceUrl). In local mode they are refused.
  */
 import type { AppContext } from '../../app/app-context.js';
 import { AdvisorError } from '../../errors.js';
@@ -17,12 +22,15 @@ const COMMAND = /^\/?travel-desk\b\s*([\s\S]*)$/i;
 const MENTIONED = '@mentioned';
 
 export function createTravelDeskHandler(ctx: Pick<AppContext, 'config' | 'advisor' | 'reminders' | 'clock' | 'logger'>): TeamsMessageHandler {
-  return async ({ turn, text, userId }) => {
+  return async ({ turn, text, userId, teamId }) => {
     const m = COMMAND.exec(text);
     if (!m) return false;
     const say = async (t: string) => void (await turn.send({ type: 'message', text: t, textFormat: 'markdown' }));
     const team = ctx.config.TEAMS_TRAVEL_DESK_TEAM_ID;
     if (!team) return say('The travel desk is not set up here: an admin must set TEAMS_TRAVEL_DESK_TEAM_ID.').then(() => true);
+    if (!turn.authenticated)
+      return say('Travel-desk commands are off on this server: it runs Teams in local mode (TEAMS_LOCAL_MODE), without the Microsoft sign-in (MICROSOFT_APP_ID) that tells who you are.').then(() => true);
+    if (teamId !== team) return say('Travel-desk commands work only in a channel of the travel desk team: @mention me there.').then(() => true);
     if (!(await turn.senderInTeam(team))) return say('Sorry, travel-desk commands are only for members of the travel desk team. Ask me directly about your own trips instead.').then(() => true);
     // The traveller's @mention was stripped from the text; it is in the entities.
     const a = turn.activity;
