@@ -4,9 +4,15 @@
  * is delivered once (the job id is the reminder's idempotency key, the job lock keeps
  * two workers apart, and the reminder record catches a worker killed mid-delivery).
  * A 429 pauses the whole queue for its Retry-After.
+ *
+ * Redis going away never holds a caller: every queue call is bounded by `timeoutMs`
+ * (STORE_TIMEOUT_MS) and fails with StoreUnavailableError, the producing connection
+ * keeps no offline queue (BullMQ's "failing fast when Redis is down"), the worker
+ * reconnects on its own, and `stop` force-closes when Redis cannot be reached.
  */
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
+import { withDeadline } from '../store/with-deadline.js';
 import { attemptDelivery, idempotencyKeyOf, type DeliveryDeps } from './attempt-delivery.js';
 import { nextAttemptAt, type ReminderRecord } from './trip-records.js';
 
@@ -25,6 +31,8 @@ export interface BullmqSchedulerOptions {
   /** Lock/stall timing; lower in tests so a killed worker's job is taken over quickly. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /** Longest wait for one queue call (STORE_TIMEOUT_MS). */
+  timeoutMs: number;
 }
 
 interface JobData {
@@ -36,20 +44,78 @@ export const QUEUE_NAME = 'travel-reminders';
 
 export function createBullmqScheduler(options: BullmqSchedulerOptions) {
   const { deps, clock, logger } = options;
-  const connection = { url: options.redisUrl, maxRetriesPerRequest: null };
-  const queue = new Queue<JobData>(QUEUE_NAME, { connection, prefix: options.prefix });
-  queue.on('error', (error) => logger.error({ err: error }, 'reminder queue error'));
+  const { timeoutMs } = options;
+  // The worker waits through outages (BullMQ requires maxRetriesPerRequest: null for it);
+  // the producer fails fast instead, and every call below is bounded besides.
+  const connection = { url: options.redisUrl, maxRetriesPerRequest: null, connectTimeout: timeoutMs };
+  const queue = new Queue<JobData>(QUEUE_NAME, {
+    connection: { url: options.redisUrl, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: timeoutMs },
+    prefix: options.prefix,
+  });
+  // An outage reports every reconnect attempt: log the first, then at most one a minute.
+  let lastLogged = 0;
+  const logError = (message: string) => (error: Error) => {
+    if (Date.now() - lastLogged < 60_000) return;
+    lastLogged = Date.now();
+    logger.error({ err: { name: error.name, code: (error as { code?: string }).code } }, message);
+  };
+  queue.on('error', logError('reminder queue error'));
   let worker: Worker<JobData> | null = null;
+  const bounded = <T>(call: () => Promise<T>) => withDeadline('queue', timeoutMs, call);
+  /** Resolves true when `p` settles within `ms`, false otherwise (and stops caring about it). */
+  const settles = (p: Promise<unknown>, ms: number) =>
+    Promise.race([p.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
 
   async function enqueue(r: ReminderRecord, suffix = ''): Promise<void> {
     const delay = Math.max(0, nextAttemptAt(r) - clock().getTime());
-    await queue.add(
+    await bounded(() => queue.add(
       'deliver',
       { reminderId: r.id, generation: r.generation },
       // Job ids may not contain ":"; the idempotency key uses "-".
-      { jobId: idempotencyKeyOf(r) + suffix, delay, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } },
-    );
+      {
+        jobId: idempotencyKeyOf(r) + suffix, delay, removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 },
+        // Delivery failures are handled inside the job; a throw means the store could not be
+        // reached (StoreUnavailableError): try again later rather than drop the reminder (~20 min).
+        attempts: 8, backoff: { type: 'exponential', delay: 5_000 },
+      },
+    ));
   }
+
+  /**
+   * Puts every reminder the store still has as due back on the queue. Job ids are the
+   * reminders' idempotency keys (plus the retry suffix `process` uses), so a job that
+   * exists is left alone; one that is missing (Redis restarted without persistence, an
+   * enqueue that failed after its trip was stored) is added again. Runs when the worker
+   * starts and whenever the queue's connection becomes ready again.
+   */
+  async function reconcile(): Promise<number> {
+    let added = 0;
+    for await (const r of deps.store.reminders()) {
+      if (r.status !== 'scheduled' && r.status !== 'sending') continue;
+      await enqueue(r, r.attempts ? `-r${r.attempts}` : '');
+      added++;
+    }
+    return added;
+  }
+  let reconciling: Promise<void> | null = null;
+  let reconcileAgain = false;
+  const reconcileSoon = () => {
+    if (!worker) return;
+    if (reconciling) {
+      reconcileAgain = true;
+      return;
+    }
+    reconciling = (async () => {
+      do {
+        reconcileAgain = false;
+        const checked = await reconcile().catch((error: unknown) => {
+          logger.warn({ err: { name: (error as Error)?.name } }, 'reminder queue not rebuilt from the store; will retry when Redis is ready again');
+          return null;
+        });
+        if (checked !== null) logger.info({ checked }, 'reminder queue checked against the store');
+      } while (reconcileAgain && worker);
+    })().finally(() => (reconciling = null));
+  };
 
   async function process(job: Job<JobData>): Promise<string> {
     const outcome = await attemptDelivery(deps, job.data.reminderId, job.data.generation, clock());
@@ -68,9 +134,9 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
   return {
     enqueue,
     async cancel(r: ReminderRecord): Promise<void> {
-      const job = await queue.getJob(idempotencyKeyOf(r));
+      const job = await bounded(() => queue.getJob(idempotencyKeyOf(r)));
       // A job being processed is locked; the worker sees the cancelled record and skips it.
-      await job?.remove().catch(() => undefined);
+      await bounded(async () => job?.remove()).catch(() => undefined);
     },
     async start(): Promise<void> {
       if (!options.worker) return;
@@ -83,14 +149,38 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
         ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
         maxStalledCount: 5,
       });
-      worker.on('error', (error) => logger.error({ err: error }, 'reminder worker error'));
-      worker.on('failed', (job, error) => logger.warn({ err: error, jobId: job?.id }, 'reminder job failed'));
-      await worker.waitUntilReady();
+      worker.on('error', logError('reminder worker error'));
+      worker.on('failed', (job, error) => logger.warn({ err: { name: error.name }, jobId: job?.id }, 'reminder job failed'));
+      // Redis down at start-up: serve anyway (health says so); the worker connects when Redis is back.
+      await bounded(() => worker!.waitUntilReady()).catch(() => logger.warn('reminder worker: Redis unreachable at start-up; it will connect when Redis is back'));
+      // Now and after every reconnect: the queue holds a job for every reminder still due.
+      void queue.client.then((client) => {
+        reconcileSoon();
+        client.on('ready', reconcileSoon);
+      }, () => undefined);
     },
-    async stop(): Promise<void> {
-      await worker?.close();
+    /** PING on the queue's Redis connection, bounded. */
+    async ping(): Promise<void> {
+      await bounded(async () => ((await queue.client) as unknown as { ping(): Promise<string> }).ping());
+    },
+    /** Whether this process has a worker delivering (false for enqueue-only processes such as the CLI import). */
+    workerRunning: () => Boolean(worker?.isRunning()),
+    /**
+     * Stops within about `budgetMs`: a graceful close (finish the deliveries in flight)
+     * while Redis answers; a forced one when it does not (a job cut short is taken over
+     * after a restart, and its reminder record prevents a second delivery).
+     */
+    async stop(budgetMs = 5000): Promise<void> {
+      const reachable = await this.ping().then(() => true, () => false);
+      const closing = worker?.close(!reachable);
       worker = null;
-      await queue.close();
+      if (closing && !(await settles(closing, budgetMs))) logger.warn('reminder worker did not stop in time');
+      if (reachable && (await settles(queue.close(), budgetMs))) return;
+      // Redis gone (or the close hung): drop the producer's connection at once, which also ends
+      // ioredis's reconnect loop (BullMQ's own disconnect waits for an 'end' that may never come).
+      const client = (await bounded(() => queue.client).catch(() => null)) as unknown as { disconnect(): void } | null;
+      if (client) client.disconnect();
+      else await settles(queue.disconnect(), 1000);
     },
     queue,
   };

@@ -7,13 +7,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as wait } from 'node:timers/promises';
 import type { AppContext } from '../app/app-context.js';
-import { IdempotencyConflictError, InputError } from '../errors.js';
+import { IdempotencyConflictError, InputError, StoreUnavailableError } from '../errors.js';
 import type { DeliveryDeps } from './attempt-delivery.js';
 import { createBullmqScheduler, type BullmqScheduler } from './bullmq-scheduler.js';
 import { createLocalScheduler, type LocalScheduler } from './local-scheduler.js';
 import { expiryOf, planReminders } from './plan-reminders.js';
 import { sameTraveller, toTripView, type ReminderRecord, type TripRecord } from './trip-records.js';
+import { authorizeTripAction, snoozeEffect } from './trip-actions.js';
 import { createTripStore } from './trip-store.js';
+import { stableId } from './stable-id.js';
 import type { Deliverer, NewTrip, Platform, ReminderService, TripView } from './types.js';
 
 export interface ReminderServiceOptions {
@@ -100,6 +102,7 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
       limiter,
       lockDurationMs: options.lockDurationMs,
       stalledIntervalMs: options.stalledIntervalMs,
+      timeoutMs: config.STORE_TIMEOUT_MS,
     });
   } else {
     local = createLocalScheduler({
@@ -131,10 +134,15 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
   }
 
   /**
-   * Claims the key for trip `id` (exactly one request wins across replicas), or returns
-   * the trip the key already names. Waits while another replica is still writing it.
+   * Decides which trip id a keyed request writes, or returns the trip its key already
+   * names (`replay`). Exactly one request claims a fresh key (atomically, across
+   * replicas); the trip id is derived from the key (stableId), so the same key always
+   * means the same records. A request finding the key claimed but not yet final for
+   * the SAME trip (a retry, a re-run after a crash, a racing replica) does not wait: it
+   * writes the same records too (write-if-absent, so whoever is first wins and nothing
+   * doubles) and finishes the job. Only a claim for a DIFFERENT trip makes it wait.
    */
-  async function claimKey(t: NewTrip, id: string, hash: string): Promise<TripView | null> {
+  async function claimKey(t: NewTrip, hash: string): Promise<{ replay: TripView } | { id: string }> {
     const key = t.idempotencyKey!;
     const deadline = Date.now() + (options.keyWaitMs ?? 10_000);
     for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
@@ -143,8 +151,9 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
       if (rec) {
         if (t.keyReuse === 'reject-different' && rec.hash !== undefined && rec.hash !== hash)
           throw new IdempotencyConflictError('different-request', 'This idempotency key was already used for a different trip; send a new key for a new trip');
+        if (rec.pending && rec.hash === hash) return { id: rec.tripId };
         const found = await view(rec.tripId);
-        if (found) return { ...found, replayed: true };
+        if (found) return { replay: { ...found, replayed: true } };
         if (!rec.pending) replacing = rec.tripId; // its trip has expired: the key may name a new one
         else if (Date.now() >= deadline)
           throw new IdempotencyConflictError('in-progress', 'A request with this idempotency key is still being processed; retry in a moment');
@@ -153,8 +162,9 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
           continue;
         }
       }
+      const id = replacing === undefined ? stableId('trip', key) : stableId('trip', key, 'after', replacing);
       // A lease in real time, like keyv's own TTLs (which read Date.now()), not the trip clock.
-      if (await store.claimKey(key, { tripId: id, hash }, options.keyClaimTtlMs ?? 60_000, new Date(), replacing)) return null;
+      if (await store.claimKey(key, { tripId: id, hash }, options.keyClaimTtlMs ?? 60_000, new Date(), replacing)) return { id };
     }
   }
 
@@ -171,30 +181,62 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
     if (!problems.length && expiresAt <= now) problems.push(`end: the trip ended more than ${config.TRIP_RETENTION_DAYS} days ago`);
     if (problems.length) throw new InputError(`The trip is not valid: ${problems.join('; ')}`);
 
-    const id = randomUUID();
     const hash = tripFingerprint(t);
+    let id: string = randomUUID();
     if (t.idempotencyKey) {
-      const replay = await claimKey(t, id, hash);
-      if (replay) return replay;
+      const claim = await claimKey(t, hash);
+      if ('replay' in claim) return claim.replay;
+      id = claim.id;
     }
+    const keyed = t.idempotencyKey !== undefined;
     const plan = planReminders(t.start, t.end, { briefingDaysBefore: config.BRIEFING_DAYS_BEFORE, timeZone: zone, now });
-    const reminders: ReminderRecord[] = plan.map((p) => ({
-      id: randomUUID(), tripId: id, kind: p.kind, dueAt: p.dueAt.toISOString(), status: 'scheduled',
+    let reminders: ReminderRecord[] = plan.map((p) => ({
+      id: keyed ? stableId('reminder', id, p.kind) : randomUUID(), tripId: id, kind: p.kind, dueAt: p.dueAt.toISOString(), status: 'scheduled',
       generation: 0, attempts: 0, expiresAt: expiresAt.toISOString(),
     }));
     const traveller = 'platform' in t.traveller ? { platform: t.traveller.platform, userId: t.traveller.userId } : { email: t.traveller.email.trim().toLowerCase() };
-    const trip: TripRecord = {
+    let trip: TripRecord = {
       id, traveller, destinations: [...new Set(t.destinations)], start: t.start, end: t.end, createdBy: t.createdBy, source: t.source,
       createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), reminderIds: reminders.map((r) => r.id),
     };
-    // Reminders first: a crash before the trip is stored leaves records the scheduler skips.
-    for (const r of reminders) await store.putReminder(r, now);
-    await store.putTrip(trip, now);
-    if (t.idempotencyKey) await store.putKey(t.idempotencyKey, { tripId: id, hash }, trip.expiresAt, now);
-    for (const r of reminders) await schedule(r);
-    logger.info({ tripId: id, source: t.source, reminders: reminders.length }, 'trip created');
-    if (reminders.some((r) => Date.parse(r.dueAt) <= now.getTime())) local?.nudge();
-    return toTripView(trip, reminders);
+    // Reminders first: a crash before the trip is stored leaves records the scheduler skips
+    // (and, for a keyed trip, that the next attempt completes rather than duplicates). What
+    // this call wrote is taken back when it fails: nothing answered 503 is listed or delivered.
+    const written = { tripId: null as string | null, reminderIds: [] as string[] };
+    let replayed = false;
+    try {
+      if (keyed) {
+        for (const r of reminders) if (await store.insertReminder(r, now)) written.reminderIds.push(r.id);
+        if (await store.insertTrip(trip, now)) written.tripId = id;
+        else {
+          // Stored by an earlier, interrupted attempt or by a racing one: finish that trip, as stored.
+          replayed = true;
+          const stored = await load(id);
+          if (!stored) throw new StoreUnavailableError('store', 'error', { cause: new Error('the trip was stored and is gone again') });
+          ({ trip, reminders } = stored);
+        }
+      } else {
+        for (const r of reminders) {
+          written.reminderIds.push(r.id);
+          await store.putReminder(r, now);
+        }
+        written.tripId = id;
+        await store.putTrip(trip, now);
+      }
+      for (const r of reminders) if (r.status === 'scheduled') await schedule(r);
+      if (t.idempotencyKey) await store.putKey(t.idempotencyKey, { tripId: id, hash }, trip.expiresAt, now);
+    } catch (error) {
+      // Only what this call created. A keyed trip loses just its trip record: its reminders
+      // (stable ids, inert without the trip) are reused by the retry, and records a racing
+      // request with the same key stored are left to it.
+      const undo = keyed ? { id: written.tripId ?? '', reminderIds: [] } : { id: written.tripId ?? '', reminderIds: written.reminderIds };
+      if (undo.id || undo.reminderIds.length) await store.deleteTrip(undo).catch(() => undefined);
+      logger.warn({ tripId: id, source: t.source, err: { name: (error as Error)?.name, code: (error as { code?: string })?.code } }, 'trip not saved');
+      throw error;
+    }
+    if (!replayed) logger.info({ tripId: id, source: t.source, reminders: reminders.length }, 'trip created');
+    if (reminders.some((r) => r.status === 'scheduled' && Date.parse(r.dueAt) <= now.getTime())) local?.nudge();
+    return { ...toTripView(trip, reminders), ...(replayed ? { replayed: true } : {}) };
   }
 
   const service: ReminderService = {
@@ -244,7 +286,8 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
         tripId = mine.sort((a, b) => b.start.localeCompare(a.start))[0]?.id;
       }
       const got = tripId ? await load(tripId) : null;
-      if (!got || !sameTraveller(got.trip.traveller, input.traveller)) return null;
+      if (!got) return null;
+      await authorizeTripAction(got.trip, input.traveller);
       const now = clock();
       const target =
         got.reminders.find((r) => r.id === input.reminderId) ??
@@ -263,13 +306,16 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
     async snooze(input) {
       const got = await load(input.tripId);
       const r = got?.reminders.find((x) => x.id === input.reminderId);
-      if (!got || !r || got.trip.cancelledAt) return null;
+      if (!got || !r) return null;
+      await authorizeTripAction(got.trip, input.traveller);
+      const effect = snoozeEffect(got.trip, r);
       const now = clock();
       const until = input.until > now ? input.until : now;
+      // A new generation either way: the old queued job (if any) no longer matches and is skipped.
       Object.assign(r, { status: 'scheduled', dueAt: until.toISOString(), generation: r.generation + 1, attempts: 0, retryAt: undefined, reason: undefined });
       await store.putReminder(r, now);
       await schedule(r);
-      logger.info({ tripId: got.trip.id, kind: r.kind }, 'reminder snoozed');
+      logger.info({ tripId: got.trip.id, kind: r.kind, effect }, 'reminder snoozed');
       return toTripView(got.trip, got.reminders);
     },
     registerDeliverer(d) {
@@ -294,11 +340,21 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
         sweeper.unref();
       }
     },
-    async stop() {
+    async stop(budgetMs = 5000) {
       if (sweeper) clearInterval(sweeper);
       sweeper = null;
       if (local) await local.stop();
-      else await bull!.stop();
+      else await bull!.stop(budgetMs);
+    },
+    async health() {
+      const state = (p: Promise<unknown>) => p.then(() => 'ok' as const, () => 'down' as const);
+      const [storeState, redisState] = await Promise.all([state(store.ping()), bull ? state(bull.ping()) : Promise.resolve(undefined)]);
+      const running = local ? local.running() : bull!.workerRunning();
+      return {
+        store: storeState,
+        ...(redisState ? { redis: redisState } : {}),
+        queue: running && redisState !== 'down' ? 'ok' : 'down',
+      };
     },
   };
   return service;

@@ -37,6 +37,7 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
   const inFlight = new Set<string>();
   const pausedUntil = new Map<Platform | 'any', number>();
   let timer: NodeJS.Timeout | null = null;
+  let stopping = false;
   let running: Promise<RunResult> | null = null;
   let lastScan = 0;
   const limiter = createRateLimiter(options.limiter.max, options.limiter.durationMs);
@@ -62,7 +63,8 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
     const queue = [...due.entries()].filter(([id, at]) => at <= t && !inFlight.has(id)).sort((a, b) => a[1] - b[1]).map(([id]) => id);
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        if ((pausedUntil.get('any') ?? 0) > t) return;
+        // Stopping: finish the deliveries in flight, start no more (they stay due for the next start).
+        if (stopping || (pausedUntil.get('any') ?? 0) > t) return;
         await limiter.take();
         if ((pausedUntil.get('any') ?? 0) > t) {
           queue.unshift(id);
@@ -117,7 +119,9 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
       }
     },
     async start(): Promise<void> {
-      await rescan();
+      stopping = false;
+      // The store down at start-up: serve anyway (health says so); every tick tries the scan again.
+      await rescan().catch((error: unknown) => logger.error({ err: { name: (error as Error)?.name } }, 'reminder scan failed; retrying on the next tick'));
       const tick = () => {
         if (running) return;
         this.runDue().catch((error: unknown) => logger.error({ err: error }, 'reminder tick failed'));
@@ -131,10 +135,13 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
       if (timer) setImmediate(() => void this.runDue().catch(() => undefined));
     },
     async stop(): Promise<void> {
+      stopping = true;
       if (timer) clearInterval(timer);
       timer = null;
       while (running) await running.catch(() => undefined);
     },
+    /** Whether the timer is delivering in this process. */
+    running: () => timer !== null,
     pendingCount: () => due.size,
   };
 }

@@ -25,6 +25,18 @@ export interface TripStore {
   getReminder(id: string): Promise<ReminderRecord | null>;
   getReminders(ids: string[]): Promise<ReminderRecord[]>;
   putReminder(r: ReminderRecord, now: Date): Promise<void>;
+  /**
+   * Write-if-absent for records with a stable id (stable-id.ts): true when this call
+   * stored it, false when a record with that id is already there (written by an
+   * earlier, interrupted attempt or by a concurrent one), which is then left untouched:
+   * a reminder already sent is never reset to `scheduled`. Atomic on the store's server.
+   */
+  insertTrip(t: TripRecord, now: Date): Promise<boolean>;
+  insertReminder(r: ReminderRecord, now: Date): Promise<boolean>;
+  /** Removes a trip's records (an empty id: only the reminders), for a create that failed half-way. */
+  deleteTrip(t: Pick<TripRecord, 'id' | 'reminderIds'>): Promise<void>;
+  /** One read from the store, for health checks; rejects (StoreUnavailableError) when it is down. */
+  ping(): Promise<void>;
   keyRecord(key: string): Promise<KeyRecord | null>;
   /**
    * Atomically claims `key` for a trip about to be written (true for exactly one caller
@@ -88,6 +100,20 @@ export function createTripStore(options: TripStoreOptions): TripStore {
     },
     async putReminder(r, now) {
       await reminders.set(r.id, r, ttl(r.expiresAt, now));
+    },
+    async insertTrip(t, now) {
+      // A lease in real time, like keyv's own TTLs (which read Date.now()), ending when the trip expires.
+      return claimOnce(trips as Keyv, t.id, ttl(t.expiresAt, now), () => new Date(), t);
+    },
+    async insertReminder(r, now) {
+      return claimOnce(reminders as Keyv, r.id, ttl(r.expiresAt, now), () => new Date(), r);
+    },
+    async deleteTrip(t) {
+      if (t.reminderIds.length) await reminders.deleteMany(t.reminderIds);
+      if (t.id) await trips.delete(t.id);
+    },
+    async ping() {
+      await keys.get('health-probe');
     },
     async keyRecord(key) {
       const v = await keys.get(key);

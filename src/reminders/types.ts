@@ -91,14 +91,44 @@ export interface Deliverer {
   alreadyDelivered?(userId: string, delivery: Delivery): Promise<boolean>;
 }
 
+/**
+ * Who pressed a trip's button (acknowledge, snooze), as their door identified them. Only
+ * the trip's traveller (same platform and user id as recorded on the trip) or a travel-desk
+ * member may act on a trip's reminders; card and button values are client data and never
+ * say who is acting.
+ */
+export interface TripActor {
+  platform: Platform;
+  userId: string;
+  /** Other ids of the same account on that platform (Teams: the 29: id beside the Entra object id). */
+  otherIds?: string[];
+  /**
+   * Asked only when the actor is not the traveller: whether the door vouches for them as a
+   * travel-desk member (Slack: SLACK_TRAVEL_DESK_USERGROUP/CHANNEL; Teams: an authenticated
+   * member of TEAMS_TRAVEL_DESK_TEAM_ID). Absent: not a desk member.
+   */
+  isDeskMember?: () => Promise<boolean>;
+}
+
 export interface ReminderService {
   createTrip(trip: NewTrip): Promise<TripView>;
   getTrip(id: string): Promise<TripView | null>;
   cancelTrip(id: string): Promise<TripView | null>;
   listTrips(filter?: { traveller?: TravellerRef; status?: ReminderStatus }): Promise<TripView[]>;
-  /** "I've done the checklist": records the acknowledgement on the trip (or the traveller's latest trip). */
-  acknowledge(input: { tripId?: string; reminderId?: string; traveller: TravellerRef }): Promise<TripView | null>;
-  snooze(input: { tripId: string; reminderId: string; until: Date }): Promise<TripView | null>;
+  /**
+   * "I've done the checklist": records the acknowledgement on the trip, or on the actor's
+   * own latest trip when no trip is named. Null when there is no such trip; throws
+   * TripActionError('not-allowed') when `traveller` (the actor) is neither the trip's
+   * traveller nor a desk member, and nothing changes.
+   */
+  acknowledge(input: { tripId?: string; reminderId?: string; traveller: TripActor }): Promise<TripView | null>;
+  /**
+   * "Snooze": a delivered reminder is delivered again at `until` (once per delivery); one not
+   * yet delivered is postponed. Null when the trip or reminder does not exist; throws
+   * TripActionError when the actor may not act on the trip ('not-allowed') or the reminder
+   * was acknowledged, failed or cancelled ('not-possible'), and nothing changes.
+   */
+  snooze(input: { tripId: string; reminderId: string; until: Date; traveller: TripActor }): Promise<TripView | null>;
   registerDeliverer(deliverer: Deliverer): void;
   /**
    * Delivers every reminder due at `now` (default: the clock) and resolves when they are
@@ -107,5 +137,12 @@ export interface ReminderService {
    */
   runDue?(now?: Date): Promise<{ sent: number; failed: number; retried: number }>;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Releases timers and connections within about `budgetMs` (default 5 s), even with the store or Redis gone. */
+  stop(budgetMs?: number): Promise<void>;
+  /**
+   * Each dependency this service needs, checked now within STORE_TIMEOUT_MS: `store`
+   * (a read), `redis` (PING on BullMQ's connection, only with REDIS_URL) and `queue`
+   * (the delivery scheduler of this process is running and can reach its backend).
+   */
+  health?(): Promise<Record<string, 'ok' | 'down'>>;
 }

@@ -11,6 +11,7 @@
  * Any other store falls back to get-then-set under an in-process lock.
  */
 import type Keyv from 'keyv';
+import { storeDeadline, withDeadline } from './with-deadline.js';
 
 interface RedisLikeAdapter {
   namespace?: string;
@@ -154,8 +155,10 @@ const inFlight = new WeakMap<Keyv, Set<string>>();
 
 /**
  * Returns true for exactly one caller per key and TTL window. `claimValue` (default 1,
- * JSON-serialisable, no strings starting with ":") is what `store.get(key)` reads back
- * while the claim lasts, so losers can see what the winner claimed it for.
+ * JSON-serialisable) is what `store.get(key)` reads back while the claim lasts, so
+ * losers can see what the winner claimed it for; it is also a "write if absent" for
+ * records with a deterministic key. A store created by createStore bounds the call:
+ * a failure or a store that does not answer in time rejects with StoreUnavailableError.
  */
 export async function claimOnce(
   store: Keyv,
@@ -164,9 +167,17 @@ export async function claimOnce(
   now: () => Date = () => new Date(),
   claimValue: unknown = 1,
 ): Promise<boolean> {
+  const timeoutMs = storeDeadline(store);
+  if (timeoutMs === undefined) return claim(store, key, ttlMs, now, claimValue);
+  return withDeadline('store', timeoutMs, () => claim(store, key, ttlMs, now, claimValue));
+}
+
+async function claim(store: Keyv, key: string, ttlMs: number, now: () => Date, claimValue: unknown): Promise<boolean> {
   const nowMs = now().getTime();
-  // Same value format keyv writes, so store.get(key) sees the claim too.
-  const value = JSON.stringify({ value: claimValue, expires: nowMs + ttlMs });
+  // Keyv's own format and serializer (which escapes strings starting with ":"), so store.get(key) sees the claim too.
+  const record = { value: claimValue, expires: nowMs + ttlMs };
+  const serialized = typeof store.serializeData === 'function' ? await store.serializeData(record) : undefined;
+  const value = typeof serialized === 'string' ? serialized : JSON.stringify(record);
   const redis = redisAdapter(store);
   if (redis) {
     const client = await redis.getClient();

@@ -13,8 +13,13 @@ import KeyvRedis from '@keyv/redis';
 import KeyvPostgres from '@keyv/postgres';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { boundStore } from './bound-store.js';
 
-export type StoreConfig = Pick<Config, 'STORE_URL' | 'DATA_DIR'>;
+/** STORE_TIMEOUT_MS is optional here (default 3 s) so tools and tests can pass just the location. */
+export type StoreConfig = Pick<Config, 'STORE_URL' | 'DATA_DIR'> & Partial<Pick<Config, 'STORE_TIMEOUT_MS'>>;
+
+/** Default per-call bound, MUST stay in sync with STORE_TIMEOUT_MS's default in config.ts. */
+export const DEFAULT_STORE_TIMEOUT_MS = 3000;
 
 /** Where the store lives, for logs (never includes credentials). */
 export function describeStore(config: StoreConfig): string {
@@ -22,8 +27,15 @@ export function describeStore(config: StoreConfig): string {
   return config.STORE_URL.split(':')[0]!;
 }
 
+/**
+ * A keyv store in `namespace` whose every call completes or rejects with
+ * StoreUnavailableError within STORE_TIMEOUT_MS (see bound-store.ts): no failure is
+ * swallowed and no call waits longer for a reconnect. Redis and Postgres connections
+ * and commands carry the same bound; the Redis client reconnects in the background.
+ */
 export function createStore<T = unknown>(config: StoreConfig, namespace: string, logger?: Logger): Keyv<T> {
   const url = config.STORE_URL;
+  const timeoutMs = config.STORE_TIMEOUT_MS ?? DEFAULT_STORE_TIMEOUT_MS;
   let store: Keyv<T>;
   if (!url || url.startsWith('sqlite://')) {
     const file = url ? url.slice('sqlite://'.length) : resolve(config.DATA_DIR, 'store.sqlite');
@@ -35,11 +47,32 @@ export function createStore<T = unknown>(config: StoreConfig, namespace: string,
     void pragma('PRAGMA journal_mode=WAL').then(() => pragma('PRAGMA synchronous=NORMAL')).catch(() => undefined);
     store = new Keyv<T>({ store: sqlite, namespace });
   } else if (/^rediss?:\/\//.test(url)) {
-    store = new Keyv<T>({ store: new KeyvRedis(url), namespace, useKeyPrefix: false });
+    const redis = new KeyvRedis(
+      {
+        url,
+        // While the connection is down a command waits in the client's queue at most this
+        // long, then is taken out of the queue unsent (no late write after a reported failure).
+        commandOptions: { timeout: timeoutMs },
+        socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+      },
+      { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: timeoutMs },
+    );
+    store = new Keyv<T>({ store: redis, namespace, useKeyPrefix: false });
   } else {
-    store = new Keyv<T>({ store: new KeyvPostgres({ uri: url }), namespace });
+    store = new Keyv<T>({
+      store: new KeyvPostgres({ uri: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs } as ConstructorParameters<typeof KeyvPostgres>[0]),
+      namespace,
+    });
   }
-  // Without a listener a dropped connection would crash the process.
-  store.on('error', (error: unknown) => logger?.error({ err: error, namespace }, 'store error'));
-  return store;
+  // Without a listener a dropped connection would crash the process. A server that is
+  // down reports every reconnect attempt: log the first, then at most one a minute.
+  let lastLogged = 0;
+  store.on('error', (error: unknown) => {
+    const now = Date.now();
+    if (now - lastLogged < 60_000) return;
+    lastLogged = now;
+    const e = error as { name?: string; code?: string };
+    logger?.error({ err: { name: e?.name, code: e?.code }, namespace, store: describeStore(config) }, 'store error');
+  });
+  return boundStore(store, timeoutMs);
 }

@@ -2,20 +2,25 @@
  * `travel-advisor trips import trips.csv`: the travel desk's bulk way in. Every row is
  * checked first and bad rows are reported as file:line; with any bad row nothing is
  * imported unless --skip-invalid. Rows are idempotent (same file twice creates
- * nothing new). Progress goes to stderr for large files, the summary to stdout.
+ * nothing new) and crash-safe: a run killed half-way and run again ends with exactly
+ * the file's trips (see import-rows.ts). Progress goes to stderr for large files; the
+ * summary (created, already imported, skipped, failed, not attempted) to stdout, also
+ * when the store fails or the run is interrupted (then the exit code is 1).
  */
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import type Keyv from 'keyv';
 import type { Writable } from 'node:stream';
 import type { Config } from '../../config.js';
-import { InputError } from '../../errors.js';
+import { AdvisorError, InputError } from '../../errors.js';
 import { silentLogger } from '../../logger.js';
 import { createReminderService } from '../../reminders/create-reminder-service.js';
 import { parseTripsCsv } from '../../reminders/parse-trips-csv.js';
 import { localTime } from '../../reminders/plan-reminders.js';
+import { closeStores } from '../../store/close-stores.js';
 import { createStore } from '../../store/create-store.js';
 import type { CliDeps, CliExtension } from './create-program.js';
+import { importRows, type ImportCounts } from './import-rows.js';
 
 /** Files with more rows than this show progress. */
 const PROGRESS_ABOVE = 500;
@@ -23,6 +28,8 @@ const PROGRESS_ABOVE = 500;
 interface ImportFlags {
   skipInvalid?: boolean;
   now?: string;
+  /** Aborted (Ctrl-C): no new rows are started; the summary still says where the run stopped. */
+  signal?: AbortSignal;
 }
 
 function progress(out: Writable, label: string, done: number, total: number | null): void {
@@ -31,7 +38,11 @@ function progress(out: Writable, label: string, done: number, total: number | nu
   out.write(tty ? `\r${text}` : `${text}\n`);
 }
 
-export async function runTripsImport(file: string, flags: ImportFlags, deps: CliDeps): Promise<{ created: number; existing: number; invalid: number }> {
+export async function runTripsImport(
+  file: string,
+  flags: ImportFlags,
+  deps: CliDeps,
+): Promise<{ created: number; existing: number; invalid: number; failed: number; notAttempted: number }> {
   const { io } = deps;
   const now = flags.now ? new Date(flags.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new InputError('--now must be an ISO 8601 date-time such as 2026-11-23T09:00:00Z');
@@ -77,35 +88,43 @@ export async function runTripsImport(file: string, flags: ImportFlags, deps: Cli
     // Only store (and enqueue on BullMQ); the server's scheduler delivers.
     { worker: false },
   );
-  let created = 0;
-  let existing = 0;
   const total = parsed.trips.length;
+  const showProgress = total > PROGRESS_ABOVE;
+  let counts: ImportCounts;
   try {
-    // A few in flight at once: the store's round trips, not the CPU, bound an import.
-    const queue = parsed.trips.map((t) => t.trip);
-    const worker = async () => {
-      for (let trip = queue.shift(); trip; trip = queue.shift()) {
-        const view = await reminders.createTrip(trip);
-        if (view.replayed) existing++;
-        else created++;
-        const done = created + existing;
-        if (total > PROGRESS_ABOVE && (done % Math.ceil(total / 20) === 0 || done === total)) progress(io.stderr, 'imported', done, total);
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, worker));
+    counts = await importRows(parsed.trips, reminders, {
+      signal: flags.signal,
+      onProgress: (done) => {
+        if (showProgress && (done % Math.ceil(total / 20) === 0 || done === total)) progress(io.stderr, 'imported', done, total);
+      },
+    });
   } finally {
-    if (total > PROGRESS_ABOVE && (io.stderr as { isTTY?: boolean }).isTTY) io.stderr.write('\n');
-    await reminders.stop();
-    await Promise.all(stores.map((s) => s.disconnect().catch(() => undefined)));
+    if (showProgress && (io.stderr as { isTTY?: boolean }).isTTY) io.stderr.write('\n');
+    // Bounded: with the store or Redis gone, closing must not hold the summary back.
+    await reminders.stop(2000).catch(() => undefined);
+    await closeStores(stores, 1000);
   }
   const invalid = parsed.problems.length;
+  const { created, existing, failed, notAttempted } = counts;
+  for (const p of counts.problems.slice(0, 5)) io.stderr.write(`${file}:${p.line}: ${p.message}\n`);
+  if (counts.problems.length > 5) io.stderr.write(`…and ${counts.problems.length - 5} more rows not saved\n`);
+  // The summary, always: created / already present / skipped / failed.
   io.stdout.write(
     `Imported ${created} trip${created === 1 ? '' : 's'} from ${file}` +
       (existing ? ` (${existing} already imported)` : '') +
       (invalid ? `; skipped ${invalid} invalid row${invalid === 1 ? '' : 's'}` : '') +
+      (failed ? `; ${failed} failed` : '') +
+      (notAttempted ? `; ${notAttempted} not attempted` : '') +
       '.\n',
   );
-  return { created, existing, invalid };
+  if (counts.stoppedBy || failed) {
+    const why =
+      counts.stoppedBy === 'interrupt' ? 'import interrupted'
+      : counts.stoppedBy === 'store' ? 'import stopped: the store is unavailable'
+      : `${failed} row${failed === 1 ? '' : 's'} could not be saved`;
+    throw new AdvisorError(`${why}. Run the same command again to import the rest: rows already imported are recognised and not imported twice.`, counts.stoppedBy === 'store' ? 'STORE_UNAVAILABLE' : 'INTERNAL');
+  }
+  return { created, existing, invalid, failed, notAttempted };
 }
 
 /** Registers `trips import`. */
@@ -118,6 +137,21 @@ export const tripsCommand: CliExtension = (program, deps) => {
     .option('--skip-invalid', 'import the valid rows even when some rows are invalid')
     .option('--now <iso>', 'fix "now" (ISO 8601), e.g. for reproducible imports')
     .action(async (file: string, flags: ImportFlags) => {
-      await runTripsImport(file, flags, deps);
+      // Ctrl-C (or SIGTERM) stops taking rows, lets those in flight finish and prints the
+      // summary; a second Ctrl-C exits at once.
+      const controller = new AbortController();
+      const onSignal = () => {
+        if (controller.signal.aborted) process.exit(130);
+        deps.io.stderr.write('\nInterrupted: finishing the rows in flight (Ctrl-C again to quit now)…\n');
+        controller.abort();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      try {
+        await runTripsImport(file, { ...flags, signal: controller.signal }, deps);
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
     });
 };

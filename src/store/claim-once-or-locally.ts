@@ -1,0 +1,40 @@
+/**
+ * claimOnce for de-duplication that must not stop the service when the shared store is
+ * down: Slack's replay guard and event de-duplication. While the store fails
+ * (StoreUnavailableError, within STORE_TIMEOUT_MS) claims are kept in this process
+ * instead, so a request is still refused the second time on this replica, and chat keeps
+ * being answered (answering needs no store). Across replicas the guarantee is back as
+ * soon as the store is. Never use it for what must be exactly-once across replicas
+ * (trip idempotency keys): those must fail instead.
+ */
+import type Keyv from 'keyv';
+import { StoreUnavailableError } from '../errors.js';
+import { claimOnce } from './claim-once.js';
+
+export type Claim = (store: Keyv, key: string, ttlMs: number, now?: () => Date) => Promise<boolean>;
+
+/** A claim function with its own in-process memory (at most `limit` keys, oldest dropped first); `onFallback` is told at most once a minute. */
+export function claimOnceOrLocally(options: { onFallback?: () => void; limit?: number } = {}): Claim {
+  const limit = options.limit ?? 50_000;
+  const local = new Map<string, number>();
+  let told = 0;
+  return async (store, key, ttlMs, now = () => new Date()) => {
+    try {
+      return await claimOnce(store, key, ttlMs, now);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Once a minute at most: an outage would otherwise log every request.
+      if (Date.now() - told > 60_000) {
+        told = Date.now();
+        options.onFallback?.();
+      }
+      const t = now().getTime();
+      const until = local.get(key);
+      if (until !== undefined && until > t) return false;
+      local.delete(key);
+      local.set(key, t + ttlMs);
+      if (local.size > limit) local.delete(local.keys().next().value!);
+      return true;
+    }
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Every call to the store or the reminder queue ends, one way or the other, within a
+ * bound: a driver that waits for a reconnect (node-redis's offline queue, ioredis,
+ * BullMQ's "wait until ready") or a server that accepts the connection but never
+ * answers would otherwise hold an HTTP request, a Slack answer or a shutdown forever.
+ * Failures and timeouts both become one typed error, StoreUnavailableError, so callers
+ * have one thing to catch and can never mistake a failed write for a saved one.
+ */
+import type Keyv from 'keyv';
+import { StoreUnavailableError } from '../errors.js';
+
+/** Runs `call`; rejects with StoreUnavailableError when it fails or takes longer than `timeoutMs`. */
+export async function withDeadline<T>(dependency: 'store' | 'queue', timeoutMs: number | undefined, call: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const work = (async () => call())().catch((error: unknown) => {
+    throw error instanceof StoreUnavailableError ? error : new StoreUnavailableError(dependency, 'error', { cause: error });
+  });
+  if (!timeoutMs) return work;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreUnavailableError(dependency, 'timeout')), timeoutMs);
+    timer.unref();
+  });
+  // The late call may still settle; its outcome is no longer anyone's business.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const deadlines = new WeakMap<object, number>();
+
+/** Records the per-call bound of a store (createStore does), so code that talks to its adapter directly (claimOnce) honours it too. */
+export function setStoreDeadline(store: Keyv, timeoutMs: number): void {
+  deadlines.set(store, timeoutMs);
+}
+
+export function storeDeadline(store: Keyv): number | undefined {
+  return deadlines.get(store);
+}
