@@ -12,6 +12,7 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ContentBase } from '../content/types.js';
+import { basicRedactor, type Redactor } from '../privacy/redact-personal-data.js';
 import { buildPrompt } from './build-prompt.js';
 import { buildSummary } from './cite.js';
 import { checkLlmSummary, type DropReason } from './check-llm-summary.js';
@@ -69,6 +70,11 @@ export interface LlmSummarizerOptions {
   /** Share of proposed sentences that must pass the check, else the whole answer is distrusted (default 0.5). */
   minKeptShare?: number;
   onOutcome?: (outcome: LlmOutcome) => void;
+  /**
+   * Applied to every text in the prompt (see build-prompt.ts). Default: the basic redactor,
+   * which knows no places and so may redact more; buildAdvisor passes the model redactor.
+   */
+  redact?: Redactor;
 }
 
 function classify(error: unknown): { reason: FallbackReason; status?: number } {
@@ -90,6 +96,7 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
   const minKeptShare = options.minKeptShare ?? 0.5;
   const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: timeoutMs, maxRetries: options.maxRetries ?? 0 });
   const responseFormat = zodResponseFormat(llmSummarySchema, 'grounded_summary');
+  const redact = options.redact ?? basicRedactor;
 
   const report = (outcome: LlmOutcome) => {
     options.onOutcome?.(outcome);
@@ -105,7 +112,7 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
       try {
         const completion = await client.chat.completions.parse(
           // No temperature: reasoning models reject any but the default, and the check, not sampling, guards the output.
-          { model, messages: buildPrompt(request.question, request.passages), response_format: responseFormat },
+          { model, messages: buildPrompt(request.question, request.passages, redact), response_format: responseFormat },
           // The SDK's timeout covers the wait for headers; the signal also bounds reading the body.
           { signal: AbortSignal.timeout(timeoutMs) },
         );

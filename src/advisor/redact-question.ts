@@ -1,18 +1,21 @@
 /**
- * Removes what identifies people from a question before it leaves the process for a
- * model: emails, Slack mentions and channel links, Teams `<at>` mentions, phone
- * numbers. Also defuses anything that looks like the prompt's own delimiters, so a
- * question can never close its `<question>` block and pose as instructions.
+ * The question as a model may see it, and as retrieval may search it. For the model,
+ * identifiers, secrets and personal data are replaced by the one redaction function
+ * (src/privacy/redact-personal-data.ts, given here as a Redactor that knows the places
+ * and dates to keep); anything that looks like the prompt's own delimiters is defused,
+ * so a question can never close its `<question>` block and pose as instructions.
  */
+import { basicRedactor, type Redactor } from '../privacy/redact-personal-data.js';
 
-const RULES: Array<[RegExp, string]> = [
-  [/<at>[\s\S]*?<\/at>/gi, '[person]'],
-  [/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, '[person]'],
-  [/<#C[A-Z0-9]+(?:\|[^>]*)?>/g, '[channel]'],
-  [/<!(?:here|channel|everyone|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>/g, '[group]'],
-  [/<mailto:[^>|]+(?:\|[^>]*)?>/gi, '[email]'],
-  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, '[email]'],
-  [/@[A-Za-z][\w.-]{1,40}\b/g, '[person]'],
+/** Chat identifiers retrieval has no use for: mentions, channel links, emails, handles. */
+const RULES: RegExp[] = [
+  /<at>[\s\S]*?<\/at>/gi,
+  /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g,
+  /<#C[A-Z0-9]+(?:\|[^>]*)?>/g,
+  /<!(?:here|channel|everyone|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>/g,
+  /<mailto:[^>|]+(?:\|[^>]*)?>/gi,
+  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu,
+  /@[A-Za-z][\w.-]{1,40}\b/g,
 ];
 
 /** Phone-like runs: nine or more digits (an ISO date has eight, so dates survive). */
@@ -21,19 +24,18 @@ const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
 /** Maximum characters of a question sent to a model; longer input is cut, never sent whole. */
 export const MAX_QUESTION_CHARS = 500;
 
-/** The question without identifiers at all (no placeholders): what retrieval should match on. */
+/** The question without identifiers at all (no placeholders): what retrieval should match on. Local only; never sent anywhere. */
 export function stripIdentifiers(text: string): string {
   let out = text;
-  for (const [re] of RULES) out = out.replace(re, ' ');
+  for (const re of RULES) out = out.replace(re, ' ');
   out = out.replace(PHONE, (m) => ((m.match(/\d/g) ?? []).length >= 9 ? ' ' : m));
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** The question as a model may see it: identifiers replaced by placeholders, no angle brackets, at most 500 characters. */
-export function redactQuestion(text: string): string {
-  let out = text;
-  for (const [re, replacement] of RULES) out = out.replace(re, replacement);
-  out = out.replace(PHONE, (m) => ((m.match(/\d/g) ?? []).length >= 9 ? '[phone]' : m));
+/** The question as a model may see it: redacted by `redact`, no angle brackets, at most 500 characters. */
+export function redactQuestion(text: string, redact: Redactor = basicRedactor): string {
+  // Redact before cutting, so a cut can never leave half an email or token behind.
+  let out = redact(text, 'user');
   // Angle brackets could open or close our delimiters; the question needs none of them.
   out = out.replace(/[<>]/g, ' ');
   out = out.replace(/\s+/g, ' ').trim();

@@ -11,6 +11,7 @@ import { createAdvisor, type Advisor } from '../advisor/create-advisor.js';
 import { createExtractiveSummarizer } from '../advisor/extractive-summarizer.js';
 import { createLlmSummarizer } from '../advisor/llm-summarizer.js';
 import { loadUnderstander } from '../understand/create-understander.js';
+import { createModelRedactor } from '../privacy/create-model-redactor.js';
 import { silentLogger } from '../logger.js';
 
 export interface BuildAdvisorOptions {
@@ -27,6 +28,8 @@ export function buildAdvisor(config: Config, options: BuildAdvisorOptions = {}):
   const content = loadContent(config.CONTENT_DIR, { staleAfterDays: config.CONTENT_STALE_DAYS });
   for (const w of content.warnings) logger.debug({ file: w.file, line: w.line }, w.message);
   const extractive = createExtractiveSummarizer(content);
+  // Throws ContentError (intents/file:line: message) on a bad intents/ file, stopping start-up.
+  const understander = loadUnderstander(config.INTENTS_DIR);
   // With a key, the model summarises and the extractive summary is the fallback for every failure.
   const llm = config.OPENAI_API_KEY
     ? createLlmSummarizer({
@@ -36,12 +39,13 @@ export function buildAdvisor(config: Config, options: BuildAdvisorOptions = {}):
         model: config.OPENAI_MODEL,
         timeoutMs: config.OPENAI_TIMEOUT_MS,
         logger,
+        // Nothing personal reaches the model; the understander's gazetteer says which words are places to keep.
+        redact: createModelRedactor({ understander, passages: content.passages }),
       })
     : null;
   return createAdvisor({
     content,
-    // Throws ContentError (intents/file:line: message) on a bad intents/ file, stopping start-up.
-    understander: loadUnderstander(config.INTENTS_DIR),
+    understander,
     retriever: createPassageIndex(content),
     summarizer: llm ?? extractive,
     fallbackSummarizer: llm ? extractive : undefined,
