@@ -18,6 +18,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slackMode).toBe('socket');
   });
 
+  it('refuses a signing secret and an app token together instead of choosing a Slack mode silently', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_APP_TOKEN: 'xapp-1' })).toThrow(
+      /SLACK_SIGNING_SECRET, SLACK_APP_TOKEN: both set.*HTTP Events API.*Socket Mode/,
+    );
+  });
+
   it('lists every missing or contradictory setting in one error', () => {
     let error: unknown;
     try {

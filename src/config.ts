@@ -7,9 +7,24 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { isLoopbackHost } from './server/loopback.js';
 
 /** The package root (where content/ and intents/ ship), whether run from src/ or dist/. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The Bot Connector service hosts Teams puts in `serviceUrl`: the public cloud
+ * (https://smba.trafficmanager.net/<region>/…), GCC, GCC High and DoD. Source: Microsoft
+ * Learn, "Proactive messages" (learn.microsoft.com/microsoftteams/platform/bots/how-to/
+ * conversations/send-proactive-messages) and the Agents SDK's TeamsServiceEndpoints.
+ * MUST stay in sync with docs/security/teams.md and README "Configuration".
+ */
+export const TEAMS_DEFAULT_SERVICE_HOSTS = [
+  'smba.trafficmanager.net',
+  'smba.infra.gcc.teams.microsoft.com',
+  'smba.infra.gov.teams.microsoft.us',
+  'smba.infra.dod.teams.microsoft.us',
+] as const;
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 const flag = z.enum(['on', 'off']);
@@ -38,11 +53,17 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default('data'),
   /** Set: reminders are scheduled on BullMQ over this Redis. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
+  /** Longest wait for one store (keyv) or queue (BullMQ) call before it counts as failed (503 for the API). */
+  STORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** SIGTERM/SIGINT: how long a graceful stop may take before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with "xoxb-"').optional(),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with "xapp-"').optional(),
   SLACK_API_URL: z.url().optional(),
+  /** Longest start-up wait for Slack's auth.test; past it start-up fails naming SLACK_API_URL. */
+  SLACK_STARTUP_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   /** Slack user group or channel whose members may use /travel-desk. */
   SLACK_TRAVEL_DESK_USERGROUP: optionalString,
   SLACK_TRAVEL_DESK_CHANNEL: optionalString,
@@ -53,14 +74,52 @@ export const configSchema = z.object({
   MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
   /** Teams team (id) whose members may use the travel-desk commands. */
   TEAMS_TRAVEL_DESK_TEAM_ID: optionalString,
+  /**
+   * `on`: the Teams door runs without Bot Framework authentication, for the Agents
+   * Playground / Emulator / tests on this machine. Only without MICROSOFT_APP_ID and on a
+   * loopback HOST; travel-desk commands stay off.
+   */
+  TEAMS_LOCAL_MODE: flag.optional(),
+  /**
+   * Hosts the Teams door may call as a `serviceUrl` (inbound activities and stored
+   * conversations), comma-separated; `*.example.com` matches subdomains. Unset: Microsoft's
+   * (TEAMS_DEFAULT_SERVICE_HOSTS), plus loopback in local mode.
+   */
+  TEAMS_SERVICE_URL_HOSTS: z
+    .string()
+    .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/, 'host names such as smba.trafficmanager.net, comma-separated')).min(1, 'at least one host'))
+    .optional(),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
 
-  TRAVEL_DESK_API_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Bearer token of /api/trips: long, no whitespace, not one character repeated. */
+  TRAVEL_DESK_API_TOKEN: z
+    .string()
+    .min(16, 'at least 16 characters')
+    .refine((t) => !/\s/.test(t), 'a token without spaces or other whitespace')
+    .refine((t) => new Set(t).size >= 6, 'a random token (at least 6 different characters); generate one with `openssl rand -hex 32`')
+    .optional(),
+  /** End of a trip at most this many days ahead (travel-desk API); trip data is kept until after the end. */
+  TRIP_HORIZON_DAYS: z.coerce.number().int().positive().default(730),
+  /** Longest trip the travel-desk API accepts, in days. */
+  TRIP_MAX_DAYS: z.coerce.number().int().positive().default(365),
+  /** Unset: on only when HOST is loopback. `on` serves it on any bind (still only to PLAYGROUND_HOSTS). */
   PLAYGROUND: flag.optional(),
+  /** Host names (Host header, port ignored) the playground answers to, comma-separated. */
+  PLAYGROUND_HOSTS: z
+    .string()
+    .default('localhost,127.0.0.1,[::1]')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean)
+        .map((h) => (h.includes(':') && !h.startsWith('[') ? `[${h}]` : h)),
+    ),
   BRIEFING_DAYS_BEFORE: z.coerce.number().int().min(0).default(7),
   TRIP_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   /** Reminder deliveries per second across all workers, kept under Slack's/Teams' limits. */
@@ -71,8 +130,14 @@ export type RawConfig = z.infer<typeof configSchema>;
 
 export interface Config extends RawConfig {
   slackMode: 'http' | 'socket' | 'off';
+  /** `bot-framework` with MICROSOFT_APP_ID, `local` with TEAMS_LOCAL_MODE=on, otherwise off (/api/messages is 404). */
+  teamsMode: 'bot-framework' | 'local' | 'off';
   teamsEnabled: boolean;
+  /** TEAMS_SERVICE_URL_HOSTS, or its default for this mode. */
+  teamsServiceUrlHosts: string[];
   playgroundEnabled: boolean;
+  /** Why the playground is on or off, for the start-up line. */
+  playgroundReason: string;
 }
 
 /** Empty strings count as unset, so `FOO=` in a .env file does not trip validation. */
@@ -92,7 +157,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   let slackMode: Config['slackMode'] = 'off';
   if (c.SLACK_BOT_TOKEN || c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) {
     if (!c.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: missing; Slack needs the bot token (xoxb-…) in both HTTP and Socket Mode');
-    if (c.SLACK_APP_TOKEN) slackMode = 'socket';
+    if (c.SLACK_APP_TOKEN && c.SLACK_SIGNING_SECRET)
+      problems.push(
+        'SLACK_SIGNING_SECRET, SLACK_APP_TOKEN: both set, and they choose different Slack modes; keep SLACK_SIGNING_SECRET for the HTTP Events API (Slack posts to /slack/events) or SLACK_APP_TOKEN (xapp-…) for Socket Mode, and unset the other',
+      );
+    else if (c.SLACK_APP_TOKEN) slackMode = 'socket';
     else if (!c.SLACK_SIGNING_SECRET)
       problems.push('SLACK_SIGNING_SECRET: missing; set it for the HTTP Events API, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode');
     else slackMode = 'http';
@@ -103,13 +172,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('MICROSOFT_APP_TENANT_ID: missing; required when MICROSOFT_APP_TYPE is SingleTenant');
   if (!c.MICROSOFT_APP_ID && (c.MICROSOFT_APP_PASSWORD || c.MICROSOFT_APP_TENANT_ID))
     problems.push('MICROSOFT_APP_ID: missing; MICROSOFT_APP_PASSWORD/TENANT_ID are set without an app id');
+  if (c.TEAMS_LOCAL_MODE === 'on' && c.MICROSOFT_APP_ID)
+    problems.push('TEAMS_LOCAL_MODE: "on" turns Bot Framework authentication off; unset it when MICROSOFT_APP_ID is set');
+  if (c.TEAMS_LOCAL_MODE === 'on' && !isLoopbackHost(c.HOST))
+    problems.push(
+      `HOST: "${c.HOST}" is not a loopback address, and TEAMS_LOCAL_MODE=on accepts unauthenticated Teams activities; bind to 127.0.0.1 (or ::1, localhost), or set MICROSOFT_APP_ID instead of TEAMS_LOCAL_MODE`,
+    );
   if (problems.length) throw new ConfigError(problems);
+  // Teams is off unless the bot's app id is set, or local mode is asked for explicitly (on loopback only).
+  const teamsMode: Config['teamsMode'] = c.MICROSOFT_APP_ID ? 'bot-framework' : c.TEAMS_LOCAL_MODE === 'on' ? 'local' : 'off';
   return {
     ...c,
     slackMode,
-    // Teams runs unauthenticated (with a warning) when no app id is set, for local testing.
-    teamsEnabled: true,
-    // On unless PLAYGROUND=off; the server binds to loopback by default so it is not exposed unasked.
-    playgroundEnabled: c.PLAYGROUND !== 'off',
+    teamsMode,
+    teamsEnabled: teamsMode !== 'off',
+    teamsServiceUrlHosts: c.TEAMS_SERVICE_URL_HOSTS ?? [...TEAMS_DEFAULT_SERVICE_HOSTS, ...(teamsMode === 'local' ? ['localhost', '127.0.0.1', '[::1]'] : [])],
+    // It has no login: on by default only where nobody else can reach it; PLAYGROUND=on is the explicit choice.
+    playgroundEnabled: c.PLAYGROUND === 'on' || (c.PLAYGROUND === undefined && isLoopbackHost(c.HOST)),
+    playgroundReason:
+      c.PLAYGROUND !== undefined
+        ? `PLAYGROUND=${c.PLAYGROUND}`
+        : isLoopbackHost(c.HOST)
+          ? `HOST=${c.HOST} is loopback; PLAYGROUND=off removes it`
+          : `HOST=${c.HOST} is not loopback; PLAYGROUND=on serves it, to PLAYGROUND_HOSTS only`,
   };
 }

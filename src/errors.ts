@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'UNAUTHORIZED'
   | 'DELIVERY_FAILED'
   | 'IDEMPOTENCY_CONFLICT'
+  | 'STORE_UNAVAILABLE'
+  | 'FORBIDDEN'
   | 'INTERNAL';
 
 export class AdvisorError extends Error {
@@ -74,6 +76,47 @@ export class IdempotencyConflictError extends AdvisorError {
   readonly reason: 'different-request' | 'in-progress';
   constructor(reason: 'different-request' | 'in-progress', message: string) {
     super(message, 'IDEMPOTENCY_CONFLICT');
+    this.reason = reason;
+  }
+}
+
+/**
+ * The store (keyv on SQLite, Redis or Postgres) or the reminder queue (BullMQ) failed
+ * or did not answer within STORE_TIMEOUT_MS. Nothing the failed call was writing may be
+ * reported as saved: the HTTP API answers 503 with Retry-After, chat doors say the trip
+ * was not saved, the CSV import counts the row as failed. `dependency` says which part
+ * failed; the driver's own error (which may quote keys) stays in `cause`, for the log only.
+ */
+export class StoreUnavailableError extends AdvisorError {
+  readonly dependency: 'store' | 'queue';
+  /** What a caller should wait before retrying, in seconds (the HTTP Retry-After). */
+  readonly retryAfterSeconds: number;
+  constructor(dependency: 'store' | 'queue', reason: 'timeout' | 'error', options?: { cause?: unknown; retryAfterSeconds?: number }) {
+    super(
+      `The ${dependency === 'store' ? 'data store' : 'reminder queue'} is unavailable (${reason === 'timeout' ? 'no answer in time' : 'connection or query failed'}); nothing was saved. Retry in a moment.`,
+      'STORE_UNAVAILABLE',
+      options,
+    );
+    this.dependency = dependency;
+    this.retryAfterSeconds = options?.retryAfterSeconds ?? 5;
+  }
+
+  /** What a chat door tells the person whose request was not saved (plain text, no channel markup). */
+  get userMessage(): string {
+    return "Sorry, I couldn't save that just now: our storage is not answering. Nothing was saved; please try again in a few minutes.";
+  }
+}
+
+/**
+ * A button on a trip (acknowledge, snooze) that this person may not press, or that can
+ * no longer do anything (already acknowledged, failed, cancelled). Nothing was changed;
+ * the message is written for the person who pressed it, and every door shows it.
+ * `not-allowed`: they are neither the trip's traveller nor a travel-desk member.
+ */
+export class TripActionError extends AdvisorError {
+  readonly reason: 'not-allowed' | 'not-possible';
+  constructor(reason: 'not-allowed' | 'not-possible', message: string) {
+    super(message, 'FORBIDDEN');
     this.reason = reason;
   }
 }

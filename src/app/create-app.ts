@@ -9,11 +9,12 @@ import type { Advisor } from '../advisor/create-advisor.js';
 import type { Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { createStore } from '../store/create-store.js';
+import { closeStores } from '../store/close-stores.js';
 import { createServer, listen, type RunningServer } from '../server/create-server.js';
 import type { Door } from '../server/types.js';
 import { createReminderService } from '../reminders/create-reminder-service.js';
-import { createSlackDoor } from '../channels/slack/create-slack-door.js';
-import { createTeamsDoor } from '../channels/teams/create-teams-door.js';
+import { createSlackDoor, type SlackDoorOptions } from '../channels/slack/create-slack-door.js';
+import { createTeamsDoor, type TeamsDoorOptions } from '../channels/teams/create-teams-door.js';
 import { createWebDoor } from '../channels/web/create-web-door.js';
 import { createApiDoor } from '../channels/api/create-api-door.js';
 import type { AppContext } from './app-context.js';
@@ -25,6 +26,10 @@ export interface AppOptions {
   clock?: () => Date;
   advisor?: Advisor;
   fetch?: typeof fetch;
+  /** Slack door tuning (queue size, start-up bound) for tests and benchmarks. */
+  slack?: SlackDoorOptions;
+  /** Teams door seams (another TeamsPort, retry and throttle tuning) for tests. */
+  teams?: TeamsDoorOptions;
 }
 
 export interface App {
@@ -53,7 +58,7 @@ export function createApp(options: AppOptions): App {
     },
   };
   const context: AppContext = { ...base, reminders: createReminderService(base) };
-  const doors = [createSlackDoor(context), createTeamsDoor(context), createApiDoor(context), createWebDoor(context)].filter(
+  const doors = [createSlackDoor(context, options.slack), createTeamsDoor(context, options.teams), createApiDoor(context), createWebDoor(context)].filter(
     (d): d is Door => d !== null,
   );
   let running: RunningServer | null = null;
@@ -61,16 +66,24 @@ export function createApp(options: AppOptions): App {
     context,
     doors,
     async start() {
-      running = await listen(createServer(doors, logger), config.PORT, config.HOST);
+      running = await listen(createServer(doors, logger, { health: () => context.reminders.health?.() ?? Promise.resolve({}) }), config.PORT, config.HOST);
       for (const d of doors) await d.start?.({ port: running.port });
       await context.reminders.start();
       return running;
     },
+    /**
+     * Releases everything within about SHUTDOWN_TIMEOUT_MS, even with the store or Redis
+     * gone: each step gets a share of the budget and is left behind when it overruns
+     * (main.ts exits the process when the budget is spent).
+     */
     async stop() {
-      await context.reminders.stop();
-      for (const d of [...doors].reverse()) await d.stop?.();
-      await running?.close();
-      await Promise.all(stores.map((s) => s.disconnect().catch(() => undefined)));
+      const budget = config.SHUTDOWN_TIMEOUT_MS;
+      const within = (ms: number, step: () => Promise<unknown>) =>
+        Promise.race([step().catch((error: unknown) => logger.warn({ err: { name: (error as Error)?.name } }, 'shutdown step failed')), new Promise((r) => setTimeout(r, ms).unref())]);
+      await within(budget * 0.4, () => context.reminders.stop(budget * 0.3));
+      await within(budget * 0.3, () => Promise.all([...doors].reverse().map((d) => d.stop?.())));
+      await within(budget * 0.1, async () => running?.close());
+      await within(budget * 0.15, () => closeStores(stores, budget * 0.1));
     },
   };
 }
