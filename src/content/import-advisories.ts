@@ -100,6 +100,14 @@ export function importAdvisories(options: ImportOptions): ImportResult {
 
 const describe = (a: AdvisoryFields | null) => (a ? `Level ${a.level} (${a.date})` : '—');
 
+/** "Level 2 (2026-10-02)", plus which other fields moved when level and date did not. */
+function describeAfter(c: AdvisoryChange): string {
+  const after = describe(c.after);
+  if (!c.before || !c.after || c.before.level !== c.after.level || c.before.date !== c.after.date) return after;
+  const moved = (['reasons', 'title', 'url', 'tag'] as const).filter((k) => c.before![k] !== c.after![k]);
+  return `${after}; ${moved.join(', ')} changed`;
+}
+
 /** The report, as Markdown like content:diff's, for a terminal or a pull request. */
 export function importReportMarkdown(r: ImportResult, dryRun: boolean): string {
   const out: string[] = ['## Travel advisories import', ''];
@@ -121,7 +129,7 @@ export function importReportMarkdown(r: ImportResult, dryRun: boolean): string {
   if (r.levelChanges.length)
     out.push('', `### What travellers will see change (${r.levelChanges.length})`, '', '| country | before | after |', '|---|---|---|', ...r.levelChanges.map((c) => `| ${c.name} (${c.code}) | ${c.from} | ${c.to} |`));
   if (r.changes.length)
-    out.push('', `### Advisory changes (${r.changes.length})`, '', '| country | before | after |', '|---|---|---|', ...r.changes.map((c) => `| ${c.name} (${c.code}) | ${describe(c.before)} | ${describe(c.after)} |`));
+    out.push('', `### Advisory changes (${r.changes.length})`, '', '| country | before | after |', '|---|---|---|', ...r.changes.map((c) => `| ${c.name} (${c.code}) | ${describe(c.before)} | ${describeAfter(c)} |`));
   else out.push('', 'No advisory changed.');
   return `${out.join('\n')}\n`;
 }

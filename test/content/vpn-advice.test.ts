@@ -75,6 +75,15 @@ describe('VPN advice follows the law in every country', () => {
     expect(checked).toBeGreaterThan(200);
   });
 
+  it('no sentence of the full text answer for any of the 250 codes advises a VPN unless VPNs are allowed there', async () => {
+    const advisor = buildAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
+    for (const entry of content.world.values()) {
+      const answer = await advisor.answerForCountries([entry.code], { intent: 'trip', trip: { start: '2026-12-01', end: null, said: null, startInferred: false, endInferred: false } });
+      if (answer.destinations[0]!.law.vpn.status === 'allowed') continue;
+      for (const s of sentencesOf(answerToText(answer))) expect(givesVpnAdvice(s), `${entry.code}: ${s}`).toBe(false);
+    }
+  });
+
   it('the full answer for China, Iran, North Korea, the UAE and every banned or restricted country never recommends a VPN', async () => {
     const advisor = buildAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
     const restrictive = codes.filter((c) => content.countries.get(c)!.law.vpn.status !== 'allowed');
