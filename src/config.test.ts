@@ -59,4 +59,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ PLAYGROUND: 'off' }).playgroundEnabled).toBe(false);
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).playgroundEnabled).toBe(true);
   });
+
+  it("points Teams at Microsoft's public cloud unless the TEAMS_* identity settings say otherwise", () => {
+    const teams = { MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'secret' };
+    const c = loadConfig(teams);
+    expect([c.TEAMS_OPENID_METADATA_URL, c.TEAMS_TOKEN_ISSUER, c.teamsLoginUrl, c.TEAMS_OAUTH_SCOPE]).toEqual([
+      'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      'https://api.botframework.com',
+      'https://login.microsoftonline.com/botframework.com',
+      'https://api.botframework.com',
+    ]);
+    // A SingleTenant bot signs in to its own tenant, as botbuilder does.
+    expect(loadConfig({ ...teams, MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 'tenant-1' }).teamsLoginUrl).toBe('https://login.microsoftonline.com/tenant-1');
+    const gov = loadConfig({ ...teams, TEAMS_LOGIN_URL: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us/', TEAMS_OAUTH_SCOPE: 'https://api.botframework.us' });
+    expect([gov.teamsLoginUrl, gov.TEAMS_OAUTH_SCOPE]).toEqual(['https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us', 'https://api.botframework.us']);
+  });
+
+  it('refuses identity endpoints that are not HTTPS (plain HTTP only for metadata on loopback)', () => {
+    expect(() => loadConfig({ TEAMS_OPENID_METADATA_URL: 'http://login.botframework.com/v1/.well-known/openidconfiguration', TEAMS_LOGIN_URL: 'http://127.0.0.1:4000/tenant' })).toThrow(
+      /TEAMS_OPENID_METADATA_URL: expected an https:\/\/ URL \(http:\/\/ only on a loopback host\)[\s\S]*TEAMS_LOGIN_URL: expected an https:\/\/ URL \(MSAL accepts no other\)/,
+    );
+    expect(loadConfig({ TEAMS_OPENID_METADATA_URL: 'http://127.0.0.1:4000/v1/.well-known/openidconfiguration' }).TEAMS_OPENID_METADATA_URL).toMatch(/^http:\/\/127/);
+  });
 });

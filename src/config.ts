@@ -26,7 +26,24 @@ export const TEAMS_DEFAULT_SERVICE_HOSTS = [
   'smba.infra.dod.teams.microsoft.us',
 ] as const;
 
+/**
+ * Where the Teams door checks incoming tokens and gets its own: Microsoft's public cloud
+ * (botbuilder 4.23's AuthenticationConstants). Sovereign clouds (US Government, China):
+ * docs/teams.md "Sovereign clouds". MUST stay in sync with that table and README "Configuration".
+ */
+export const TEAMS_PUBLIC_CLOUD = {
+  openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  tokenIssuer: 'https://api.botframework.com',
+  loginHost: 'https://login.microsoftonline.com',
+  oauthScope: 'https://api.botframework.com',
+} as const;
+
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
+/** An https URL; plain http only on a loopback host (the tests' identity double). */
+const secureUrl = z.url().refine((u) => {
+  const url = new URL(u);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}, 'an https:// URL (http:// only on a loopback host)');
 const flag = z.enum(['on', 'off']);
 const zone = z.string().refine((tz) => {
   try {
@@ -90,6 +107,18 @@ export const configSchema = z.object({
     .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/, 'host names such as smba.trafficmanager.net, comma-separated')).min(1, 'at least one host'))
     .optional(),
+  /** The Bot Framework OpenID metadata document whose keys sign incoming tokens (botbuilder's BotOpenIdMetadata). */
+  TEAMS_OPENID_METADATA_URL: secureUrl.default(TEAMS_PUBLIC_CLOUD.openIdMetadataUrl),
+  /** The `iss` of incoming tokens (botbuilder's ToBotFromChannelTokenIssuer); anything else is 401. */
+  TEAMS_TOKEN_ISSUER: z.string().trim().min(1).default(TEAMS_PUBLIC_CLOUD.tokenIssuer),
+  /**
+   * The authority the bot asks for app tokens for its outgoing calls (botbuilder's
+   * ToChannelFromBotLoginUrl; MSAL posts to <this>/oauth2/v2.0/token). Unset: Microsoft's
+   * login host with `botframework.com`, or MICROSOFT_APP_TENANT_ID for SingleTenant.
+   */
+  TEAMS_LOGIN_URL: z.url().refine((u) => u.startsWith('https://'), 'an https:// URL (MSAL accepts no other)').optional(),
+  /** The resource app tokens are for (botbuilder's ToChannelFromBotOAuthScope; `/.default` is added). */
+  TEAMS_OAUTH_SCOPE: z.string().trim().min(1).default(TEAMS_PUBLIC_CLOUD.oauthScope),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.url().optional(),
@@ -135,6 +164,8 @@ export interface Config extends RawConfig {
   teamsEnabled: boolean;
   /** TEAMS_SERVICE_URL_HOSTS, or its default for this mode. */
   teamsServiceUrlHosts: string[];
+  /** TEAMS_LOGIN_URL, or Microsoft's login host with the tenant this app type signs in to. */
+  teamsLoginUrl: string;
   playgroundEnabled: boolean;
   /** Why the playground is on or off, for the start-up line. */
   playgroundReason: string;
@@ -187,6 +218,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     teamsMode,
     teamsEnabled: teamsMode !== 'off',
     teamsServiceUrlHosts: c.TEAMS_SERVICE_URL_HOSTS ?? [...TEAMS_DEFAULT_SERVICE_HOSTS, ...(teamsMode === 'local' ? ['localhost', '127.0.0.1', '[::1]'] : [])],
+    // As botbuilder does: a SingleTenant bot signs in to its own tenant, the others to botframework.com.
+    teamsLoginUrl:
+      c.TEAMS_LOGIN_URL?.replace(/\/+$/, '') ??
+      `${TEAMS_PUBLIC_CLOUD.loginHost}/${c.MICROSOFT_APP_TYPE === 'SingleTenant' && c.MICROSOFT_APP_TENANT_ID ? c.MICROSOFT_APP_TENANT_ID : 'botframework.com'}`,
     // It has no login: on by default only where nobody else can reach it; PLAYGROUND=on is the explicit choice.
     playgroundEnabled: c.PLAYGROUND === 'on' || (c.PLAYGROUND === undefined && isLoopbackHost(c.HOST)),
     playgroundReason:

@@ -4,6 +4,9 @@
  * `/v3/conversations/{id}/activities[/{activityId}]` (POST = send/reply, PUT = update),
  * answers `{ id }` as the real service does, serves `GET …/members/{userId}` from a
  * roster you fill in, and can fail the next calls with 429/412/502/504 on demand.
+ * Given `appTokens` (the Microsoft identity double's `checkAppToken`), it does what the
+ * real service does with the bot's `Authorization: Bearer` app token: any request without
+ * a valid one is answered 401 and recorded in `refused`, never in `calls`.
  * Used by the Teams door tests and the reminders tests.
  */
 import { createServer, type IncomingMessage } from 'node:http';
@@ -23,11 +26,20 @@ export interface ConnectorCall {
   body: any;
 }
 
+export interface ConnectorDoubleOptions {
+  /** Checks each request's Authorization header: null when it carries a valid app token, else why not (answered 401). */
+  appTokens?: (authorization: string | null) => string | null;
+}
+
 export interface TeamsConnectorDouble {
   /** Base URL to put in `serviceUrl`, e.g. http://127.0.0.1:40123/ */
   url: string;
-  /** Every activity call, failed ones included (with their status). */
+  /** Every activity call, failed ones included (with their status); not the ones refused for their token. */
   calls: ConnectorCall[];
+  /** Every request of any kind (roster lookups and refused ones too), in order. */
+  requests: Array<{ method: string; path: string; status: number }>;
+  /** Requests answered 401 because their app token was missing or not valid, with the reason. */
+  refused: Array<{ method: string; path: string; reason: string }>;
   /** The next `n` activity calls answer `status` (Retry-After seconds with 429 when given). */
   failNext(n: number, status: 429 | 412 | 502 | 504 | number, retryAfterSeconds?: number): void;
   /** Roster entry returned by GET /v3/conversations/{id}/members/{userId}. */
@@ -46,8 +58,10 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return raw ? JSON.parse(raw) : null;
 }
 
-export async function startTeamsConnectorDouble(): Promise<TeamsConnectorDouble> {
+export async function startTeamsConnectorDouble(options: ConnectorDoubleOptions = {}): Promise<TeamsConnectorDouble> {
   const calls: ConnectorCall[] = [];
+  const requests: TeamsConnectorDouble['requests'] = [];
+  const refused: TeamsConnectorDouble['refused'] = [];
   const members = new Map<string, Record<string, unknown>>();
   const failures: Array<{ status: number; retryAfter?: number }> = [];
   const waiters: Array<() => void> = [];
@@ -57,9 +71,18 @@ export async function startTeamsConnectorDouble(): Promise<TeamsConnectorDouble>
     const path = (req.url ?? '/').split('?')[0]!;
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       const payload = JSON.stringify(body);
+      requests.push({ method: req.method ?? '', path, status });
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(payload);
     };
+    const tokenProblem = options.appTokens?.(req.headers.authorization ?? null) ?? null;
+    if (tokenProblem !== null) {
+      req.resume();
+      refused.push({ method: req.method ?? '', path, reason: tokenProblem });
+      reply(401, { message: 'Authorization has been denied for this request.' });
+      for (const w of waiters.splice(0)) w();
+      return;
+    }
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
     if (member && req.method === 'GET') {
       const userId = decodeURIComponent(member[2]!);
@@ -105,6 +128,8 @@ export async function startTeamsConnectorDouble(): Promise<TeamsConnectorDouble>
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    requests,
+    refused,
     failNext(n, status, retryAfterSeconds) {
       for (let i = 0; i < n; i++) failures.push({ status, retryAfter: retryAfterSeconds });
     },

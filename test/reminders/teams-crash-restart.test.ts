@@ -1,8 +1,9 @@
 /**
  * Proves the Teams deliverer's `alreadyDelivered` survives a real crash: a child process
- * (the production reminder service and Teams door, botbuilder sending to the connector
- * double over HTTP, SQLite in a temp dir) is SIGKILLed after the connector accepted a
- * reminder card, then restarted on the same file.
+ * (the production reminder service and Teams door with MICROSOFT_APP_ID set, botbuilder
+ * sending to the connector double over HTTP with an app token each process fetches from
+ * the Microsoft identity double, SQLite in a temp dir) is SIGKILLed after the connector
+ * accepted a reminder card, then restarted on the same file.
  * - Killed after the Teams door recorded the key as sent but before the reminder record
  *   said `sent`: the restarted process finds the key and sends nothing again.
  * - Killed in the remaining window, after the connector's 2xx but before that record
@@ -14,6 +15,7 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamsUserStore } from '../../src/channels/teams/teams-user-store.js';
 import { createStore } from '../../src/store/create-store.js';
+import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
 import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
 import { makeHarness } from './reminders-harness.js';
 
@@ -21,17 +23,24 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SCRIPT = resolve(import.meta.dirname, 'fixtures/teams-reminder-process.ts');
 const NOW = '2026-12-01T09:00:00Z';
 const children: ChildProcess[] = [];
+let identity: MicrosoftIdentityDouble;
 let connector: TeamsConnectorDouble;
 beforeAll(async () => {
-  connector = await startTeamsConnectorDouble();
+  identity = await startMicrosoftIdentityDouble();
+  connector = await startTeamsConnectorDouble({ appTokens: identity.checkAppToken });
 });
-afterAll(() => connector.close());
+afterAll(async () => {
+  await connector.close();
+  await identity.close();
+});
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
 });
 
 function runProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], { cwd: ROOT, env: { PATH: process.env.PATH, NOW, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The connector double is on loopback: listed explicitly, as the default list has Microsoft's hosts only.
+  const teams = { ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1', LOGIN_CA: identity.ca };
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], { cwd: ROOT, env: { PATH: process.env.PATH, NOW, ...teams, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -109,5 +118,6 @@ describe('Teams reminders across a crash', () => {
     expect(JSON.parse(out.stdout)).toEqual({ sent: 1, failed: 0, retried: 0 });
     expect(cards('a:crash-window')).toHaveLength(2);
     expect(await briefingStatus(dataDir, tripId)).toBe('sent');
+    expect(connector.refused).toEqual([]);
   });
 });

@@ -5,9 +5,10 @@
  * trip for an @mentioned colleague, whose briefing card then reaches their personal
  * chat at the scheduled (injected) time; that `trips` and `report` answer; and that
  * people outside the desk team are refused. Desk commands need an authenticated
- * activity: the server runs in TEAMS_LOCAL_MODE with `vouchedTeamsPort`, which stands in
- * for the Bot Framework token check (test/security/teams-desk-commands.test.ts shows
- * that without it they are refused).
+ * activity, so the server runs as in production: MICROSOFT_APP_ID set, each activity
+ * carrying a Bot Connector token signed by the Microsoft identity double, and every call
+ * to the connector double carrying the bot's app token from it (the double refuses any
+ * other). test/security/teams-desk-commands.test.ts shows that in local mode they are refused.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
+import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
 import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
-import { vouchedTeamsPort } from '../doubles/vouched-teams-port.js';
 import { advisorFor } from './reminders-harness.js';
 
 const clock = { now: new Date('2026-11-23T09:00:00Z') };
@@ -25,6 +26,7 @@ const bot = { id: '28:bot-desk', name: 'Travel advisor' };
 const kat = { id: '29:kat', name: 'Kat', aadObjectId: 'aad-kat' };
 const dora = { id: '29:dora', name: 'Dora', aadObjectId: 'aad-dora' };
 const eve = { id: '29:eve', name: 'Eve', aadObjectId: 'aad-eve' };
+let identity: MicrosoftIdentityDouble;
 let connector: TeamsConnectorDouble;
 let app: App;
 let url: string;
@@ -59,18 +61,23 @@ function deskMessage(from: typeof kat, command: string, mentions: Array<typeof k
 
 async function say(body: Record<string, unknown>): Promise<string> {
   const before = connector.calls.length;
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const authorization = identity.channelAuthorization(connector.url);
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
   expect(res.status).toBe(200);
   const reply = await connector.waitFor((c, i = connector.calls.indexOf(c)) => i >= before && c.body?.type === 'message');
   return String(reply.body.text);
 }
 
 beforeAll(async () => {
-  connector = await startTeamsConnectorDouble();
+  identity = await startMicrosoftIdentityDouble();
+  connector = await startTeamsConnectorDouble({ appTokens: identity.checkAppToken });
   connector.setMember(dora.id, { name: 'Dora', aadObjectId: dora.aadObjectId });
   dataDir = mkdtempSync(join(tmpdir(), 'teams-desk-'));
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', TEAMS_LOCAL_MODE: 'on', TEAMS_TRAVEL_DESK_TEAM_ID: '19:deskteam@thread.tacv2' });
-  app = createApp({ config, logger: silentLogger, clock: () => clock.now, advisor: advisorFor(config), teams: { port: vouchedTeamsPort(config) } });
+  const config = loadConfig({
+    PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', TEAMS_TRAVEL_DESK_TEAM_ID: '19:deskteam@thread.tacv2',
+    ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
+  });
+  app = createApp({ config, logger: silentLogger, clock: () => clock.now, advisor: advisorFor(config), teams: { loginCa: identity.ca } });
   url = (await app.start()).url;
   // Kat has talked to the bot once, so her personal chat is known.
   await say(activity(kat, { text: 'hello' }));
@@ -79,6 +86,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await connector?.close();
+  await identity?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -102,5 +110,6 @@ describe('travel-desk commands in Teams', () => {
     expect(await say(deskMessage(dora, 'trips'))).toContain('teams user 29:kat: KZ 2026-12-03..2026-12-10: briefing sent');
     expect(await say(deskMessage(dora, 'report'))).toContain('Travel desk report: 1 trips, briefing sent 1, acknowledged 0, failed 0.');
     expect(await say(deskMessage(eve, 'report'))).toBe('Sorry, travel-desk commands are only for members of the travel desk team. Ask me directly about your own trips instead.');
+    expect(connector.refused).toEqual([]);
   });
 });

@@ -4,9 +4,10 @@
  * (TEAMS_TRAVEL_DESK_TEAM_ID, from channelData) by a member of that team. Through the
  * real server: in local mode (no token) an activity that claims the desk team, from a
  * sender the roster calls a member, gets a clear refusal and sees and creates nothing.
- * With `vouchedTeamsPort` standing in for a validated Bot Framework token, a member
- * in the desk team's channel is served, while the same member in a personal chat or in
- * another team's channel, and a non-member in the desk channel, are refused.
+ * With MICROSOFT_APP_ID set and each activity carrying a Bot Connector token signed by the
+ * Microsoft identity double (the connector double accepting only the bot's app tokens from
+ * it), a member in the desk team's channel is served, while the same member in a personal
+ * chat or in another team's channel, and a non-member in the desk channel, are refused.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
+import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
 import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
 
 const NOW = new Date('2026-12-14T09:00:00Z');
@@ -25,6 +27,8 @@ const outsider = { id: '29:h13t-eve', name: 'Eve', aadObjectId: 'aad-h13t-eve' }
 
 let app: App | undefined;
 let connector: TeamsConnectorDouble | undefined;
+/** Set when the server runs with MICROSOFT_APP_ID: it signs each activity as the Bot Connector would. */
+let identity: MicrosoftIdentityDouble | undefined;
 let dataDir: string | undefined;
 let url = '';
 let seq = 0;
@@ -32,19 +36,22 @@ let seq = 0;
 afterEach(async () => {
   await app?.stop();
   await connector?.close();
+  await identity?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  app = connector = dataDir = undefined;
+  app = connector = identity = dataDir = undefined;
 });
 
-async function start(vouched: boolean): Promise<void> {
-  connector = await startTeamsConnectorDouble();
+/** `signed`: MICROSOFT_APP_ID and real tokens; otherwise TEAMS_LOCAL_MODE. */
+async function start(signed: boolean): Promise<void> {
+  identity = signed ? await startMicrosoftIdentityDouble() : undefined;
+  connector = await startTeamsConnectorDouble({ appTokens: identity?.checkAppToken });
   // The roster says Dora is a member (of any conversation the double is asked about).
   connector.setMember(member.id, { name: 'Dora', aadObjectId: member.aadObjectId });
   dataDir = mkdtempSync(join(tmpdir(), 'h13t-desk-'));
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', TEAMS_LOCAL_MODE: 'on', TEAMS_TRAVEL_DESK_TEAM_ID: DESK_TEAM });
-  // Loaded only where needed, so the local-mode test also runs against code that predates the seam.
-  const port = vouched ? (await import('../doubles/vouched-teams-port.js')).vouchedTeamsPort(config) : undefined;
-  app = createApp({ config, logger: silentLogger, clock: () => NOW, ...(port ? { teams: { port } } : {}) });
+  const base = { PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', TEAMS_TRAVEL_DESK_TEAM_ID: DESK_TEAM };
+  // The connector double is on loopback: listed explicitly with an app id (local mode allows loopback by default).
+  const config = loadConfig(identity ? { ...base, ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1' } : { ...base, TEAMS_LOCAL_MODE: 'on' });
+  app = createApp({ config, logger: silentLogger, clock: () => NOW, teams: { loginCa: identity?.ca } });
   url = (await app.start()).url;
   await app.context.reminders.createTrip({ traveller: { email: 'ceo@corp.example' }, destinations: ['CU'], start: '2026-12-19', end: '2026-12-23', createdBy: 'desk', source: 'api' });
 }
@@ -65,7 +72,12 @@ function command(from: typeof member, text: string, where: 'desk' | 'other-team'
 
 async function say(body: Record<string, unknown>): Promise<string> {
   const before = connector!.calls.length;
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const authorization = identity?.channelAuthorization(connector!.url);
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
   const reply = await connector!.waitFor((c, i = connector!.calls.indexOf(c)) => i >= before && c.body?.type === 'message');
   return String(reply.body.text);
@@ -82,7 +94,7 @@ describe('travel-desk commands in Teams', () => {
     expect((await app!.context.reminders.listTrips()).map((t) => t.traveller)).toEqual([{ email: 'ceo@corp.example' }]);
   });
 
-  it('on an authenticated activity, serve only a desk-team member posting in the desk team\'s channel', async () => {
+  it('on an activity signed by the Bot Connector, serve only a desk-team member posting in the desk team\'s channel', async () => {
     await start(true);
     expect(await say(command(member, 'trips', 'desk'))).toContain('ceo@corp.example: CU 2026-12-19..2026-12-23');
     const elsewhere = 'Travel-desk commands work only in a channel of the travel desk team: @mention me there.';
@@ -92,5 +104,6 @@ describe('travel-desk commands in Teams', () => {
       'Sorry, travel-desk commands are only for members of the travel desk team. Ask me directly about your own trips instead.',
     );
     expect(await app!.context.reminders.listTrips()).toHaveLength(1);
+    expect(connector!.refused).toEqual([]);
   });
 });

@@ -1,26 +1,18 @@
 /**
- * The TeamsPort on botbuilder 4.23: CloudAdapter with ConfigurationBotFrameworkAuthentication
- * built from our config (never from process.env). botbuilder is archived (support ends
- * 2025-12-31), so it stays inside this file and `node-http-bridge.ts`; the Teams SDK can
- * replace them without touching the bot.
+ * The TeamsPort on botbuilder 4.23: CloudAdapter with the authentication of
+ * `botbuilder-authentication.ts`, built from our config (never from process.env). botbuilder
+ * is archived (support ends 2025-12-31), so it stays inside these files and
+ * `node-http-bridge.ts`; the Teams SDK can replace them without touching the bot.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
-import {
-  ActivityTypes,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  TeamsInfo,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-} from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorFactory } from 'botframework-connector';
+import { ActivityTypes, CloudAdapter, TeamsInfo, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { readJson, sendJson } from '../../server/http-helpers.js';
 import { TEAMS_BODY_LIMIT } from '../../server/body-limits.js';
+import { createBotbuilderAuthentication, type TeamsIdentityEndpoints } from './botbuilder-authentication.js';
 import { toBotRequest, toBotResponse } from './node-http-bridge.js';
-import { ServiceUrlRefusedError, type ServiceUrlPolicy } from './service-url-policy.js';
+import type { ServiceUrlPolicy } from './service-url-policy.js';
 import { createTurnCircuit, isRosterAnswer, isUpdateAnswer, type TurnCircuit } from './turn-circuit.js';
 import type { TeamsConversationRef, TeamsInbound, TeamsPort, TeamsTurn } from './teams-port.js';
 
@@ -38,57 +30,6 @@ function keepEntityProperties(): void {
   if (mappers.Entity && !mappers.Entity.type.additionalProperties) mappers.Entity.type.additionalProperties = { type: { name: 'Object' } };
 }
 
-/**
- * Every connector client the adapter makes, for a turn (made inside `authenticateRequest`)
- * or a proactive send (`createConnectorFactory`), goes through this guard:
- * - only for a service URL the policy allows (TEAMS_SERVICE_URL_HOSTS), so no request,
- *   and no Bot Framework token, ever goes anywhere else;
- * - without Azure's default retry policy (3 retries with real timers, which turned one
- *   inbound activity into 16 requests to a failing host) and without following
- *   redirects: proactive sends retry in send-with-retry.ts, turns never retry.
- */
-class GuardedAuthentication extends ConfigurationBotFrameworkAuthentication {
-  constructor(
-    config: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
-    private readonly serviceUrls: ServiceUrlPolicy,
-    private readonly onRefused: (host: string) => void,
-  ) {
-    super(config);
-  }
-
-  private guard(inner: ConnectorFactory): ConnectorFactory {
-    const { serviceUrls } = this;
-    return {
-      async create(serviceUrl: string, audience?: string) {
-        if (!serviceUrls.allows(serviceUrl)) throw new ServiceUrlRefusedError(serviceUrls.hostOf(serviceUrl));
-        const client = await inner.create(serviceUrl, audience);
-        const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(o: { phase?: string; name?: string }): unknown } } }).client?.pipeline;
-        pipeline?.removePolicy({ phase: 'Retry' });
-        pipeline?.removePolicy({ name: 'redirectPolicy' });
-        return client;
-      },
-    } as ConnectorFactory;
-  }
-
-  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.guard(super.createConnectorFactory(claimsIdentity));
-  }
-
-  /**
-   * After the token is validated (botbuilder also checks its serviceurl claim against the
-   * activity's), a service URL we may not call is refused before any connector exists.
-   * CloudAdapter answers an AuthenticationError with 401.
-   */
-  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    const result = await super.authenticateRequest(activity, authHeader);
-    if (!this.serviceUrls.allows(activity.serviceUrl)) {
-      this.onRefused(this.serviceUrls.hostOf(activity.serviceUrl));
-      throw new AuthenticationError('serviceUrl is not an allowed Bot Framework service URL (TEAMS_SERVICE_URL_HOSTS)', 401);
-    }
-    return result.connectorFactory ? { ...result, connectorFactory: this.guard(result.connectorFactory) } : result;
-  }
-}
-
 /** Where the turn's outbound budget lives, so onTurnError can see that the connector already failed. */
 const CIRCUIT = Symbol('teams turn circuit');
 
@@ -98,6 +39,10 @@ export interface BotbuilderPortOptions {
   appPassword?: string;
   tenantId?: string;
   appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  /** Microsoft's identity services for this cloud (TEAMS_OPENID_METADATA_URL, …): see `teamsIdentityEndpoints(config)`. */
+  endpoints: TeamsIdentityEndpoints;
+  /** CA certificates MSAL trusts for TEAMS_LOGIN_URL instead of Node's; only tests set it (the identity double's). */
+  loginCa?: string | Buffer;
   /** The service URLs the bot may call (TEAMS_SERVICE_URL_HOSTS); activities naming another get 403. */
   serviceUrls: ServiceUrlPolicy;
   logger: Logger;
@@ -151,16 +96,10 @@ export function turnFromContext(context: TurnContext, options: { authenticated?:
 export function createBotbuilderPort(options: BotbuilderPortOptions): TeamsPort & { adapter: CloudAdapter } {
   const { logger } = options;
   keepEntityProperties();
-  const auth = new GuardedAuthentication(
-    {
-      MicrosoftAppId: options.appId ?? '',
-      MicrosoftAppPassword: options.appPassword ?? '',
-      MicrosoftAppTenantId: options.tenantId ?? '',
-      MicrosoftAppType: options.appType,
-    },
-    options.serviceUrls,
-    (serviceHost) => logger.warn({ serviceHost }, 'teams activity refused: serviceUrl is not in TEAMS_SERVICE_URL_HOSTS'),
-  );
+  const auth = createBotbuilderAuthentication({
+    ...options,
+    onRefused: (serviceHost) => logger.warn({ serviceHost }, 'teams activity refused: serviceUrl is not in TEAMS_SERVICE_URL_HOSTS'),
+  });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'teams turn failed');

@@ -11,9 +11,11 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { AppContext } from '../../app/app-context.js';
+import type { Config } from '../../config.js';
 import { HttpError } from '../../server/http-helpers.js';
 import { isLoopbackHost } from '../../server/loopback.js';
 import type { Door } from '../../server/types.js';
+import type { TeamsIdentityEndpoints } from './botbuilder-authentication.js';
 import { createBotbuilderPort } from './create-botbuilder-port.js';
 import { createTeamsBot, type TeamsMessageHandler } from './create-teams-bot.js';
 import { createTeamsDeliverer } from './create-teams-deliverer.js';
@@ -36,6 +38,21 @@ export interface TeamsDoorOptions {
   port?: TeamsPort;
   throttle?: TenantThrottleOptions;
   retry?: RetryOptions;
+  /**
+   * CA certificates to trust for TEAMS_LOGIN_URL instead of Node's, for the app-token
+   * requests only; tests pass the Microsoft identity double's self-signed certificate.
+   */
+  loginCa?: string | Buffer;
+}
+
+/** The identity services the door uses, from config (public cloud unless TEAMS_* say otherwise). */
+export function teamsIdentityEndpoints(config: Config): TeamsIdentityEndpoints {
+  return {
+    openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL,
+    tokenIssuer: config.TEAMS_TOKEN_ISSUER,
+    loginUrl: config.teamsLoginUrl,
+    oauthScope: config.TEAMS_OAUTH_SCOPE,
+  };
 }
 
 /**
@@ -66,6 +83,8 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
       appPassword: config.MICROSOFT_APP_PASSWORD,
       tenantId: config.MICROSOFT_APP_TENANT_ID,
       appType: config.MICROSOFT_APP_TYPE,
+      endpoints: teamsIdentityEndpoints(config),
+      loginCa: options.loginCa,
       serviceUrls,
       logger: log,
     });
