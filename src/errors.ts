@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'IDEMPOTENCY_CONFLICT'
   | 'STORE_UNAVAILABLE'
   | 'FORBIDDEN'
+  | 'MESSAGE_TOO_LARGE'
   | 'INTERNAL';
 
 export class AdvisorError extends Error {
@@ -118,6 +119,21 @@ export class TripActionError extends AdvisorError {
   constructor(reason: 'not-allowed' | 'not-possible', message: string) {
     super(message, 'FORBIDDEN');
     this.reason = reason;
+  }
+}
+
+/**
+ * A message that would be over a platform's size limit even in the smallest form the
+ * renderer can make (Teams refuses it with 413 MessageSizeTooBig). Raised instead of
+ * sending it, so the failure is ours, named, and logged with both sizes.
+ */
+export class MessageTooLargeError extends AdvisorError {
+  readonly bytes: number;
+  readonly limit: number;
+  constructor(bytes: number, limit: number) {
+    super(`The message is ${bytes} bytes (UTF-16) even in its shortest form, over the ${limit}-byte limit; ask about fewer destinations at a time.`, 'MESSAGE_TOO_LARGE');
+    this.bytes = bytes;
+    this.limit = limit;
   }
 }
 

@@ -132,9 +132,38 @@ export const summarySchema = z.object({
 });
 export type Summary = z.infer<typeof summarySchema>;
 
+/**
+ * One checklist item for the whole trip: merged across destinations, it names the ones
+ * it is for. An item for only some of them says so ("only for Kazakhstan"); a VPN item
+ * is never listed for a destination whose VPN law it would break.
+ */
+export const tripItemSchema = z.object({
+  id: z.string(),
+  category: z.string(),
+  categoryTitle: z.string(),
+  phase: z.enum(phases),
+  /** 1 do first … 4 good habit, from content (content/README.md "Priority"). */
+  priority: z.number().int().min(1).max(4),
+  text: z.string(),
+  sources: z.array(z.string()),
+  /** ISO codes of the trip's destinations the item applies to, in the trip's order. */
+  destinations: z.array(z.string().regex(/^[A-Z]{2}$/)),
+});
+export type TripItem = z.infer<typeof tripItemSchema>;
+
+/** At most this many key actions lead an answer (the first screen). */
+export const MAX_KEY_ACTIONS = 5;
+
 export const answerSchema = z.object({
   intent: z.enum(intentNames),
   destinations: z.array(destinationSchema),
+  /**
+   * What to do first: at most five items of `checklist`, ranked by priority, then
+   * level-relevance. Defaults to empty so answers stored before it existed still parse.
+   */
+  keyActions: z.array(tripItemSchema).max(MAX_KEY_ACTIONS).default([]),
+  /** The trip's one merged checklist, by phase (before, during, after), then content order. */
+  checklist: z.array(tripItemSchema).default([]),
   trip: tripSchema.nullable(),
   summary: summarySchema.nullable(),
   /** Low-confidence place matches offered back as "Did you mean …?". */

@@ -11,8 +11,11 @@ import type { Understander, Understanding } from '../understand/types.js';
 import { validateMessage } from './validate-message.js';
 import { buildDestination } from './build-destination.js';
 import { collectSources } from './collect-sources.js';
-import { retrieveFor } from '../retrieval/retrieve-for.js';
+import { createQuestionRetriever, type QuestionRetrieval } from '../retrieval/create-question-retriever.js';
+import type { PlaceFinder } from '../retrieval/place-finder.js';
 import { dropVpnAdvice } from './drop-vpn-advice.js';
+import { onQuestionMessage } from './on-question-message.js';
+import { mergeChecklists, rankKeyActions } from './merge-checklists.js';
 
 /** How many recent understandings are kept for reuse. */
 const UNDERSTOOD_CACHE_SIZE = 256;
@@ -30,6 +33,8 @@ export interface AdvisorOptions {
   countryName?: (code: string) => string;
   /** Who to ask when the content base cannot answer. */
   securityContact?: string;
+  /** Which countries a text names, to keep summaries on the asked ones; default: country names (src/retrieval/place-finder.ts). */
+  findPlaces?: PlaceFinder;
 }
 
 export interface AskOptions {
@@ -41,8 +46,12 @@ export interface AskOptions {
 export interface Advisor {
   readonly content: ContentBase;
   ask(text: string, options?: AskOptions): Promise<Answer>;
-  /** The answer for a country, as if the user asked about it (country browser, previews, reminders). */
-  answerForCountries(codes: string[], options?: { intent?: IntentName; trip?: Answer['trip'] }): Promise<Answer>;
+  /**
+   * The answer for a country, as if the user asked about it (country browser, previews,
+   * reminders). `summary: false` skips retrieval and any model call, for detail views that
+   * must open within a platform's deadline (Slack's trigger_id lives 3 seconds).
+   */
+  answerForCountries(codes: string[], options?: { intent?: IntentName; trip?: Answer['trip']; summary?: boolean }): Promise<Answer>;
   understand(text: string, options?: AskOptions): Understanding;
 }
 
@@ -54,11 +63,13 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
   const clock = options.clock ?? (() => new Date());
   const contact = options.securityContact ?? 'your security team';
   const nameOf = options.countryName ?? ((code: string) => code);
+  // Retrieval stays on the asked destinations and subject, and says when there is nothing on it.
+  const onQuestion = createQuestionRetriever({ content, retriever, findPlaces: options.findPlaces });
 
-  async function summarize(question: string, intent: IntentName, destinations: Destination[]) {
+  async function summarize(question: string, intent: IntentName, destinations: Destination[], retrieval: QuestionRetrieval) {
     const codes = destinations.filter((d) => d.covered).map((d) => d.countryCode);
     // Topic questions must be grounded in the content, or get no passages (and the "doesn't cover that" message).
-    const passages = retrieveFor(retriever, question, { intent, countryCodes: codes, limit: 5 });
+    const { passages } = retrieval;
     if (!passages.length) return null;
     const request = { question, intent, countryCodes: codes, passages };
     // VPN advice survives only where every destination allows VPNs (and there is one).
@@ -69,9 +80,13 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
     return guard(await options.fallbackSummarizer.summarize(request));
   }
 
-  async function compose(intent: IntentName, u: Pick<Understanding, 'places' | 'suggestions' | 'trip' | 'text'>): Promise<Answer> {
+  async function compose(intent: IntentName, u: Pick<Understanding, 'places' | 'suggestions' | 'trip' | 'text'>, withSummary = true): Promise<Answer> {
     const destinations = u.places.map((p) => buildDestination(content, p.countryCode, nameOf(p.countryCode), contact));
-    const summary = intent === 'help' || intent === 'none' ? null : await summarize(u.text, intent, destinations);
+    const retrieval =
+      intent === 'help' || !withSummary
+        ? null
+        : onQuestion.retrieve(u.text, { intent, countryCodes: destinations.filter((d) => d.covered).map((d) => d.countryCode), destinations: destinations.map((d) => d.countryCode) });
+    const summary = !retrieval || intent === 'none' ? null : await summarize(u.text, intent, destinations, retrieval);
     let message: string | null = null;
     if (intent === 'help')
       message = 'Tell me where you are going, e.g. "travelling to Kyrgyzstan next week", or ask "what is SORM?". I answer with the surveillance risk level, what it rests on, and a checklist for your devices.';
@@ -89,9 +104,14 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
       // "not covered"; its level, tier and basis still show, and each destination's `notice` says where to turn.
       message = `The content base doesn't cover that. Please ask ${contact}.`;
     }
+    // Out of scope (visas, weather …), or nothing on the asked subject for a destination: say so plainly.
+    const said = retrieval && !(intent === 'none' && u.suggestions.length) ? onQuestionMessage(intent, retrieval, destinations, summary !== null, contact) : null;
+    if (said) message = said;
     return {
       intent,
       destinations,
+      keyActions: rankKeyActions(content.checklist, destinations),
+      checklist: mergeChecklists(content.checklist, destinations),
       trip: intent === 'trip' || intent === 'remind' ? u.trip : null,
       summary,
       suggestions: u.suggestions.map((s) => ({ countryCode: s.countryCode, countryName: nameOf(s.countryCode), confidence: s.confidence })),
@@ -128,7 +148,8 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
     },
     async answerForCountries(codes, o = {}) {
       const places = codes.map((countryCode) => ({ countryCode, text: countryCode, confidence: 1, kind: 'code' as const }));
-      return compose(o.intent ?? 'country', { places, suggestions: [], trip: o.trip ?? null, text: codes.map(nameOf).join(' ') });
+      // Detail views (full checklist, why this level) need no summary: skip retrieval and any model call.
+      return compose(o.intent ?? 'country', { places, suggestions: [], trip: o.trip ?? null, text: codes.map(nameOf).join(' ') }, o.summary ?? true);
     },
   };
 }

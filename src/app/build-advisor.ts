@@ -11,6 +11,8 @@ import { createAdvisor, type Advisor } from '../advisor/create-advisor.js';
 import { createExtractiveSummarizer } from '../advisor/extractive-summarizer.js';
 import { createLlmSummarizer } from '../advisor/llm-summarizer.js';
 import { loadUnderstander } from '../understand/create-understander.js';
+import { gazetteerPlaceFinder } from '../retrieval/place-finder.js';
+import { domainWords } from '../retrieval/domain-words.js';
 import { createModelRedactor } from '../privacy/create-model-redactor.js';
 import { silentLogger } from '../logger.js';
 
@@ -46,7 +48,9 @@ export function buildAdvisor(config: Config, options: BuildAdvisorOptions = {}):
   return createAdvisor({
     content,
     understander,
-    retriever: createPassageIndex(content),
+    // The understander's gazetteer and word list also keep retrieval on the asked places and off everyday words.
+    retriever: createPassageIndex(content, { isDomainWord: domainWords(understander.gazetteer.englishWords) }),
+    findPlaces: gazetteerPlaceFinder(understander.gazetteer),
     summarizer: llm ?? extractive,
     fallbackSummarizer: llm ? extractive : undefined,
     clock: options.clock,

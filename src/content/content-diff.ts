@@ -120,7 +120,7 @@ function diffCountry(before: ContentBase, after: ContentBase, b: Country, a: Cou
 }
 
 function itemFields(a: ChecklistItem, b: ChecklistItem): string[] {
-  const fields: Array<keyof ChecklistItem> = ['text', 'phase', 'category', 'when', 'sources'];
+  const fields: Array<keyof ChecklistItem> = ['text', 'phase', 'priority', 'category', 'when', 'sources'];
   return fields.filter((f) => !same(a[f], b[f]));
 }
 

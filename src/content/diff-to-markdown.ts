@@ -89,6 +89,7 @@ export function diffToMarkdown(diff: ContentDiff, options: { base: string }): st
         if (c.fields.includes('text')) out.push(`  - before: ${c.before.text}`, `  - after: ${c.after.text}`);
         if (c.fields.includes('when')) out.push(`  - applies: ${when(c.before)} → ${when(c.after)}`);
         if (c.fields.includes('phase')) out.push(`  - phase: ${c.before.phase} → ${c.after.phase}`);
+        if (c.fields.includes('priority')) out.push(`  - priority: ${c.before.priority} → ${c.after.priority} (ranks the key actions)`);
       }
       out.push('');
     }

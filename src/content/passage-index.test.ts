@@ -1,8 +1,9 @@
 /**
  * Proves the passage index's contract on a tiny content base: country filters, topics
  * scoped to their countries, plural folding, the grounding gate (minCoverage) that makes
- * unanswerable questions retrieve nothing, and that thesaurus words can rank passages
- * but never ground a question on their own.
+ * unanswerable questions retrieve nothing, judged one passage at a time and through a
+ * domain word when no word names a passage's subject, and that thesaurus words can rank
+ * passages but never ground a question on their own.
  */
 import { describe, expect, it } from 'vitest';
 import type { ContentBase, Passage } from './types.js';
@@ -56,5 +57,29 @@ describe('createPassageIndex', () => {
   it('lets thesaurus words rank passages but never ground a question', () => {
     expect(ids(index.search('is WhatsApp safe?', { countries: ['UZ'] }))[0]).toBe('country:uz#practical-notes');
     expect(index.search('is it safe?', { minCoverage: 0.5 })).toEqual([]);
+  });
+
+  describe('grounding is judged per passage, through a domain word', () => {
+    const inPassing = [
+      passage('country:qa#overview', 'Qatar', 'Overview', 'Before the 2022 World Cup visitors had to install apps.'),
+      passage('topic:cameras#deals', 'Safe city', 'Deals', 'Huawei won contracts for cameras in many cities.', { keywords: ['cameras'] }),
+      passage('topic:cooperation#travellers', 'Cooperation', 'What it means for travellers', 'Critics in contact with its exiles should talk to the security team.', { keywords: ['exiles'] }),
+      passage('topic:cooperation#what-it-is', 'Cooperation', 'What it is', 'Galeotti describes how the services share information.'),
+    ];
+    const everyday = new Set(['world', 'cup', 'won', 'next', 'visitor', 'install', 'critic', 'contact', 'exiled', 'share']);
+    const gated = createPassageIndex({ passages: inPassing } as unknown as ContentBase, { isDomainWord: (w) => !everyday.has(w) });
+
+    it('does not ground "who won the world cup?" on "World Cup" in one passage and "won" in another', () => {
+      expect(createPassageIndex({ passages: inPassing } as unknown as ContentBase).search('who won the world cup?', { minCoverage: 0.5 })).toEqual([]);
+    });
+
+    it('does not ground a question whose words all meet in passing unless one is a domain word', () => {
+      expect(gated.search('when is the next world cup?', { minCoverage: 0.5 })).toEqual([]);
+      expect(ids(gated.search('who is Galeotti?', { minCoverage: 0.5 }))[0]).toBe('topic:cooperation#what-it-is');
+    });
+
+    it('meets another form of the same word ("exiled" and "exiles"), never a different word ("won" and "win")', () => {
+      expect(ids(gated.search('I am in contact with exiled critics', { minCoverage: 0.5 }))[0]).toBe('topic:cooperation#travellers');
+    });
   });
 });

@@ -32,37 +32,70 @@ const SUBJECT_FIELDS = new Set(['title', 'heading', 'keywordText']);
 /** Coverage a question needs when none of its matched words names a passage's subject. */
 const SUBJECTLESS_COVERAGE = 0.75;
 
-/**
- * Share of the query's content words that occur exactly (not by prefix or typo) in some
- * result, and whether one of them names a result's subject (title, heading or keyword).
- */
-export function exactCoverage(query: string, results: SearchResult[]): { coverage: number; subject: boolean } {
-  const wanted = new Set(contentTerms(query));
-  if (!wanted.size) return { coverage: 0, subject: false };
-  const found = new Set<string>();
-  let subject = false;
-  for (const r of results)
-    for (const [term, fields] of Object.entries(r.match)) {
-      if (!wanted.has(term)) continue;
-      found.add(term);
-      if (fields.some((f) => SUBJECT_FIELDS.has(f))) subject = true;
-    }
-  return { coverage: found.size / wanted.size, subject };
+/** Endings that make another form of the same word: "exiled" and "exiles" are one word here, "won" and "win" are not. */
+const FORM_ENDING = /(?:ing|ed|es|er|e|s)$/;
+
+/** One key for the forms of a word, for grounding only (the index itself matches by its own rules). */
+function wordForm(term: string): string {
+  const stem = term.replace(FORM_ENDING, '');
+  return stem.length >= 4 ? stem : term;
 }
 
 /**
- * Grounded: enough of the question's words occur in the results, and either one of them
- * names a subject the content is about ("SORM" in "what does SORM stand for") or nearly
- * all of them occur ("who is Galeotti?"). "Can I expense my dinner?" matches only a
- * passing "at their own expense", so it is not grounded.
+ * For each result: the share of the query's content words that occur in that one passage
+ * as themselves or as another form of the same word (not by prefix or typo), and whether
+ * one of them names the passage's subject (title, heading or keyword). Judged per passage,
+ * never over the results together: "who won the world cup?" must not be grounded by
+ * "World Cup" in one passage and a contract "won" in another.
  */
-function isGrounded(query: string, results: SearchResult[], minCoverage: number): boolean {
-  const { coverage, subject } = exactCoverage(query, results);
-  return coverage >= minCoverage && (subject || coverage >= Math.max(minCoverage, SUBJECTLESS_COVERAGE));
+export function exactCoverage(query: string, results: SearchResult[]): Array<{ coverage: number; subject: boolean }> {
+  const wanted = new Set(contentTerms(query).map(wordForm));
+  return results.map((r) => {
+    const found = new Set<string>();
+    let subject = false;
+    for (const [term, fields] of Object.entries(r.match)) {
+      const form = wordForm(term);
+      if (!wanted.has(form)) continue;
+      found.add(form);
+      if (fields.some((f) => SUBJECT_FIELDS.has(f))) subject = true;
+    }
+    return { coverage: wanted.size ? found.size / wanted.size : 0, subject };
+  });
+}
+
+/**
+ * Grounded: one passage holds enough of the question's words, and either one of them
+ * names that passage's subject ("SORM" in "what does SORM stand for") or nearly all of
+ * them occur in it and one of those is a domain word ("who is Galeotti?"). "Can I expense
+ * my dinner?" matches only a passing "at their own expense"; "when is the next world
+ * cup?" meets every word in Qatar's overview, but in passing and in everyday words:
+ * neither is grounded.
+ */
+function isGrounded(query: string, results: SearchResult[], minCoverage: number, isDomainWord: (word: string) => boolean): boolean {
+  const domain = new Set(contentTerms(query).filter(isDomainWord).map(wordForm));
+  const holdsDomainWord = (r: SearchResult) => Object.keys(r.match).some((term) => domain.has(wordForm(term)));
+  return exactCoverage(query, results).some(
+    ({ coverage, subject }, i) =>
+      coverage >= minCoverage && (subject || (coverage >= Math.max(minCoverage, SUBJECTLESS_COVERAGE) && holdsDomainWord(results[i]!))),
+  );
+}
+
+/** Options of the passage index. */
+export interface PassageIndexOptions {
+  /**
+   * True for a word that by itself says a question is about this content base: a name
+   * ("Galeotti", "Digiton") or a subject the advisor covers ("WhatsApp", "camera"); false
+   * for everyday words ("world", "cup", "won"). A question none of whose words names a
+   * passage's subject is grounded only through such a word. The advisor passes one built
+   * from the understander's English word list and src/retrieval/subjects.ts; the default
+   * counts every word (the index alone cannot tell a name from a word).
+   */
+  isDomainWord?: (word: string) => boolean;
 }
 
 /** Builds the index once from the loaded content; search is synchronous and in memory. */
-export function createPassageIndex(content: ContentBase): Retriever {
+export function createPassageIndex(content: ContentBase, options: PassageIndexOptions = {}): Retriever {
+  const isDomainWord = options.isDomainWord ?? (() => true);
   const byId = new Map(content.passages.map((p) => [p.id, p]));
   // Lead bias: the first section of a file introduces its subject, so it wins close calls ("what is SORM?").
   const leads = new Set<string>();
@@ -101,7 +134,7 @@ export function createPassageIndex(content: ContentBase): Retriever {
         ? { combineWith: 'OR', queries: [query, { queries: [extra.join(' ')], boostTerm: () => EXPANSION_WEIGHT }] }
         : query;
       const hits = query.trim() ? index.search(tree, { filter: (r) => allowed(byId.get(r.id as string)!) }).slice(0, limit) : [];
-      if (options.minCoverage !== undefined && !isGrounded(query, hits, options.minCoverage)) return [];
+      if (options.minCoverage !== undefined && !isGrounded(query, hits, options.minCoverage, isDomainWord)) return [];
       const result = hits.map((r) => byId.get(r.id as string)!);
       // A trip question may carry no content words ("Kyrgyzstan next week"): fill with the country's sections in order.
       if (countries && result.length < limit) {

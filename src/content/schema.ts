@@ -131,9 +131,20 @@ export const conditionSchema = z.strictObject({
 });
 export type Condition = z.infer<typeof conditionSchema>;
 
+/**
+ * One checklist item. Its `priority` says how urgent it is, 1 (do first) to 4 (good
+ * habit), and ranks the answer's key actions. MUST stay in sync with the scale in
+ * content/README.md ("Priority").
+ */
 export const checklistItemSchema = z.strictObject({
   id,
   phase: z.enum(phases),
+  /** 1 do first, 2 protects accounts, data and devices directly, 3 lowers exposure, 4 good habit (content/README.md). */
+  priority: z
+    .number({ error: 'a priority from 1 (do first) to 4 (good habit); see "Priority" in content/README.md' })
+    .int('a whole number from 1 (do first) to 4 (good habit)')
+    .min(1, 'a priority from 1 (do first) to 4 (good habit)')
+    .max(4, 'a priority from 1 (do first) to 4 (good habit)'),
   text: z.string().min(1),
   sources: sourceIds,
   when: conditionSchema.default({ min_level: 1, max_level: 4 }),

@@ -2,13 +2,14 @@
  * Plain-text rendering of an Answer, for terminals and as the fallback `text` of
  * chat messages. Pure: everything it shows comes from the Answer.
  */
-import type { Answer, Destination } from '../advisor/answer.js';
+import type { Answer, Destination, TripItem } from '../advisor/answer.js';
 import { advisoryLine, basisLines, levelHeadline, tierLine } from './level-words.js';
+import { PHASE_WORDS, onlyForText } from './trip-words.js';
 
 const PHASE_TITLES = { before: 'Before the trip', during: 'During the trip', after: 'After the trip' } as const;
 
 export interface TextOptions {
-  /** Show the checklist and indicators in full (terminal) or only the headline (notification). */
+  /** Show the key actions, checklist and indicators in full (terminal) or only the headline (notification). */
   full?: boolean;
 }
 
@@ -28,12 +29,6 @@ function destinationText(d: Destination, full: boolean): string[] {
   const unknown = d.indicators.filter((i) => i.status === 'unknown');
   if (unknown.length) lines.push(`  Not known: ${unknown.map((i) => i.name).join('; ')}.`);
   lines.push('', `  VPN: ${d.law.vpn.status}. Encryption: ${d.law.encryption.status}.`);
-  for (const phase of ['before', 'during', 'after'] as const) {
-    const items = d.checklist.filter((c) => c.phase === phase);
-    if (!items.length) continue;
-    lines.push('', `  ${PHASE_TITLES[phase]}:`);
-    for (const c of items) lines.push(`  [ ] ${c.text} (${c.categoryTitle})`);
-  }
   if (d.lastReviewed) lines.push('', `  Content last reviewed ${d.lastReviewed}.`);
   return lines;
 }
@@ -48,9 +43,24 @@ export function answerToText(answer: Answer, options: TextOptions = {}): string 
     if (out.length) out.push('');
     out.push(...destinationText(d, full));
   }
+  const more = (item: TripItem) => {
+    const only = onlyForText(item, answer);
+    return only ? `; ${only}` : '';
+  };
+  if (full && answer.keyActions.length) {
+    out.push('', 'Do these first:');
+    answer.keyActions.forEach((k, i) => out.push(`  ${i + 1}. ${k.text} (${PHASE_WORDS[k.phase]}${more(k)})`));
+  }
   if (answer.summary) {
     out.push('', 'Summary:', answer.summary.sentences.map((s) => `${s.text}${s.citations.map((n) => ` [${n}]`).join('')}`).join(' '));
     if (full) answer.summary.citations.forEach((c, i) => out.push(`  [${i + 1}] ${c.title} <${c.url}>`));
+  }
+  // One merged checklist for the whole trip; an item for only some destinations names them.
+  for (const phase of full ? (['before', 'during', 'after'] as const) : []) {
+    const items = answer.checklist.filter((c) => c.phase === phase);
+    if (!items.length) continue;
+    out.push('', `${PHASE_TITLES[phase]}:`);
+    for (const c of items) out.push(`  [ ] ${c.text} (${c.categoryTitle}${more(c)})`);
   }
   if (full && answer.sources.length) {
     out.push('', 'Sources:');

@@ -1,7 +1,9 @@
 /**
  * `npm run eval:retrieval [-- path/to/eval-set.yaml] [--verbose] [--llm]`: prints recall@5,
- * hit@5 and MRR of the passage index on the evaluation set, the misses, and any
- * unanswerable question that retrieved passages. Exits 1 when the set names passage ids
+ * hit@5 and MRR of the passage index on the evaluation set, the misses, any unanswerable
+ * or out-of-scope question that retrieved passages, subject questions whose "nothing on"
+ * destinations differ from the set's, and how many sentences of the offline summaries stay
+ * on the asked destinations and subject. Exits 1 when the set names passage ids
  * the content no longer has, so a renamed heading is noticed. With --llm (and
  * OPENAI_API_KEY, optionally OPENAI_BASE_URL/OPENAI_MODEL), also sends every question to
  * the model and reports the share of its sentences that survive the output check.
@@ -12,8 +14,13 @@ import { parse } from 'yaml';
 import { PACKAGE_ROOT, loadConfig } from '../config.js';
 import { loadContent } from '../content/load-content.js';
 import { createPassageIndex } from '../content/passage-index.js';
-import { evalSetSchema, evaluateRetrieval } from './eval-retrieval.js';
+import { evalSetSchema, evaluateRetrieval, questionRetrieverFor } from './eval-retrieval.js';
 import { evaluateLlmSummaries } from './eval-llm.js';
+import { evaluateSummaries } from './eval-summaries.js';
+import { gazetteerPlaceFinder } from './place-finder.js';
+import { domainWords } from './domain-words.js';
+import { createExtractiveSummarizer } from '../advisor/extractive-summarizer.js';
+import { loadUnderstander } from '../understand/create-understander.js';
 import { createLogger } from '../logger.js';
 
 const args = process.argv.slice(2);
@@ -23,8 +30,18 @@ const file = args.find((a) => !a.startsWith('--')) ?? resolve(PACKAGE_ROOT, 'tes
 const config = loadConfig();
 const content = loadContent(config.CONTENT_DIR, { staleAfterDays: config.CONTENT_STALE_DAYS });
 const set = evalSetSchema.parse(parse(readFileSync(file, 'utf8')));
-const retriever = createPassageIndex(content);
-const report = evaluateRetrieval(content, retriever, set);
+// The same place finder and word list as the advisor's (build-advisor.ts): the understander's gazetteer.
+const { gazetteer } = loadUnderstander(config.INTENTS_DIR);
+const findPlaces = gazetteerPlaceFinder(gazetteer);
+const retriever = createPassageIndex(content, { isDomainWord: domainWords(gazetteer.englishWords) });
+const report = evaluateRetrieval(content, retriever, set, 5, findPlaces);
+const focused = questionRetrieverFor(content, retriever, findPlaces);
+const summaries = await evaluateSummaries(
+  set,
+  (q, countryCodes) => focused.retrieve(q, { intent: 'country', countryCodes }).passages,
+  createExtractiveSummarizer(content),
+  findPlaces,
+);
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const out: string[] = [
@@ -33,15 +50,22 @@ const out: string[] = [
   `hit@${report.k}: ${pct(report.hitAtK)}`,
   `MRR: ${report.mrr.toFixed(3)}`,
   `unanswerable questions retrieving nothing: ${set.unanswerable.length - report.grounded.length}/${set.unanswerable.length}`,
+  `out-of-scope questions told so, retrieving nothing: ${set.outOfScope.length - report.inScope.length}/${set.outOfScope.length}`,
+  `subject questions with the right "nothing on" destinations: ${report.subjectQuestions - report.nothingOnMismatches.length}/${report.subjectQuestions}`,
+  `summary sentences on the asked destinations and subject: ${summaries.onQuestion}/${summaries.sentences} (${summaries.summaries} destination questions summarised)`,
 ];
 for (const r of report.results) {
   if (r.recall < 1 || verbose) out.push(`${r.recall < 1 ? 'MISS' : 'ok  '} ${r.q}\n     missed: ${r.missed.join(', ') || '-'}\n     got:    ${r.retrieved.join(', ')}`);
 }
 for (const g of report.grounded) out.push(`GROUNDED? ${g.q}: ${g.retrieved.join(', ')}`);
+for (const g of report.inScope) out.push(`IN SCOPE? ${g.q}: ${g.retrieved.join(', ') || 'not read as out of scope'}`);
+for (const m of report.nothingOnMismatches) out.push(`NOTHING ON? ${m.q}: expected [${m.expected.join(', ')}], got [${m.got.join(', ')}]`);
+for (const o of summaries.off) out.push(`OFF (${o.why}) ${o.q}\n     ${o.sentence}`);
 if (report.unknownIds.length) out.push(`unknown passage ids in the eval set: ${report.unknownIds.join(', ')}`);
 if (withLlm && !config.OPENAI_API_KEY) out.push('llm: skipped; set OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server)');
 if (withLlm && config.OPENAI_API_KEY) {
   const llm = await evaluateLlmSummaries(content, retriever, set, {
+    findPlaces,
     apiKey: config.OPENAI_API_KEY,
     baseURL: config.OPENAI_BASE_URL,
     model: config.OPENAI_MODEL,

@@ -9,8 +9,8 @@ import type { Logger } from 'pino';
 import type { Retriever } from '../advisor/ports.js';
 import type { ContentBase } from '../content/types.js';
 import { createLlmSummarizer, type LlmOutcome } from '../advisor/llm-summarizer.js';
-import { retrieveFor } from './retrieve-for.js';
-import type { EvalSet } from './eval-retrieval.js';
+import { questionRetrieverFor, type EvalSet } from './eval-retrieval.js';
+import type { PlaceFinder } from './place-finder.js';
 
 export interface LlmEvalOptions {
   apiKey: string;
@@ -18,6 +18,8 @@ export interface LlmEvalOptions {
   model: string;
   timeoutMs: number;
   logger: Logger;
+  /** Place finder for staying on the asked destinations; default: country names (see place-finder.ts). */
+  findPlaces?: PlaceFinder;
 }
 
 export interface LlmEvalReport {
@@ -34,10 +36,12 @@ export interface LlmEvalReport {
 /** Runs every eval question through the configured model once and counts what the check keeps. */
 export async function evaluateLlmSummaries(content: ContentBase, retriever: Retriever, set: EvalSet, options: LlmEvalOptions): Promise<LlmEvalReport> {
   const outcomes: LlmOutcome[] = [];
-  const summarizer = createLlmSummarizer({ content, ...options, onOutcome: (o) => outcomes.push(o) });
+  const { findPlaces, ...llm } = options;
+  const summarizer = createLlmSummarizer({ content, ...llm, onOutcome: (o) => outcomes.push(o) });
+  const focused = questionRetrieverFor(content, retriever, findPlaces);
   for (const item of set.questions) {
     const intent = item.countries.length ? 'country' : 'topic';
-    const passages = retrieveFor(retriever, item.q, { intent, countryCodes: item.countries });
+    const { passages } = focused.retrieve(item.q, { intent, countryCodes: item.countries });
     if (passages.length) await summarizer.summarize({ question: item.q, intent, countryCodes: item.countries, passages });
   }
   const count = (xs: string[]) => xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x]: (acc[x] ?? 0) + 1 }), {});

@@ -1,6 +1,7 @@
 /**
- * How the advisor asks the index for passages, in one place so the evaluation
- * (eval-retrieval.ts) measures exactly what users get. Country questions search that
+ * How the advisor asks the index for candidate passages; create-question-retriever.ts
+ * then keeps them on the asked destinations and subject, and both the advisor and the
+ * evaluation (eval-retrieval.ts) go through that, so the figures are what users get. Country questions search that
  * country's sections (and topics about it); trips stay on the country; topic questions
  * search everything but must be grounded: more than the coverage threshold of their
  * content words must occur in the passages, or nothing is returned and the advisor

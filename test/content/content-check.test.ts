@@ -117,6 +117,17 @@ describe('content:check reports each mistake at its line', () => {
     expect(r.err).toEqual(['content/countries/xz.md:2: "XZ" is not an ISO 3166-1 alpha-2 country code', 'content check failed: 1 error']);
   });
 
+  it('a checklist item without a priority, or with one off the scale', () => {
+    copy = copyContent();
+    const line = copy.replaceLine('checklists/device.yaml', /^    priority: 1$/, '    priority: 7');
+    const missing = copy.lineOf('checklists/device.yaml', '  - id: device-minimal-data');
+    copy.replaceLine('checklists/device.yaml', /^    priority: 2$/, '');
+    const r = check(copy);
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toContain(`content/checklists/device.yaml:${line}: field "items.2.priority": a priority from 1 (do first) to 4 (good habit)`);
+    expect(r.err.some((e) => e.startsWith(`content/checklists/device.yaml:${missing}: field "items.0.priority": a priority from 1 (do first) to 4 (good habit)`))).toBe(true);
+  });
+
   it('checklist item naming an unknown indicator', () => {
     copy = copyContent();
     const line = copy.replaceLine('checklists/network.yaml', 'when: { indicator: interception-systems }', '    when: { indicator: sorm-imports }');
@@ -126,7 +137,7 @@ describe('content:check reports each mistake at its line', () => {
 
   it('VPN advice that does not say for which VPN law it applies', () => {
     copy = copyContent();
-    copy.write('checklists/extra.yaml', 'category: extra\ntitle: Extra\nitems:\n  - id: extra-vpn\n    phase: during\n    text: Use a VPN for everything.\n    sources: [rf-2025]\n');
+    copy.write('checklists/extra.yaml', 'category: extra\ntitle: Extra\nitems:\n  - id: extra-vpn\n    phase: during\n    text: Use a VPN for everything.\n    sources: [rf-2025]\n    priority: 2\n');
     const r = check(copy);
     expect(r.err).toContain(
       "content/checklists/extra.yaml:6: the item mentions VPNs (or a tunnel, proxy, Tor …) but does not say where it applies; add when: { vpn: [...] } so it follows each country's law.vpn",
@@ -137,13 +148,13 @@ describe('content:check reports each mistake at its line', () => {
     copy = copyContent();
     copy.write(
       'checklists/extra.yaml',
-      "category: extra\ntitle: Extra\nitems:\n  - id: extra-tunnel\n    phase: during\n    text: Route all traffic through the company's WireGuard tunnel.\n    sources: [rf-2025]\n    when: { vpn: [unknown, allowed] }\n",
+      "category: extra\ntitle: Extra\nitems:\n  - id: extra-tunnel\n    phase: during\n    text: Route all traffic through the company's WireGuard tunnel.\n    sources: [rf-2025]\n    when: { vpn: [unknown, allowed] }\n    priority: 2\n",
     );
     const r = check(copy);
     expect(r.err).toContain(
       'content/checklists/extra.yaml:8: the item tells travellers to use a VPN (or a tunnel, proxy …), so it may apply only where VPNs are allowed; expected when: { vpn: [allowed] }, found [unknown, allowed]',
     );
-    copy.write('checklists/extra.yaml', "category: extra\ntitle: Extra\nitems:\n  - id: extra-tunnel\n    phase: during\n    text: Route all traffic through the company's WireGuard tunnel.\n    sources: [rf-2025]\n");
+    copy.write('checklists/extra.yaml', "category: extra\ntitle: Extra\nitems:\n  - id: extra-tunnel\n    phase: during\n    text: Route all traffic through the company's WireGuard tunnel.\n    sources: [rf-2025]\n    priority: 2\n");
     expect(check(copy).err[0]).toMatch(/^content\/checklists\/extra\.yaml:6: the item mentions VPNs \(or a tunnel/);
   });
 
@@ -186,7 +197,7 @@ describe('content:check reports each mistake at its line', () => {
     copy = copyContent();
     copy.write(
       'checklists/extra.yaml',
-      'category: extra\ntitle: Extra\nitems:\n  - id: extra-vpn\n    phase: during\n    text: Use the company VPN.\n    sources: [rf-2025]\n    when: { vpn: [banned, allowed] }\n',
+      'category: extra\ntitle: Extra\nitems:\n  - id: extra-vpn\n    phase: during\n    text: Use the company VPN.\n    sources: [rf-2025]\n    when: { vpn: [banned, allowed] }\n    priority: 2\n',
     );
     const r = check(copy);
     expect(r.err).toContain(

@@ -68,8 +68,9 @@ beforeAll(() => {
     copy
       .read('checklists/accounts.yaml')
       .replace('Change the passwords you used during the trip.', 'Change every password you used during the trip.')
+      .replace('  - id: accounts-mfa\n    phase: before\n    priority: 2', '  - id: accounts-mfa\n    phase: before\n    priority: 1')
       .replace(/  - id: accounts-travel-pins\n(    .*\n)+?(?=  - id:)/, '')
-      .concat('  - id: accounts-sign-out\n    phase: after\n    text: Sign out of every session you opened on the trip.\n    sources: [arcyber-travel-tips]\n'),
+      .concat('  - id: accounts-sign-out\n    phase: after\n    priority: 3\n    text: Sign out of every session you opened on the trip.\n    sources: [arcyber-travel-tips]\n'),
   );
   git('add', '-A', 'content');
   git('commit', '-q', '-m', 'a content pull request');
@@ -104,13 +105,14 @@ describe('npm run content:diff', () => {
     expect(pr.stdout).toMatch(/\| Luxembourg \(LU\) \| screened, level [12] [\w ]+ \| screened, level 3 at least high \|/);
   });
 
-  it('shows checklist items added, removed and reworded', () => {
+  it('shows checklist items added, removed, reworded and re-prioritised', () => {
     const out = pr.stdout;
     expect(out).toContain('Added:\n- `accounts-sign-out` (Accounts and passwords, after; everyone): Sign out of every session you opened on the trip.');
     expect(out).toMatch(/Removed:\n- `accounts-travel-pins` \(Accounts and passwords, before; levels 2-4\)/);
     expect(out).toContain(
       '- `accounts-change-passwords` (text)\n  - before: Change the passwords you used during the trip.\n  - after: Change every password you used during the trip.',
     );
+    expect(out).toContain('- `accounts-mfa` (priority)\n  - priority: 2 → 1 (ranks the key actions)');
   });
 
   it('says so when nothing users see has changed', () => {

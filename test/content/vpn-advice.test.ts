@@ -3,8 +3,10 @@
  * traveller to use a VPN, tunnel or proxy where VPNs are banned, restricted or of
  * unknown status. Checked for all 250 codes of the world table (assessed, screened and
  * not assessed), for every country file with its VPN law forced to each status, on the
- * full Answer users get (checklist, prose, summary), and with summarizers that try to
- * slip VPN advice in: an injected one and a model double over real HTTP.
+ * full Answer users get (checklist, prose, summary), on the key actions and the trip's
+ * merged checklist (a VPN item names exactly the destinations whose law it follows, in
+ * text, Slack and Teams, and is never merged into another), and with summarizers that
+ * try to slip VPN advice in: an injected one and a model double over real HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -14,6 +16,8 @@ import { createAdvisor } from '../../src/advisor/create-advisor.js';
 import { dropVpnAdvice } from '../../src/advisor/drop-vpn-advice.js';
 import { givesVpnAdvice } from '../../src/content/vpn-advice.js';
 import { answerToText } from '../../src/render/answer-to-text.js';
+import { checklistBlocks } from '../../src/channels/slack/render/checklist-blocks.js';
+import { checklistElements } from '../../src/channels/teams/render/details-elements.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { ContentBase } from '../../src/content/types.js';
 import type { LawStatus } from '../../src/content/schema.js';
@@ -95,6 +99,82 @@ describe('VPN advice follows the law in every country', () => {
         for (const s of sentencesOf(answerToText(answer))) expect(givesVpnAdvice(s), `${question}: ${s}`).toBe(false);
       }
     }
+  });
+});
+
+describe('key actions and the merged trip checklist follow each destination\'s VPN law', () => {
+  const advisor = buildAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
+  const allCodes = [...content.world.keys()].sort();
+  const forTrip = (codes: string[]) => advisor.answerForCountries(codes, { intent: 'trip', summary: false });
+  /** Every line of the text answer with its "(…; only for …)" note. */
+  const linesOf = (text: string) => text.split('\n');
+
+  it('for every one of the 250 codes alone, no key action or checklist item advises a VPN unless VPNs are allowed there', async () => {
+    let checked = 0;
+    for (const code of allCodes) {
+      const answer = await forTrip([code]);
+      const d = answer.destinations[0]!;
+      // The merged list of a one-place trip is that place's own checklist, nothing added.
+      expect(answer.checklist.map((c) => c.id), code).toEqual(d.checklist.map((c) => c.id));
+      for (const item of answer.keyActions) expect(answer.checklist.map((c) => c.id)).toContain(item.id);
+      if (d.law.vpn.status === 'allowed') continue;
+      checked++;
+      for (const item of [...answer.keyActions, ...answer.checklist]) expect(givesVpnAdvice(item.text), `${code}: ${item.text}`).toBe(false);
+    }
+    expect(checked).toBeGreaterThan(240);
+  });
+
+  it('India (VPNs allowed) with each of the other 249 codes: VPN advice is for India alone, and the text says "only for India"', async () => {
+    expect((await forTrip(['IN'])).destinations[0]!.law.vpn.status).toBe('allowed');
+    for (const other of allCodes.filter((c) => c !== 'IN')) {
+      const answer = await forTrip(['IN', other]);
+      const [india, there] = answer.destinations as [(typeof answer.destinations)[0], (typeof answer.destinations)[0]];
+      for (const item of [...answer.checklist, ...answer.keyActions]) {
+        // Merging never adds an item to a destination whose own checklist does not have it.
+        for (const code of item.destinations) expect(answer.destinations.find((d) => d.countryCode === code)!.checklist.map((c) => c.id), `${other}: ${item.id}`).toContain(item.id);
+        if (!givesVpnAdvice(item.text) || there.law.vpn.status === 'allowed') continue;
+        expect(item.destinations, `${other}: ${item.id}`).toEqual(['IN']);
+      }
+      for (const d of [india, there]) for (const c of d.checklist) expect(answer.checklist.find((x) => x.id === c.id)?.destinations, `${d.countryCode}: ${c.id}`).toContain(d.countryCode);
+      if (there.law.vpn.status === 'allowed') continue;
+      const advice = answer.checklist.filter((c) => givesVpnAdvice(c.text));
+      expect(advice.length, other).toBeGreaterThan(0);
+      const lines = linesOf(answerToText(answer));
+      for (const item of advice)
+        for (const line of lines.filter((l) => l.includes(item.text))) expect(line, `${other}: ${line}`).toMatch(/only for India\)$/);
+    }
+  });
+
+  it('a trip through India, Turkmenistan, Russia and Kyrgyzstan: every VPN item names exactly the places whose law it follows, in Slack and Teams too', async () => {
+    const answer = await forTrip(['IN', 'TM', 'RU', 'KG']);
+    const byId = new Map(answer.checklist.map((c) => [c.id, c.destinations]));
+    expect(byId.get('network-company-vpn')).toEqual(['IN']);
+    expect(byId.get('network-vpn-banned')).toEqual(['TM']);
+    expect(byId.get('network-vpn-restricted')).toEqual(['RU']);
+    expect(byId.get('network-vpn-check-law')).toEqual(['KG']);
+    expect(byId.get('network-no-vpn-workaround')).toEqual(['TM', 'RU']);
+    const slack = JSON.stringify(checklistBlocks(answer));
+    const teams = JSON.stringify(checklistElements(answer));
+    for (const rendered of [answerToText(answer), slack, teams]) {
+      expect(rendered).toMatch(/Connect to company systems only through the company VPN\.[^\n"]*only for India\)/);
+      expect(rendered).toMatch(/VPNs are banned here[^\n"]*only for Turkmenistan\)/);
+      expect(rendered).toMatch(/VPN use is restricted here[^\n"]*only for Russia\)/);
+      expect(rendered).toMatch(/We do not know whether VPNs are legal here[^\n"]*only for Kyrgyzstan\)/);
+    }
+    for (const k of answer.keyActions) if (givesVpnAdvice(k.text)) expect(k.destinations).toEqual(['IN']);
+  });
+
+  it('the loaner device is a key action for every destination at level 3 or 4, alone or in a trip with others', async () => {
+    const risky: string[] = [];
+    for (const code of allCodes) {
+      const answer = await forTrip([code]);
+      if (answer.destinations[0]!.risk.level < 3) continue;
+      risky.push(code);
+      expect(answer.keyActions.map((k) => k.id), code).toContain('device-loaner');
+    }
+    expect(risky).toEqual(expect.arrayContaining(['KG', 'KZ', 'RU', 'TM', 'CN', 'IR']));
+    const trip = await forTrip(['FR', 'AM', ...risky.slice(0, 11)]);
+    expect(trip.keyActions.map((k) => k.id)).toContain('device-loaner');
   });
 });
 

@@ -39,7 +39,7 @@ describe('Slack deliverer', () => {
     expect(double.callsTo('users.lookupByEmail').map((c) => c.args.email)).toEqual(['traveller@example.com', 'nobody@example.com']);
   });
 
-  it('sends the reminder as a DM with the briefing, checklist and both buttons', async () => {
+  it('sends the reminder as a DM with the briefing, checklist, its two buttons and the details', async () => {
     await deliverer.deliver('U0TRAVELER', delivery);
     const call = await double.waitFor('chat.postMessage', (c) => c.args.channel === 'U0TRAVELER');
     expect(call.token).toBe('xoxb-deliver');
@@ -49,6 +49,8 @@ describe('Slack deliverer', () => {
     const actions = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
     expect(actions.map((a) => [a.action_id, JSON.parse(a.value!)])).toEqual([
       ['travel_checklist_done', { t: 'trip-1', r: 'rem-1' }],
+      ['travel_full_checklist', { d: ['KG'] }],
+      ['travel_why_this_level', { d: ['KG'] }],
       ['travel_snooze_reminder', { t: 'trip-1', r: 'rem-1' }],
     ]);
   });

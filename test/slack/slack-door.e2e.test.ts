@@ -2,8 +2,10 @@
  * The Slack door end to end, with no Slack: the real server from createApp, requests
  * signed and shaped exactly as Slack sends them, and the real Web API client (inside
  * Bolt) talking to a local Slack API double over HTTP. Proves that a mention, a DM
- * and /travel produce the rendered Answer in the recorded Web API calls, that the
- * three buttons do what they say, that the App Home and the agent view are set, that
+ * and /travel produce a first message that fits one screen in the recorded Web API
+ * calls, that the buttons do what they say (Full checklist and Why this level open
+ * modals with everything, paged, or messages when a modal cannot open, for one country
+ * and for thirteen), that the App Home and the agent view are set, that
  * retries and bot messages do not produce answers, that 429 Retry-After is honoured,
  * and that unsigned, wrongly signed or stale requests get 401 and never reach the
  * advisor.
@@ -20,6 +22,8 @@ import { silentLogger } from '../../src/logger.js';
 import { startSlackApiDouble, type RecordedCall, type SlackApiDouble } from '../doubles/slack-api-double.js';
 import { fixture, postCommand, postEvent, postInteraction } from './slack-requests.js';
 import { METHOD_SCOPES } from './slack-manifest-schema.js';
+import { FIRST_SCREEN } from '../../src/channels/slack/limits.js';
+import { visibleLength } from '../../src/channels/slack/render/visible-text.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -120,7 +124,7 @@ afterAll(async () => {
 });
 
 describe('Slack door', () => {
-  it('answers a mention in a thread with Kyrgyzstan, its level, indicators, citations, checklist and buttons', async () => {
+  it('answers a mention in a thread with a first message that fits one screen: level, key actions with the loaner device, short summary, buttons', async () => {
     const body = mention('travelling to Kyrgyzstan next week');
     const res = await postEvent(eventsUrl, SECRET, body);
     expect(res.status).toBe(200);
@@ -131,22 +135,91 @@ describe('Slack door', () => {
     const blocks = post.args.blocks as Block[];
     const text = blockText(blocks);
     expect(blocks[0]).toMatchObject({ type: 'context' });
+    expect(blocks.length).toBeLessThanOrEqual(FIRST_SCREEN.blocks);
+    expect(visibleLength(blocks as never)).toBeLessThanOrEqual(FIRST_SCREEN.visibleChars);
     expect(blocks.find((b) => b.type === 'header')?.text?.text).toMatch(/Kyrgyzstan: (at least high \(level 3 of 4\)|level 3 of 4, high)/);
     expect(text).toContain('Assume calls, texts and unencrypted traffic can be intercepted');
-    expect(text).toContain('*Indicators found (4 of 6)*');
-    expect(text).toContain('Direct-access interception systems (SORM or equivalent)');
-    expect(text).toMatch(/<https:\/\/www\.recordedfuture\.com\/[^|]+\|rf-2025>/);
+    expect(text).toContain('*Do these first*');
+    expect(text).toMatch(/^\d\. Travel with a clean loaner laptop and phone from IT/m);
     expect(text).toContain('*Summary*');
     expect(text).toMatch(/<https:[^|]+\|\[1\]>/);
-    expect(text).toContain('Checklist: Before you go');
-    expect(text).toContain('☐ Travel with a clean loaner laptop and phone from IT');
+    expect(text).not.toMatch(/\|[a-z0-9-]+-20\d\d>/);
     expect(post.args.text).toMatch(/Kyrgyzstan \(KG\): risk (at least high \(level 3 of 4\)|level 3 of 4, high)/);
-    expect(buttons(blocks).map((b) => b.text)).toEqual(['Remind me before I go', "I've done the checklist"]);
-    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(buttons(blocks).map((b) => b.text)).toEqual(['Remind me before I go', "I've done the checklist", 'Full checklist', 'Why this level']);
 
     const status = double.callsTo('assistant.threads.setStatus').find((c) => c.args.thread_ts === ts);
     expect(status?.args).toMatchObject({ channel_id: 'C0TRAVEL01', status: 'is thinking…' });
     expect(status!.atMs).toBeLessThanOrEqual(post.atMs);
+  });
+
+  it('"Full checklist" opens a modal with every checklist item; "Why this level" one with the basis, sources and indicators with evidence', async () => {
+    const body = mention('travelling to Kyrgyzstan next week, details test');
+    await postEvent(eventsUrl, SECRET, body);
+    const post = await answerFor(body.event.ts as string);
+    const full = buttons(post.args.blocks as Block[]).find((b) => b.text === 'Full checklist')!;
+    const opened = double.callsTo('views.open').length;
+    expect((await postInteraction(eventsUrl, SECRET, click(full, { ts: '1700000011.000100', thread_ts: body.event.ts as string }, 'full-1'))).status).toBe(200);
+    const modal = await double.waitFor('views.open', () => double.callsTo('views.open').length > opened);
+    expect(modal.args.trigger_id).toBe('1111.2222.4444');
+    const view = modal.args.view as { type: string; title: { text: string }; blocks: Block[] };
+    expect(view).toMatchObject({ type: 'modal', title: { text: 'Full checklist' } });
+    const kg = await app.context.advisor.answerForCountries(['KG'], { summary: false });
+    const listed = blockText(view.blocks);
+    expect(kg.checklist.length).toBeGreaterThan(20);
+    for (const item of kg.checklist) expect(listed).toContain(`☐ ${item.text}`);
+
+    const why = buttons(post.args.blocks as Block[]).find((b) => b.text === 'Why this level')!;
+    await postInteraction(eventsUrl, SECRET, click(why, { ts: '1700000011.000100', thread_ts: body.event.ts as string }, 'why-1'));
+    const whyModal = await double.waitFor('views.open', (c) => (c.args.view as { title: { text: string } }).title.text === 'Why this level');
+    const whyText = blockText((whyModal.args.view as { blocks: Block[] }).blocks);
+    expect(whyText).toMatch(/\*Why this level\*\n• Assessed: score \d+ of 12/);
+    expect(whyText).toMatch(/<https:\/\/www\.recordedfuture\.com\/[^|]+\|Recorded Future \(Insikt Group\): /);
+    expect(whyText).toContain('*Indicators found (4 of 6)*');
+    for (const i of kg.destinations[0]!.indicators.filter((x) => x.status === 'present')) expect(whyText).toContain(`*${i.name}*: ${i.evidence}`);
+    expect(whyText).toContain(`*Sources (${kg.sources.length})*`);
+    expect(whyText).not.toMatch(/\|[a-z0-9-]+-20\d\d>/);
+  });
+
+  it('"Next page" inside the modal updates the same view; a modal that cannot open is sent to the clicker as messages instead', async () => {
+    const next = { action_id: 'travel_why_this_level', value: JSON.stringify({ d: ['KG'], p: 1 }), text: 'Next page' };
+    const inView = click(next, null, 'page-1');
+    Object.assign(inView, { container: { type: 'view', view_id: 'V0MODAL01' }, view: { id: 'V0MODAL01', type: 'modal', hash: 'h1' } });
+    await postInteraction(eventsUrl, SECRET, inView);
+    const updated = await double.waitFor('views.update', (c) => c.args.view_id === 'V0MODAL01');
+    expect(blockText((updated.args.view as { blocks: Block[] }).blocks)).toContain('Kyrgyzstan: ');
+
+    double.failNext('views.open', { error: 'expired_trigger_id' });
+    const full = { action_id: 'travel_full_checklist', value: JSON.stringify({ d: ['KG'] }), text: 'Full checklist' };
+    await postInteraction(eventsUrl, SECRET, click(full, { ts: '1700000012.000100', thread_ts: '1763890999.000100' }, 'fallback-1'));
+    const fallback = await double.waitFor('chat.postEphemeral', (c) => c.args.text === 'Full checklist');
+    expect(fallback.args).toMatchObject({ channel: 'C0TRAVEL01', user: 'U0TRAVELER', thread_ts: '1763890999.000100' });
+    const kg = await app.context.advisor.answerForCountries(['KG'], { summary: false });
+    for (const item of kg.checklist) expect(blockText(fallback.args.blocks as Block[])).toContain(item.text);
+  });
+
+  it('a 13-country trip lists every level on the first message, and "Full checklist" and "Why this level" reach every country', async () => {
+    const places = 'Russia, Belarus, Kazakhstan, Kyrgyzstan, Uzbekistan, Tajikistan, Turkmenistan, Azerbaijan, Armenia, China, Iran, Mongolia and Monaco';
+    const body = mention(`business trip to ${places} 1-20 March`);
+    await postEvent(eventsUrl, SECRET, body);
+    const post = await answerFor(body.event.ts as string);
+    const blocks = post.args.blocks as Block[];
+    const first = blockText(blocks);
+    const trip = await app.context.advisor.answerForCountries(['RU', 'BY', 'KZ', 'KG', 'UZ', 'TJ', 'TM', 'AZ', 'AM', 'CN', 'IR', 'MN', 'MC'], { summary: false });
+    for (const d of trip.destinations) expect(first).toMatch(new RegExp(`\\*${d.countryName}\\*: (level|at least|not assessed)`));
+    expect(first).not.toContain(':scissors:');
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    for (const [title, predicate] of [
+      ['Full checklist', (t: string) => trip.checklist.every((c) => t.includes(`☐ ${c.text}`))],
+      ['Why this level', (t: string) => trip.destinations.every((d) => t.includes(`${d.countryName}: `))],
+    ] as const) {
+      const button = buttons(blocks).find((b) => b.text === title)!;
+      const before = double.callsTo('views.open').length;
+      await postInteraction(eventsUrl, SECRET, click(button, { ts: '1700000013.000100', thread_ts: body.event.ts as string }, `thirteen-${title}`));
+      const modal = await double.waitFor('views.open', () => double.callsTo('views.open').length > before);
+      const view = modal.args.view as { blocks: Block[] };
+      expect(view.blocks.length).toBeLessThanOrEqual(100);
+      expect(predicate(blockText(view.blocks)), title).toBe(true);
+    }
   });
 
   it('"Remind me before I go" creates the trip from the button and confirms to the clicker only', async () => {
@@ -198,7 +271,12 @@ describe('Slack door', () => {
     const blocks = reply.args.blocks as Block[];
     expect(blockText(blocks)).toMatch(/Kyrgyzstan: (at least high \(level 3 of 4\)|level 3 of 4, high)/);
     const share = buttons(blocks).find((b) => b.text === 'Share in channel');
-    expect(buttons(blocks).map((b) => b.text)).toEqual(['Remind me before I go', "I've done the checklist", 'Share in channel']);
+    expect(buttons(blocks).map((b) => b.text)).toEqual(['Remind me before I go', "I've done the checklist", 'Full checklist', 'Why this level', 'Share in channel']);
+    // The private answer's "Full checklist" opens the modal for the asker too (block_actions carry a trigger_id from ephemeral messages).
+    const opened = double.callsTo('views.open').length;
+    await postInteraction(eventsUrl, SECRET, click(buttons(blocks).find((b) => b.text === 'Full checklist')!, null, 'travel-full'));
+    const modal = await double.waitFor('views.open', () => double.callsTo('views.open').length > opened);
+    expect(blockText((modal.args.view as { blocks: Block[] }).blocks)).toContain('☐ Travel with a clean loaner laptop and phone from IT');
 
     await postInteraction(eventsUrl, SECRET, click(share!, null, 'share-1'));
     const shared = await double.waitFor('response_url', (c) => c.responseId === 'share-1' && c.args.response_type === 'in_channel');
@@ -298,7 +376,7 @@ describe('Slack door', () => {
   it('called only Web API methods the manifest has scopes for (checked on every recorded call)', () => {
     const manifest = parse(readFileSync(new URL('../../manifests/slack/manifest.yaml', import.meta.url), 'utf8')) as { oauth_config: { scopes: { bot: string[] } } };
     const methods = [...new Set(double.calls.map((c) => c.method).filter((m) => m !== 'response_url'))].sort();
-    expect(methods).toEqual(expect.arrayContaining(['assistant.threads.setStatus', 'assistant.threads.setSuggestedPrompts', 'auth.test', 'chat.postEphemeral', 'chat.postMessage', 'views.publish']));
+    expect(methods).toEqual(expect.arrayContaining(['assistant.threads.setStatus', 'assistant.threads.setSuggestedPrompts', 'auth.test', 'chat.postEphemeral', 'chat.postMessage', 'views.open', 'views.publish', 'views.update']));
     for (const m of methods) {
       expect(METHOD_SCOPES, `scope table lacks ${m}`).toHaveProperty([m]);
       for (const s of METHOD_SCOPES[m]!) expect(manifest.oauth_config.scopes.bot).toContain(s);

@@ -103,6 +103,9 @@ export const METHOD_SCOPES: Record<string, string[]> = {
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'views.publish': [],
+  // "Full checklist" / "Why this level" modals, and their "Next page": no scope needed.
+  'views.open': [],
+  'views.update': [],
   'assistant.threads.setStatus': ['assistant:write'],
   'assistant.threads.setSuggestedPrompts': ['assistant:write'],
   'users.lookupByEmail': ['users:read', 'users:read.email'],

@@ -1,10 +1,11 @@
 /**
- * Proactive delivery to Teams over real HTTP: the Teams Deliverer sends a reminder
- * card into the traveller's stored conversation through botbuilder's
- * continueConversationAsync to a local connector double; 429/412/502/504 are retried
- * with backoff and jitter (Retry-After honoured), persistent failures end in an error
- * carrying retryAfterMs, refusals and unknown users are permanent, and sends to one
- * tenant are throttled under the per-tenant rate. Each sent idempotency key is recorded
+ * Proactive delivery to Teams over real HTTP, authenticated as in production: the Teams
+ * Deliverer sends a reminder card into the traveller's stored conversation through
+ * botbuilder's continueConversationAsync to a local connector double, with an app token
+ * MSAL fetched from the Microsoft identity double (the connector double refuses any
+ * other); 429/412/502/504 are retried with backoff and jitter (Retry-After honoured),
+ * persistent failures end in an error carrying retryAfterMs, refusals and unknown users
+ * are permanent, and sends to one tenant are throttled under the per-tenant rate. Each sent idempotency key is recorded
  * with the connector's activity id, so `alreadyDelivered` answers after a restart and a
  * key is never posted twice. Sleep and clock are injected.
  */
@@ -21,14 +22,18 @@ import { createServiceUrlPolicy } from '../../src/channels/teams/service-url-pol
 import { TeamsDeliveryError } from '../../src/channels/teams/send-with-retry.js';
 import { createTeamsUserStore, type TeamsUserStore } from '../../src/channels/teams/teams-user-store.js';
 import type { TeamsConversationRef } from '../../src/channels/teams/teams-port.js';
+import { teamsIdentityEndpoints } from '../../src/channels/teams/create-teams-door.js';
+import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
 import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
 
+let identity: MicrosoftIdentityDouble;
 let connector: TeamsConnectorDouble;
 let users: TeamsUserStore;
 let delivery: Delivery;
 
 beforeAll(async () => {
-  connector = await startTeamsConnectorDouble();
+  identity = await startMicrosoftIdentityDouble();
+  connector = await startTeamsConnectorDouble({ appTokens: identity.checkAppToken });
   users = createTeamsUserStore(new Keyv());
   const ref: TeamsConversationRef = {
     channelId: 'msteams',
@@ -46,7 +51,10 @@ beforeAll(async () => {
     idempotencyKey: 'rem-d:0',
   };
 });
-afterAll(() => connector.close());
+afterAll(async () => {
+  await connector.close();
+  await identity.close();
+});
 
 function deliverer(options: { retries?: number; perSecond?: number; now?: () => number; advance?: (ms: number) => void; sent?: Keyv<TeamsSentRecord> } = {}) {
   const sleeps: number[] = [];
@@ -54,9 +62,13 @@ function deliverer(options: { retries?: number; perSecond?: number; now?: () => 
     sleeps.push(ms);
     options.advance?.(ms);
   };
-  // The connector double listens on loopback, which only local mode allows.
+  // The connector double listens on loopback: allowed explicitly, as TEAMS_SERVICE_URL_HOSTS=127.0.0.1 would.
   const serviceUrls = createServiceUrlPolicy(['127.0.0.1']);
-  const port = createBotbuilderPort({ appType: 'MultiTenant', serviceUrls, logger: silentLogger });
+  const config = loadConfig(identity.env);
+  const port = createBotbuilderPort({
+    appId: identity.appId, appPassword: identity.appPassword, appType: 'MultiTenant',
+    endpoints: teamsIdentityEndpoints(config), loginCa: identity.ca, serviceUrls, logger: silentLogger,
+  });
   const d = createTeamsDeliverer({
     port,
     users,
@@ -79,7 +91,9 @@ describe('Teams deliverer', () => {
     const [call] = connector.calls.slice(before);
     expect(call).toMatchObject({ method: 'POST', conversationId: 'a:deliver-1', status: 201 });
     expect(call!.body.text).toBe('You leave for Kyrgyzstan tomorrow (2026-11-30). Last check before you go.');
-    expect(call!.body.attachments[0].content.actions.map((a: { title: string }) => a.title)).toEqual(["I've done the checklist", 'Snooze']);
+    expect(call!.body.attachments[0].content.actions.map((a: { title: string }) => a.title)).toEqual(["I've done the checklist", 'Snooze', 'Full checklist', 'Why this level']);
+    expect(identity.checkAppToken(call!.authorization)).toBeNull();
+    expect(connector.refused).toEqual([]);
   });
 
   it('retries 429, 412, 502 and 504 with exponential backoff and jitter, honouring Retry-After', async () => {

@@ -1,10 +1,12 @@
 /**
- * End to end through the real server (createApp, PORT 0, no Microsoft service, so in
- * TEAMS_LOCAL_MODE): we POST Bot Framework activities to /api/messages as the Bot
- * Connector does, with `serviceUrl` pointing at a local connector double, and assert on
- * what the bot sent there: the Adaptive Card for a personal message, the thread reply to
- * a channel mention, the card update and acknowledgement after a button press, and the
- * welcome card on install.
+ * End to end through the real server (createApp, PORT 0) as Microsoft runs it: with
+ * MICROSOFT_APP_ID set and the Microsoft identity double standing in for Microsoft's
+ * identity services, we POST Bot Framework activities to /api/messages as the Bot
+ * Connector does (each with its signed token, `serviceUrl` pointing at a local connector
+ * double that refuses any request without an app token the identity double issued), and
+ * assert on what the bot sent there: the Adaptive Card for a personal message, the
+ * proactive briefing, the thread reply to a channel mention, the card update and
+ * acknowledgement after a button press, and the welcome card on install.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,12 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
+import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
 import { startTeamsConnectorDouble, type ConnectorCall, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 let app: App;
 let url: string;
 let connector: TeamsConnectorDouble;
+let identity: MicrosoftIdentityDouble;
 let dataDir: string;
 
 const user = { id: '29:user-e2e', name: 'Ada', aadObjectId: 'aad-e2e-1' };
@@ -40,8 +44,10 @@ function activity(overrides: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-async function post(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+/** Posts as the Bot Connector does: with a token for the activity's serviceUrl. */
+async function post(body: Record<string, unknown>): Promise<Response> {
+  const authorization = identity.channelAuthorization(String(body.serviceUrl));
+  return fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
 }
 
 /** Calls made while `fn` ran. */
@@ -62,24 +68,28 @@ const texts = (card: any): string[] => {
     if (el.type === 'TextBlock') out.push(el.text);
     if (el.type === 'FactSet') for (const f of el.facts) out.push(`${f.title}: ${f.value}`);
     for (const k of ['body', 'items']) if (Array.isArray(el[k])) el[k].forEach(walk);
+    // "Full checklist" and "Why this level" open inside the card (Action.ShowCard): one click away.
+    for (const a of el.actions ?? []) if (a.type === 'Action.ShowCard') walk(a.card);
   };
   walk(card);
   return out;
 };
 
 beforeAll(async () => {
-  connector = await startTeamsConnectorDouble();
+  identity = await startMicrosoftIdentityDouble();
+  connector = await startTeamsConnectorDouble({ appTokens: identity.checkAppToken });
   connector.setMember(user.id, { email: 'ada@example.com', name: 'Ada', aadObjectId: user.aadObjectId });
   dataDir = mkdtempSync(join(tmpdir(), 'teams-e2e-'));
-  // No Microsoft here: the door runs in its explicit, loopback-only local mode.
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', TEAMS_LOCAL_MODE: 'on' });
-  app = createApp({ config, logger: silentLogger, clock: () => NOW });
+  // The connector double is on loopback, which the default TEAMS_SERVICE_URL_HOSTS (Microsoft's hosts) does not list.
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1' });
+  app = createApp({ config, logger: silentLogger, clock: () => NOW, teams: { loginCa: identity.ca } });
   url = (await app.start()).url;
 });
 
 afterAll(async () => {
   await app?.stop();
   await connector?.close();
+  await identity?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -103,12 +113,12 @@ describe('Teams door over real HTTP', () => {
     const shown = texts(card);
     expect(shown).toContain('Kyrgyzstan');
     expect(shown.some((t) => /^Surveillance risk: (at least high \(level 3 of 4\)|level 3 of 4, high)$/.test(t))).toBe(true);
-    expect(shown).toContain('Indicators found');
+    expect(shown).toContain('Indicators found (4 of 6)');
     expect(shown.some((t) => t.startsWith('• **Direct-access interception systems (SORM or equivalent)**') && t.includes('](https://'))).toBe(true);
     expect(shown.some((t) => /\[1\]/.test(t) && t.includes('https://'))).toBe(true);
-    expect(shown).toContain('Checklist');
-    expect(shown).toContain('Before the trip');
-    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(expect.arrayContaining(['Remind me before I go', "I've done the checklist"]));
+    expect(shown.some((t) => t.startsWith('Do these first'))).toBe(true);
+    expect(shown).toContain('Before you go');
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(['Remind me before I go', "I've done the checklist", 'Full checklist', 'Why this level']);
     // Plain text fallback and native citations travel with the card.
     expect(cardMessage!.body.text).toMatch(/Kyrgyzstan: surveillance risk (at least high \(level 3 of 4\)|level 3 of 4, high)/);
     expect(cardMessage!.body.entities[0].citation[0]).toMatchObject({ '@type': 'Claim', position: 1 });
@@ -143,7 +153,7 @@ describe('Teams door over real HTTP', () => {
     expect(briefing.conversationId).toBe('a:personal-e2e');
     const card = cardOf(briefing);
     expect(texts(card)[0]).toBe('Your trip to Kyrgyzstan starts on 2026-11-30. Here is your pre-trip security briefing.');
-    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(["I've done the checklist", 'Snooze']);
+    expect(card.actions.map((a: { title: string }) => a.title)).toEqual(["I've done the checklist", 'Snooze', 'Full checklist', 'Why this level']);
   });
 
   it('"Snooze" on the briefing postpones it and replaces the reminder card with the outcome', async () => {
@@ -205,5 +215,13 @@ describe('Teams door over real HTTP', () => {
     const conversation = { id: '19:newteam@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-e2e' };
     const calls = await during(() => post(activity({ type: 'conversationUpdate', membersAdded: [bot], text: undefined, conversation })));
     expect(texts(cardOf(calls[0])).join(' ')).toContain('Mention me');
+  });
+
+  it("made every call to the connector, replies and proactive sends alike, with the bot's app token", () => {
+    expect(connector.requests.length).toBeGreaterThan(10);
+    expect(connector.refused).toEqual([]);
+    for (const call of connector.calls) expect(identity.checkAppToken(call.authorization)).toBeNull();
+    // One token, fetched once from the identity platform and reused while it is valid.
+    expect(identity.tokenRequests).toEqual([{ clientId: identity.appId, scope: 'https://api.botframework.com/.default', error: null }]);
   });
 });

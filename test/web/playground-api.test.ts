@@ -107,12 +107,15 @@ describe('playground API', () => {
     expect(one.slackHtml).not.toMatch(/baseline|normal travel security habits/i);
     expect(JSON.stringify(one.teams)).toContain('"style":"emphasis"');
     expect(JSON.stringify(one.teams)).toContain('Surveillance risk: not assessed: treated as elevated (level 2 of 4)');
-    // A screened country says so and shows what its level rests on, with the advisory as context.
+    // A screened country says so; what its level rests on, with the advisory as context, is one click away ("Why this level").
     const kp = (await (await fetch(`${base}/playground/api/countries/KP`)).json()) as any;
     expect(kp.answer.destinations[0].coverage).toBe('screened');
     expect(kp.slackHtml).toContain('North Korea: at least high (level 3 of 4)');
     expect(kp.slackHtml).toContain('has been screened, not assessed');
-    expect(kp.slackHtml).toContain('general safety, not surveillance');
+    expect(kp.slackHtml).toContain('Why this level');
+    const why = kp.teams.actions.find((a: any) => a.title === 'Why this level');
+    expect(why.type).toBe('Action.ShowCard');
+    expect(JSON.stringify(why.card)).toContain('general safety, not surveillance');
   });
 
   it('schedules reminders from the rendered Slack and Teams buttons, and the web deliverer receives them', async () => {

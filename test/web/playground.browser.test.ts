@@ -2,8 +2,9 @@
  * The playground in a real browser: Debian's Chromium driven by playwright-core
  * against the real app (createApp, real HTTP on 127.0.0.1, SQLite in a temp dir).
  * Proves that the Kyrgyzstan message is drawn as Slack and as Teams (Microsoft's
- * Adaptive Cards renderer) with the risk level, an indicator, a checklist item and a
- * citation link; that "Remind me before I go" lists a trip in the Reminders panel;
+ * Adaptive Cards renderer) with the risk level, the first key action and a citation
+ * link named by publisher and title, and that the Teams card opens "Why this level"
+ * (an indicator) and "Full checklist" (a checklist item) in place; that "Remind me before I go" lists a trip in the Reminders panel;
  * that the country browser sorts and shows a country by keyboard; and that the page
  * asks nothing of any other host; and that axe-core finds no WCAG 2.1 A/AA violation
  * (contrast, labels, names) on the page with an answer drawn. Saves test/artifacts/playground.png and prints how
@@ -74,22 +75,26 @@ describe('web playground in Chromium', () => {
     await teams.getByText(/^Surveillance risk: (at least high \(level 3 of 4\)|level 3 of 4, high)$/).waitFor();
     const firstMs = Date.now() - started;
 
-    // Slack drawing: header, an indicator with its source link, a checklist item.
+    // Slack drawing, the first screen: header, the first key action, a source named by publisher and title, the buttons.
     await expect(slack.getByRole('heading', { name: /^Kyrgyzstan: (at least high \(level 3 of 4\)|level 3 of 4, high)$/ }).isVisible()).resolves.toBe(true);
-    await expect(slack.getByText('Why this level').isVisible()).resolves.toBe(true);
-    await expect(slack.getByText('Direct-access interception systems (SORM or equivalent)', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(slack.getByText('Turn on multi-factor authentication and use strong, unique passwords.').isVisible()).resolves.toBe(true);
-    const slackLink = slack.getByRole('link', { name: 'rf-2025' }).first();
+    await expect(slack.getByText('Do these first').isVisible()).resolves.toBe(true);
+    await expect(slack.getByText('Travel with a clean loaner laptop and phone from IT').isVisible()).resolves.toBe(true);
+    await expect(slack.getByRole('button', { name: 'Full checklist' }).isVisible()).resolves.toBe(true);
+    await expect(slack.getByRole('button', { name: 'Why this level' }).isVisible()).resolves.toBe(true);
+    const slackLink = slack.getByRole('link', { name: /^Recorded Future \(Insikt Group\): Tracking Deployment/ }).first();
     await expect(slackLink.isVisible()).resolves.toBe(true);
     expect(await slackLink.getAttribute('href')).toMatch(/^https:\/\/www\.recordedfuture\.com\//);
 
-    // Teams drawing, by Microsoft's renderer: the same facts, Markdown turned into links and lists.
-    await expect(teams.locator('.ac-adaptiveCard').count()).resolves.toBe(1);
-    await expect(teams.getByText('Direct-access interception systems (SORM or equivalent)').first().isVisible()).resolves.toBe(true);
-    await expect(teams.getByText('Turn on multi-factor authentication and use strong, unique passwords.').isVisible()).resolves.toBe(true);
+    // Teams drawing, by Microsoft's renderer: the same first screen; the rest opens inside the card.
+    await expect(teams.locator('.ac-adaptiveCard').first().isVisible()).resolves.toBe(true);
+    await expect(teams.getByText('Travel with a clean loaner laptop and phone from IT').isVisible()).resolves.toBe(true);
     const teamsLinks = teams.locator('a[href^="https://"]');
     expect(await teamsLinks.count()).toBeGreaterThan(0);
     await expect(teamsLinks.first().isVisible()).resolves.toBe(true);
+    await teams.getByRole('button', { name: 'Why this level' }).click();
+    await expect(teams.getByText('Direct-access interception systems (SORM or equivalent)').first().isVisible()).resolves.toBe(true);
+    await teams.getByRole('button', { name: 'Full checklist' }).click();
+    await expect(teams.getByText('Turn on multi-factor authentication and use strong, unique passwords.').isVisible()).resolves.toBe(true);
 
     // JSON: the Answer itself.
     await expect(page.getByTestId('json-pane').textContent()).resolves.toContain('"countryCode": "KG"');

@@ -11,6 +11,10 @@ export const ACTION_IDS = {
   acknowledge: 'travel_checklist_done',
   share: 'travel_share_in_channel',
   snooze: 'travel_snooze_reminder',
+  /** "Full checklist": the trip's merged checklist, in a modal. */
+  checklist: 'travel_full_checklist',
+  /** "Why this level": basis with sources, indicators with evidence, law, every source, in a modal. */
+  why: 'travel_why_this_level',
 } as const;
 
 /** "Remind me before I go": the trip itself travels in the button. */
@@ -36,6 +40,17 @@ export type SnoozeValue = z.infer<typeof snoozeValueSchema>;
 /** "Share in channel": the key of the stored answer. */
 export const shareValueSchema = z.object({ a: z.string().max(200) });
 export type ShareValue = z.infer<typeof shareValueSchema>;
+
+/**
+ * "Full checklist" and "Why this level" (and their "Next page" in the modal): the
+ * destinations, so the view is rebuilt from content for whoever presses it, from any
+ * message (thread, DM, ephemeral /travel answer, reminder, shared answer), and the page.
+ */
+export const detailsValueSchema = z.object({
+  d: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).max(60),
+  p: z.number().int().min(1).max(100).optional(),
+});
+export type DetailsValue = z.infer<typeof detailsValueSchema>;
 
 /** Parses a button value against its schema; null when it is not ours or malformed. */
 export function parseActionValue<T>(schema: z.ZodType<T>, value: string | undefined): T | null {

@@ -1,12 +1,19 @@
-/** Slack's limits as the renderers rely on them; a change here must be a deliberate one. */
+/**
+ * Slack's limits as the renderers rely on them, and our own first-screen budget; a
+ * change here must be a deliberate one. Also how visible characters are counted.
+ */
 import { describe, expect, it } from 'vitest';
-import { SLACK_LIMITS } from './limits.js';
+import { MAX_KEY_ACTIONS } from '../../advisor/answer.js';
+import { FIRST_SCREEN, SLACK_LIMITS } from './limits.js';
 import { clamp, splitText } from './render/mrkdwn.js';
+import { displayedMrkdwn, visibleLength } from './render/visible-text.js';
 
 describe('SLACK_LIMITS', () => {
   it('states each Block Kit limit by name', () => {
     expect(SLACK_LIMITS.messageBlocks).toBe(50);
     expect(SLACK_LIMITS.viewBlocks).toBe(100);
+    expect(SLACK_LIMITS.modalTitle).toBe(24);
+    expect(SLACK_LIMITS.modalButton).toBe(24);
     expect(SLACK_LIMITS.sectionText).toBe(3000);
     expect(SLACK_LIMITS.headerText).toBe(150);
     expect(SLACK_LIMITS.contextElements).toBe(10);
@@ -16,6 +23,21 @@ describe('SLACK_LIMITS', () => {
     expect(SLACK_LIMITS.actionId).toBe(255);
     expect(SLACK_LIMITS.fallbackText).toBe(40000);
     expect(SLACK_LIMITS.suggestedPrompts).toBe(4);
+  });
+});
+
+describe('FIRST_SCREEN', () => {
+  it('states our budget for the first message by name, and matches the core\'s key-action count', () => {
+    expect(FIRST_SCREEN.blocks).toBe(15);
+    expect(FIRST_SCREEN.visibleChars).toBe(2500);
+    expect(FIRST_SCREEN.keyActions).toBe(5);
+    expect(FIRST_SCREEN.keyActions).toBe(MAX_KEY_ACTIONS);
+    expect(FIRST_SCREEN.compactFrom).toBe(4);
+  });
+
+  it('counts what a reader sees: link labels not URLs, no markup, an emoji as one character', () => {
+    expect(displayedMrkdwn(':red_circle: *Level 4.* _see_ <https://example.com/a/very/long/path|the source> &amp; more')).toBe('• Level 4. see the source & more');
+    expect(visibleLength([{ type: 'section', text: { type: 'mrkdwn', text: '*Hi*' } }, { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Go' }, action_id: 'a' }] }])).toBe('Hi\nGo'.length);
   });
 });
 

@@ -6,14 +6,17 @@
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const code = z.string().regex(/^[A-Z]{2}$/);
+/** Destinations a trip button carries: as many as a trip may have (the HTTP API and Slack allow 20). */
+const tripCountries = z.array(code).max(20);
 
 export const cardActionSchema = z.discriminatedUnion('ta', [
   /** "Remind me before I go": create a trip for the sender from the answer's destinations and dates. */
-  z.object({ ta: z.literal('remind'), countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).max(10), start: isoDate, end: isoDate.nullable() }),
+  z.object({ ta: z.literal('remind'), countries: tripCountries.min(1), start: isoDate, end: isoDate.nullable() }),
   /** "I've done the checklist": acknowledge a trip (or the sender's latest trip). */
   z.object({
     ta: z.literal('ack'),
-    countries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(10).default([]),
+    countries: tripCountries.default([]),
     start: isoDate.nullable().default(null),
     end: isoDate.nullable().default(null),
     tripId: z.string().max(200).optional(),
@@ -21,6 +24,8 @@ export const cardActionSchema = z.discriminatedUnion('ta', [
   }),
   /** "Snooze" on a reminder: deliver it again later. */
   z.object({ ta: z.literal('snooze'), tripId: z.string().max(200), reminderId: z.string().max(200), hours: z.number().int().min(1).max(168) }),
+  /** "Full checklist" / "Why this level" on a card too large to hold them: the bot sends them as follow-up cards. */
+  z.object({ ta: z.literal('details'), kind: z.enum(['checklist', 'why']), countries: z.array(code).min(1).max(60) }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;

@@ -2,6 +2,8 @@
  * What the buttons on our cards do: "Remind me before I go" creates a trip, "I've done
  * the checklist" acknowledges, "Snooze" postpones a reminder, each through the
  * reminders port; then the card the button was on is updated so it shows the outcome.
+ * "Full checklist" and "Why this level" on a card too large to hold them send the
+ * details as follow-up cards, rebuilt from content (no summary, so no model call).
  * The acting user is the activity's sender (never the card's data); the reminders port
  * refuses anyone but the trip's traveller or, on an authenticated turn, a member of the
  * travel desk team, and the refusal is shown as the reply, with the card left as it was.
@@ -12,6 +14,7 @@ import { TripActionError } from '../../errors.js';
 import type { ReminderService, TripActor } from '../../reminders/types.js';
 import type { CardAction } from './card-actions.js';
 import { answerToActivity } from './render/answer-to-activity.js';
+import { detailsActivities } from './render/details-activities.js';
 import { statusActivity } from './render/status-activity.js';
 import type { TeamsTurn } from './teams-port.js';
 import { travellerId, type TeamsUserStore } from './teams-user-store.js';
@@ -42,7 +45,7 @@ export function createCardActionHandler(deps: CardActionDeps): (turn: TeamsTurn,
   };
 
   /** Re-renders the card the button was on, with what just happened; a stale or deleted card is not an error. */
-  async function updateCard(turn: TeamsTurn, action: Extract<CardAction, { countries: string[] }>, state: Parameters<typeof answerToActivity>[1]): Promise<void> {
+  async function updateCard(turn: TeamsTurn, action: Extract<CardAction, { ta: 'remind' | 'ack' }>, state: Parameters<typeof answerToActivity>[1]): Promise<void> {
     const id = turn.activity.replyToId;
     if (!id || !action.countries.length) return;
     const trip = action.start ? { start: action.start, end: action.end ?? null, said: null, startInferred: false, endInferred: false } : null;
@@ -75,6 +78,14 @@ export function createCardActionHandler(deps: CardActionDeps): (turn: TeamsTurn,
   }
 
   async function act(turn: TeamsTurn, action: CardAction): Promise<void> {
+    if (action.ta === 'details') {
+      // Codes come back from the client: only places the content base knows are looked up.
+      const codes = action.countries.filter((c) => advisor.content.world.has(c));
+      if (!codes.length) return void (await turn.send({ type: 'message', text: 'That button no longer works; ask about the trip again.' }));
+      const answer = await advisor.answerForCountries(codes, { summary: false });
+      for (const activity of detailsActivities(action.kind, answer)) await turn.send(activity);
+      return;
+    }
     const who = traveller(turn);
     if (action.ta === 'remind') {
       const trip = await reminders.createTrip({

@@ -1,7 +1,8 @@
 /**
  * The Teams bot driven by botbuilder's TestAdapter (no HTTP): answers with a typing
  * indicator then the Answer card, strips mentions, lets extension handlers answer
- * first, turns card buttons into reminder-service calls and card updates, records
+ * first, turns card buttons into reminder-service calls and card updates (and "Why
+ * this level" on a too-large card into follow-up cards), records
  * 👍/👎 feedback, replies to input errors with their message, and ignores submits
  * that are not ours. Reminders are a small recording object passed in.
  */
@@ -16,6 +17,7 @@ import type { NewTrip, ReminderService, TripView } from '../../reminders/types.j
 import { turnFromContext } from './create-botbuilder-port.js';
 import { createTeamsBot, type TeamsMessageHandler } from './create-teams-bot.js';
 import { createTeamsUserStore } from './teams-user-store.js';
+import { detailsActivities } from './render/details-activities.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 let advisor: Advisor;
@@ -152,6 +154,22 @@ describe('Teams bot (TestAdapter)', () => {
       method: 'snooze',
       input: { tripId: 'trip-1', reminderId: 'r1', until: new Date('2026-11-24T09:00:00Z'), traveller: { platform: 'teams', userId: 'aad-1', otherIds: ['29:u1'] } },
     });
+  });
+
+  it('"Why this level" on a card too large to hold it sends every destination\'s basis as follow-up cards', async () => {
+    const { adapter, reminders } = setup();
+    const countries = ['RU', 'BY', 'KZ', 'KG', 'UZ', 'TJ', 'TM', 'AZ', 'AM', 'CN', 'IR', 'MN', 'MC'];
+    const expected = detailsActivities('why', await advisor.answerForCountries(countries, { summary: false }));
+    expect(expected.length).toBeGreaterThan(1);
+    const shown: string[] = [];
+    let flow = adapter.send({ type: 'message', value: { ta: 'details', kind: 'why', countries } } as Partial<Activity>);
+    for (let i = 0; i < expected.length; i++) flow = flow.assertReply((a) => void shown.push(cardText(a)));
+    await flow.send({ type: 'message', value: { ta: 'details', kind: 'checklist', countries: ['ZZ'] } } as Partial<Activity>).assertReply((a) => expect(a.text).toMatch(/no longer works/));
+    const all = shown.join('\n');
+    for (const name of ['Russia', 'Belarus', 'Kazakhstan', 'Kyrgyzstan', 'Uzbekistan', 'Tajikistan', 'Turkmenistan', 'Azerbaijan', 'Armenia', 'China', 'Iran', 'Mongolia', 'Monaco'])
+      expect(all).toContain(`"text":"${name}: `);
+    expect(all).toContain(`Part ${expected.length} of ${expected.length}`);
+    expect(reminders.calls).toEqual([]);
   });
 
   it('records 👍/👎 feedback on a message (the reaction, not the comment)', async () => {

@@ -1,6 +1,6 @@
 /**
- * The seam holds: inside the Teams door only the botbuilder port (and its HTTP bridge)
- * import botbuilder, so moving to Microsoft's Teams SDK replaces those files alone;
+ * The seam holds: inside the Teams door only the botbuilder port (its authentication and
+ * its HTTP bridge) import botbuilder and MSAL, so moving to Microsoft's Teams SDK replaces those files alone;
  * renderers stay pure (no SDK, no config, no clock); the core never imports a door.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,17 +21,17 @@ function files(dir: string): string[] {
 const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]!);
 
 describe('Teams SDK boundary', () => {
-  it('only the botbuilder port and its HTTP bridge import botbuilder', () => {
+  it('only the botbuilder port, its authentication and its HTTP bridge import botbuilder or MSAL', () => {
     const users = files(here)
-      .filter((f) => importsOf(f).some((i) => i === 'botbuilder' || i.startsWith('botframework-')))
+      .filter((f) => importsOf(f).some((i) => i === 'botbuilder' || i.startsWith('botframework-') || i.startsWith('@azure/msal')))
       .map((f) => relative(here, f))
       .sort();
-    expect(users).toEqual(['create-botbuilder-port.ts', 'node-http-bridge.ts']);
+    expect(users).toEqual(['botbuilder-authentication.ts', 'create-botbuilder-port.ts', 'node-http-bridge.ts']);
   });
 
   it('renderers import no SDK, config, store or clock', () => {
     for (const f of files(join(here, 'render')))
-      for (const i of importsOf(f)) expect(i, `${relative(here, f)} imports ${i}`).toMatch(/^\.\.?\/.*(render|answer|limits|card-actions|teams-port|reminders\/types|advisor\/answer)/);
+      for (const i of importsOf(f)) expect(i, `${relative(here, f)} imports ${i}`).toMatch(/^\.\.?\/.*(render|answer|limits|card-actions|card-parts|details-elements|message-size|teams-port|reminders\/types|advisor\/answer|\/errors\.js$)/);
   });
 
   it('the core (advisor, content) never imports the Teams door or botbuilder', () => {

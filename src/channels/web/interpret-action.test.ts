@@ -56,4 +56,15 @@ describe('interpretAction', () => {
     });
     expect(interpretAction({ platform: 'teams', value: { ta: 'delete-everything' } }).kind).toBe('unsupported');
   });
+
+  it('names "Full checklist" and "Why this level" as the doors\' own, never mistaking them for another button', () => {
+    expect(interpretAction({ platform: 'teams', value: { ta: 'details', kind: 'why', countries: ['KG'] } })).toEqual({
+      kind: 'unsupported',
+      name: 'Why this level (sent by the Teams bot as follow-up cards)',
+    });
+    expect(interpretAction({ platform: 'slack', actionId: ACTION_IDS.checklist, value: '{"d":["KG"]}' })).toEqual({
+      kind: 'unsupported',
+      name: 'Full checklist (opens a modal in Slack)',
+    });
+  });
 });

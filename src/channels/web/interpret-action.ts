@@ -49,6 +49,9 @@ function slackAction(actionId: string, value: unknown): PlaygroundAction {
     const v = parseActionValue(snoozeValueSchema, raw);
     return v ? { kind: 'snooze', tripId: v.t, reminderId: v.r, hours: SLACK_SNOOZE_HOURS } : { kind: 'unsupported', name: `${actionId} (malformed value)` };
   }
+  // Modals are Slack's to open; the playground names the button rather than guessing.
+  if (actionId === ACTION_IDS.checklist || actionId === ACTION_IDS.why)
+    return { kind: 'unsupported', name: `${actionId === ACTION_IDS.why ? 'Why this level' : 'Full checklist'} (opens a modal in Slack)` };
   return { kind: 'unsupported', name: actionId || 'unnamed button' };
 }
 
@@ -63,6 +66,8 @@ function teamsAction(value: unknown): PlaygroundAction {
   }
   if (action.ta === 'ack')
     return { kind: 'acknowledge', tripId: action.tripId ?? null, reminderId: action.reminderId ?? null, card: { countries: action.countries, start: action.start, end: action.end } };
+  // Follow-up detail cards are the Teams bot's to send; the playground shows the card as drawn.
+  if (action.ta === 'details') return { kind: 'unsupported', name: `${action.kind === 'why' ? 'Why this level' : 'Full checklist'} (sent by the Teams bot as follow-up cards)` };
   return { kind: 'snooze', tripId: action.tripId, reminderId: action.reminderId, hours: action.hours };
 }
 

@@ -6,10 +6,11 @@
  * never the button's value: acknowledge and snooze are refused, with the reason, unless
  * they are the trip's traveller or a travel-desk member.
  */
-import type { BlockAction, ButtonAction, RespondFn, SlackActionMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { StoreUnavailableError, TripActionError } from '../../../errors.js';
 import type { TravellerRef, TripActor } from '../../../reminders/types.js';
 import { countryNameOf } from '../../../app/build-advisor.js';
+import { answerSchema } from '../../../advisor/answer.js';
 import {
   ACTION_IDS,
   acknowledgeValueSchema,
@@ -22,22 +23,10 @@ import { answerToBlockKit } from '../render/answer-to-block-kit.js';
 import { publishHome } from './publish-home.js';
 import { isDeskMember } from './register-travel-desk-command.js';
 import type { SlackDeps, SlackListener } from './slack-listener.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+import { tellClicker, type ButtonArgs } from './tell-clicker.js';
 
 const SNOOZE_MS = 24 * 60 * 60 * 1000;
 const KIND_TITLES = { briefing: 'pre-trip briefing', 'day-before': 'day-before check', 'post-trip': 'post-trip clean-up' } as const;
-
-/** Tells only the clicker: in the message's thread when the message is visible, through response_url otherwise. */
-async function tellClicker(args: ButtonArgs, text: string): Promise<void> {
-  const { body, client } = args;
-  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
-  if (body.channel?.id && message?.ts && !body.container?.is_ephemeral) {
-    await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, thread_ts: message.thread_ts ?? message.ts, text });
-    return;
-  }
-  await (args.respond as RespondFn)({ response_type: 'ephemeral', replace_original: false, text });
-}
 
 function traveller(args: ButtonArgs): TravellerRef {
   return { platform: 'slack', userId: args.body.user.id };
@@ -124,8 +113,10 @@ export const registerAnswerActions: SlackListener = (app, deps) => {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async (args) => {
     await args.ack();
     const value = parseActionValue(shareValueSchema, args.action.value);
-    const answer = value ? await deps.answers.get(value.a) : undefined;
-    if (!answer) return tellClicker(args, 'That answer has expired; ask again with /travel.');
+    // Parsed, so an answer stored before a field was added still renders (new fields take their defaults).
+    const stored = answerSchema.safeParse(value ? await deps.answers.get(value.a) : undefined);
+    if (!stored.success) return tellClicker(args, 'That answer has expired; ask again with /travel.');
+    const answer = stored.data;
     const message = answerToBlockKit(answer, { intro: `<@${args.body.user.id}> shared this travel advice:` });
     await args.respond({ response_type: 'in_channel', replace_original: false, ...message });
     await args.respond({ delete_original: true });

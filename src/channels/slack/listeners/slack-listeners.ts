@@ -4,6 +4,7 @@
  * add it to this list.
  */
 import { registerAnswerActions } from './register-answer-actions.js';
+import { registerDetailsActions } from './register-details-actions.js';
 import { registerConversationListeners } from './register-conversation-listeners.js';
 import { registerHomeListener } from './register-home-listener.js';
 import { registerTravelCommand } from './register-travel-command.js';
@@ -15,6 +16,7 @@ export const slackListeners: SlackListener[] = [
   registerConversationListeners,
   registerTravelCommand,
   registerAnswerActions,
+  registerDetailsActions,
   registerHomeListener,
   registerTravelDeskCommand,
   registerRemindMessage,

@@ -1,123 +1,140 @@
 /**
- * The Block Kit renderer keeps every message inside Slack's limits (stated here by
- * name from SLACK_LIMITS), splits long texts instead of cutting advice, trims a
- * too-long answer with a "more" note, and offers each button only when it can work.
+ * The first Slack message of an answer fits one screen (FIRST_SCREEN): every
+ * destination's level with its meaning and tier, at most five key actions (the loaner
+ * device among them at level 3), a short summary whose sources are named by publisher
+ * and title, and the buttons, Full checklist and Why this level among them. It stays
+ * inside every Slack limit (stated by name from SLACK_LIMITS), says each tier honestly,
+ * escapes content, and trims an impossible answer with a note rather than being
+ * rejected. Rendered from frozen Answers (test/fixtures/answers), so content changes
+ * cannot turn it red.
  */
 import { describe, expect, it } from 'vitest';
 import { answerSchema, type Answer, type Destination } from '../../../advisor/answer.js';
-import { buildAdvisor } from '../../../app/build-advisor.js';
-import { loadConfig } from '../../../config.js';
-import { ACTION_IDS, parseActionValue, remindValueSchema } from '../actions.js';
-import { SLACK_LIMITS } from '../limits.js';
+import { ANSWER_FIXTURES, answerFixture } from '../../../../test/fixtures/answers/answer-fixtures.js';
+import { ACTION_IDS, detailsValueSchema, parseActionValue, remindValueSchema } from '../actions.js';
+import { FIRST_SCREEN, SLACK_LIMITS } from '../limits.js';
 import { answerToBlockKit, type SlackBlock } from './answer-to-block-kit.js';
 import { homeView } from './home-view.js';
 import { reminderToBlockKit } from './reminder-to-block-kit.js';
+import { visibleLength } from './visible-text.js';
+import { levelHeadline, tierTag } from '../../../render/level-words.js';
+import { expectWithinLimits, texts, type AnyBlock } from '../../../../test/slack/slack-limits-check.js';
 
-const advisor = buildAdvisor(loadConfig({}), { clock: () => new Date('2026-11-23T10:00:00Z') });
-const now = { now: new Date('2026-11-23T10:00:00Z') };
-
-type AnyBlock = { type: string; text?: { type: string; text: string }; elements?: Array<{ type: string; text?: unknown; value?: string; action_id?: string }> };
-
-/** Every limit SLACK_LIMITS names that applies to a rendered block list. */
-function expectWithinLimits(blocks: SlackBlock[], maxBlocks: number = SLACK_LIMITS.messageBlocks): void {
-  expect(blocks.length).toBeLessThanOrEqual(maxBlocks);
-  for (const b of blocks as AnyBlock[]) {
-    if (b.type === 'section') expect(b.text!.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
-    if (b.type === 'header') expect(b.text!.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
-    if (b.type === 'context') {
-      expect(b.elements!.length).toBeLessThanOrEqual(SLACK_LIMITS.contextElements);
-      for (const e of b.elements!) expect(String(e.text).length).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
-    }
-    if (b.type === 'actions') {
-      expect(b.elements!.length).toBeLessThanOrEqual(SLACK_LIMITS.actionsElements);
-      for (const e of b.elements!) {
-        expect((e.text as { text: string }).text.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonText);
-        expect(e.value!.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
-        expect(e.action_id!.length).toBeLessThanOrEqual(SLACK_LIMITS.actionId);
-      }
-    }
-  }
-}
-
-function texts(blocks: SlackBlock[]): string {
-  return (blocks as AnyBlock[]).map((b) => [b.text?.text ?? '', ...(b.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : ''))].join('\n')).join('\n');
-}
+const kg = answerFixture('kyrgyzstan-next-week');
+const thirteen = answerFixture('thirteen-countries');
 
 function buttonTexts(blocks: SlackBlock[]): string[] {
   return (blocks as AnyBlock[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements!.map((e) => (e.text as { text: string }).text));
 }
+const buttonValue = (blocks: SlackBlock[], actionId: string) => (blocks as AnyBlock[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId)?.value;
 
-/** An answer far beyond one message: many destinations with very long evidence and checklists. */
+/** An answer far beyond one message: many destinations with very long names and meanings. */
 function hugeAnswer(base: Answer): Answer {
-  const kg = base.destinations[0]!;
-  const long = 'Evidence sentence with <angle> & ampersand. '.repeat(120);
-  const destinations: Destination[] = Array.from({ length: 12 }, (_, i) => ({
-    ...kg,
+  const d = base.destinations[0]!;
+  const long = 'Meaning sentence with <angle> & ampersand. '.repeat(40);
+  const destinations: Destination[] = Array.from({ length: 60 }, (_, i) => ({
+    ...d,
     countryName: `${'Very long country name '.repeat(8)}${i}`,
-    indicators: kg.indicators.map((ind) => ({ ...ind, status: 'present' as const, evidence: long })),
-    checklist: [...kg.checklist, ...kg.checklist.map((c) => ({ ...c, text: `${c.text} ${long}` }))],
+    risk: { ...d.risk, meaning: `${long}${i}` },
   }));
   return answerSchema.parse({ ...base, destinations });
 }
 
-describe('answerToBlockKit', () => {
-  it('shows Kyrgyzstan with level, meaning, indicators with source links, summary citations and checklist phases', async () => {
-    const answer = await advisor.ask('travelling to Kyrgyzstan next week', now);
-    const { text, blocks } = answerToBlockKit(answer);
+describe('answerToBlockKit: the first screen', () => {
+  it('shows Kyrgyzstan in at most 15 blocks and about 2,500 visible characters: level, meaning, tier, five key actions, short summary, buttons', () => {
+    const { text, blocks } = answerToBlockKit(kg);
+    expect(blocks.length).toBeLessThanOrEqual(FIRST_SCREEN.blocks);
+    expect(visibleLength(blocks)).toBeLessThanOrEqual(FIRST_SCREEN.visibleChars);
     const all = texts(blocks);
-    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toMatch(/^Kyrgyzstan: (at least high \(level 3 of 4\)|level 3 of 4, high)$/);
-    expect(all).toMatch(/\*(At least high \(level 3 of 4\)|Level 3 of 4, high)\.\*/);
+    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toBe('Kyrgyzstan: at least high (level 3 of 4)');
+    expect(all).toContain(':large_orange_circle: *At least high (level 3 of 4).* Assume calls, texts and unencrypted traffic can be intercepted.');
     expect(all).toContain('_Assessed against all six indicators (a draft of');
-    expect(all).toMatch(/\*Why this level\*\n• Assessed: score \d+ of 12/);
-    expect(all).toContain('*Direct-access interception systems (SORM or equivalent)*');
-    expect(all).toMatch(/\(<https:[^|>]+\|darkreading-2025>, <https:[^|>]+\|rf-2025>\)/);
-    expect(all).toMatch(/Insikt Group study\. <https:[^|>]+\|\[1\]> <https:[^|>]+\|\[2\]>/);
-    expect(all).toContain('[1] <https://sechead.com/');
-    expect(all).toContain('Checklist: Before you go');
-    expect(all).toContain('*Devices*\n☐ Take only the devices');
-    expect(all).toMatch(/Not known: [^\n]*Joint projects with foreign surveillance providers/);
-    expect(text).toMatch(/Kyrgyzstan \(KG\): risk (at least high \(level 3 of 4\)|level 3 of 4, high)/);
+    expect(all).toContain(`*Do these first* — 5 of ${kg.checklist.length} checklist items; all under *Full checklist*`);
+    expect(all).toContain('1. Travel with a clean loaner laptop and phone from IT instead of your everyday devices. _(before you go)_');
+    expect(all.match(/^\d\. /gm)).toHaveLength(5);
+    // The details are one click away, not on the first screen.
+    expect(all).not.toContain('Indicators found');
+    expect(all).not.toContain('☐');
+    expect(all).toMatch(/\*Summary\*\n[^\n]+<https:[^|>]+\|\[1\]>/);
+    expect(text).toMatch(/\nKyrgyzstan \(KG\): risk at least high \(level 3 of 4\)/);
+    expect(buttonTexts(blocks)).toEqual(['Remind me before I go', "I've done the checklist", 'Full checklist', 'Why this level']);
     expectWithinLimits(blocks);
   });
 
-  it('offers "Remind me before I go" only with a trip date, carrying the trip in its value', async () => {
-    const withDate = answerToBlockKit(await advisor.ask('travelling to Kyrgyzstan next week', now));
-    const remind = (withDate.blocks as AnyBlock[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === ACTION_IDS.remind)!;
-    expect(parseActionValue(remindValueSchema, remind.value)).toEqual({ d: ['KG'], s: '2026-11-30', e: null });
-    const noDate = answerToBlockKit(await advisor.ask('what about Kyrgyzstan?', now));
-    expect(buttonTexts(noDate.blocks)).toEqual(["I've done the checklist"]);
+  it('names the summary\'s sources by publisher and title, never by raw id', () => {
+    const all = texts(answerToBlockKit(kg).blocks);
+    expect(all).toContain('[1] <https://sechead.com/');
+    expect(all).toContain('|Dark Reading (via SecHead): Russia-linked SORM surveillance spreads to Central Asia and Latin America');
+    expect(all).toContain('|Recorded Future (Insikt Group): Tracking Deployment of Russian Surveillance Technologies');
+    for (const s of kg.sources) expect(all).not.toContain(`|${s.id}>`);
+    expect(all).not.toContain('darkreading-2025');
   });
 
-  it('adds "Share in channel" only for ephemeral answers', async () => {
-    const answer = await advisor.ask('travelling to Kyrgyzstan next week', now);
-    expect(buttonTexts(answerToBlockKit(answer, { share: { a: 'k1' } }).blocks)).toEqual([
+  it('"Full checklist" and "Why this level" carry the destinations, so the view can be rebuilt for whoever presses them', () => {
+    const { blocks } = answerToBlockKit(answerFixture('almaty-then-bishkek'));
+    expect(parseActionValue(detailsValueSchema, buttonValue(blocks, ACTION_IDS.checklist))).toEqual({ d: ['KZ', 'KG'] });
+    expect(parseActionValue(detailsValueSchema, buttonValue(blocks, ACTION_IDS.why))).toEqual({ d: ['KZ', 'KG'] });
+  });
+
+  it('offers "Remind me before I go" only with a trip date, carrying the trip in its value', () => {
+    expect(parseActionValue(remindValueSchema, buttonValue(answerToBlockKit(kg).blocks, ACTION_IDS.remind))).toEqual({ d: ['KG'], s: '2026-11-30', e: null });
+    expect(buttonTexts(answerToBlockKit(answerFixture('kyrgyzstan-no-date')).blocks)).toEqual(["I've done the checklist", 'Full checklist', 'Why this level']);
+  });
+
+  it('adds "Share in channel" only for ephemeral answers', () => {
+    expect(buttonTexts(answerToBlockKit(kg, { share: { a: 'k1' } }).blocks)).toEqual([
       'Remind me before I go',
       "I've done the checklist",
+      'Full checklist',
+      'Why this level',
       'Share in channel',
     ]);
   });
 
-  it('shows a help or "did not find" message without buttons', async () => {
-    const { blocks, text } = answerToBlockKit(await advisor.ask('help', now));
+  it('gives a trip to two places one set of key actions and both levels, not two checklists', () => {
+    const answer = answerFixture('almaty-then-bishkek');
+    const { blocks } = answerToBlockKit(answer);
+    const all = texts(blocks);
+    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toBe('Your trip: Kazakhstan and Kyrgyzstan');
+    expect(all).toContain('*Kazakhstan*: at least high (level 3 of 4).');
+    expect(all).toContain('*Kyrgyzstan*: at least high (level 3 of 4).');
+    expect(all.match(/^\d\. /gm)).toHaveLength(5);
+    expect(all.split('Travel with a clean loaner laptop')).toHaveLength(2);
+    expect(blocks.length).toBeLessThanOrEqual(FIRST_SCREEN.blocks);
+    expect(visibleLength(blocks)).toBeLessThanOrEqual(FIRST_SCREEN.visibleChars);
+  });
+
+  it('lists every level of a 13-country trip on the first screen, one line each, meanings said once, and says which places each action is for', () => {
+    const { blocks } = answerToBlockKit(thirteen);
+    const all = texts(blocks);
+    expect(thirteen.destinations).toHaveLength(13);
+    for (const d of thirteen.destinations) expect(all).toContain(`*${d.countryName}*: ${levelHeadline(d)} · _${tierTag(d)}_`);
+    expect(all).toContain('*Monaco*: not assessed: treated as elevated (level 2 of 4) · _not assessed_');
+    expect(all).toContain('*Mongolia*: at least elevated (level 2 of 4) · _screened_');
+    expect(all.split('Pervasive interception and restrictions on protection')).toHaveLength(2);
+    expect(all).toMatch(/Talk to the security team before you book[^\n]*only for Russia, Belarus, Tajikistan, Turkmenistan, Azerbaijan, China and Iran/);
+    expect(all).toMatch(/2\. Travel with a clean loaner laptop[^\n]*only for Russia, Belarus, Kazakhstan, Kyrgyzstan, Uzbekistan, Tajikistan, Turkmenistan, Azerbaijan, China and Iran/);
+    expect(all).not.toContain(':scissors:');
+    expectWithinLimits(blocks);
+  });
+
+  it('shows a help or "did not find" message without buttons', () => {
+    const { blocks, text } = answerToBlockKit(answerFixture('help'));
     expect(texts(blocks)).toContain('Tell me where you are going');
     expect(buttonTexts(blocks)).toEqual([]);
     expect(text).toContain('Tell me where you are going');
   });
 
-  it('shows a screened country with its tier and basis, saying so once', async () => {
-    const { blocks } = answerToBlockKit(await advisor.ask('travelling to France next week', now));
+  it('shows a screened country with its tier, saying so once', () => {
+    const { blocks } = answerToBlockKit(answerFixture('france-screened'));
     const all = texts(blocks);
-    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toMatch(/^France: /);
+    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toMatch(/^France: level 1 of 4, baseline so far: not every indicator is known$/);
     expect(all.split('France has been screened, not assessed')).toHaveLength(2);
-    expect(all).toContain('*Why this level*');
-    expect(all).toContain('general safety, not surveillance');
-    expect(all).toContain('Checklist: Before you go');
-    expect(buttonTexts(blocks)).toEqual(['Remind me before I go', "I've done the checklist"]);
+    expect(buttonTexts(blocks)).toEqual(['Remind me before I go', "I've done the checklist", 'Full checklist', 'Why this level']);
   });
 
-  it('shows a country nothing is known about as not assessed, in neutral white, never green or baseline', async () => {
-    const answer = await advisor.answerForCountries(['BV']);
-    const { blocks, text } = answerToBlockKit(answer);
+  it('shows a country nothing is known about as not assessed, in neutral white, never green or baseline', () => {
+    const { blocks, text } = answerToBlockKit(answerFixture('bouvet-not-assessed'));
     const all = texts(blocks);
     expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toBe('Bouvet Island: not assessed: treated as elevated (level 2 of 4)');
     expect(all).toContain(':white_circle: *Not assessed: treated as elevated (level 2 of 4).*');
@@ -126,45 +143,52 @@ describe('answerToBlockKit', () => {
     expect(text).toContain('not assessed');
   });
 
-  it('escapes <, > and & from content so it cannot form links or mentions', async () => {
-    const answer = await advisor.ask('travelling to Kyrgyzstan next week', now);
-    const evil = { ...answer, message: 'Ask <!channel> & <@U1>' };
+  it('escapes <, > and & from content so it cannot form links or mentions', () => {
+    const evil = { ...kg, message: 'Ask <!channel> & <@U1>' };
     expect(texts(answerToBlockKit(evil).blocks)).toContain('Ask &lt;!channel&gt; &amp; &lt;@U1&gt;');
   });
 
-  it('splits long sections and trims an over-long answer to the block limit with a "more" link, within every limit', async () => {
-    const answer = hugeAnswer(await advisor.ask('travelling to Kyrgyzstan next week', now));
-    const { blocks, text } = answerToBlockKit(answer, { share: { a: 'k' }, moreUrl: 'https://advisor.example/answer?id=1' });
+  it('splits long sections and trims an impossible answer to the block limit with a "more" link, within every limit', () => {
+    const { blocks, text } = answerToBlockKit(hugeAnswer(kg), { share: { a: 'k' }, moreUrl: 'https://advisor.example/answer?id=1' });
     expectWithinLimits(blocks);
     expect(blocks).toHaveLength(SLACK_LIMITS.messageBlocks);
     expect((blocks as AnyBlock[]).at(-1)!.type).toBe('actions');
     expect(texts(blocks)).toContain('<https://advisor.example/answer?id=1|Read the full answer>');
-    expect((blocks as AnyBlock[]).find((b) => b.type === 'header')!.text!.text).toMatch(/…$/);
     expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
-    // A long indicator list is split across sections rather than cut.
-    const indicatorSections = (blocks as AnyBlock[]).filter((b) => b.type === 'section' && b.text!.text.includes('Evidence sentence'));
-    expect(indicatorSections.length).toBeGreaterThan(2);
+    expect((blocks as AnyBlock[]).filter((b) => b.type === 'section' && b.text!.text.includes('Meaning sentence')).length).toBeGreaterThan(2);
   });
 
-  it('keeps within the limits for every destination the content base covers', async () => {
-    for (const code of advisor.content.countries.keys()) {
-      const answer = await advisor.answerForCountries([code], { intent: 'trip', trip: { start: '2026-12-01', end: '2026-12-09', said: null, startInferred: false, endInferred: false } });
-      expectWithinLimits(answerToBlockKit(answer, { share: { a: 'x' } }).blocks);
+  it('keeps within the limits for every frozen answer, shared or not', () => {
+    for (const name of ANSWER_FIXTURES) {
+      expectWithinLimits(answerToBlockKit(answerFixture(name)).blocks);
+      expectWithinLimits(answerToBlockKit(answerFixture(name), { share: { a: 'x' } }).blocks);
     }
   });
 });
 
 describe('reminderToBlockKit', () => {
-  it('renders a post-trip reminder with the after-trip checklist, "I\'ve done the checklist" and "Snooze"', async () => {
-    const answer = await advisor.answerForCountries(['KG']);
+  it('renders a post-trip reminder with the after-trip checklist and its buttons', () => {
+    const answer = answerFixture('kyrgyzstan-no-date');
     const trip = { id: 't1', traveller: { platform: 'slack' as const, userId: 'U1' }, destinations: ['KG'], start: '2026-12-01', end: '2026-12-09', createdBy: 'U1', source: 'button' as const, acknowledgedAt: null, reminders: [] };
     const { text, blocks } = reminderToBlockKit({ trip, reminder: { id: 'r3', kind: 'post-trip', dueAt: '2026-12-10T09:00:00Z', status: 'scheduled' }, answer, idempotencyKey: 'r3:0' });
     expect(text).toMatch(/^Welcome back from Kyrgyzstan/);
-    expect(texts(blocks)).toContain('When you are back');
-    expect(texts(blocks)).not.toContain('Before you go');
-    expect(buttonTexts(blocks)).toEqual(["I've done the checklist", 'Snooze']);
-    const values = (blocks as AnyBlock[]).flatMap((b) => b.elements ?? []).filter((e) => e.value).map((e) => JSON.parse(e.value!));
-    expect(values).toEqual([{ t: 't1', r: 'r3' }, { t: 't1', r: 'r3' }]);
+    const all = texts(blocks);
+    expect(all).toContain('When you are back');
+    expect(all).not.toContain('Before you go');
+    for (const item of answer.checklist.filter((c) => c.phase === 'after')) expect(all).toContain(item.text);
+    expect(buttonTexts(blocks)).toEqual(["I've done the checklist", 'Full checklist', 'Why this level', 'Snooze']);
+    expect(JSON.parse(buttonValue(blocks, ACTION_IDS.acknowledge)!)).toEqual({ t: 't1', r: 'r3' });
+    expect(JSON.parse(buttonValue(blocks, ACTION_IDS.snooze)!)).toEqual({ t: 't1', r: 'r3' });
+    expectWithinLimits(blocks);
+  });
+
+  it('a 13-country briefing carries every level and the merged before/during checklist within the limits', () => {
+    const trip = { id: 't13', traveller: { platform: 'slack' as const, userId: 'U1' }, destinations: thirteen.destinations.map((d) => d.countryCode), start: '2027-03-01', end: '2027-03-20', createdBy: 'U1', source: 'button' as const, acknowledgedAt: null, reminders: [] };
+    const { blocks } = reminderToBlockKit({ trip, reminder: { id: 'r1', kind: 'briefing', dueAt: '2027-02-22T09:00:00Z', status: 'scheduled' }, answer: thirteen, idempotencyKey: 'r1:0' });
+    const all = texts(blocks);
+    for (const d of thirteen.destinations) expect(all).toContain(`*${d.countryName}*:`);
+    for (const item of thirteen.checklist.filter((c) => c.phase !== 'after')) expect(all).toContain(item.text);
+    expect(all).not.toContain(':scissors:');
     expectWithinLimits(blocks);
   });
 });

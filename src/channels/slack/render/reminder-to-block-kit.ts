@@ -1,7 +1,8 @@
 /**
  * A scheduled reminder as a Slack DM: why it arrives now (briefing, day before,
- * post-trip clean-up), the advice for the trip's destinations, and the buttons
- * "I've done the checklist" and "Snooze". Pure; used by the Slack deliverer.
+ * post-trip clean-up), each destination's level, the trip's merged checklist for the
+ * phases that matter now, and the buttons "I've done the checklist", "Full checklist",
+ * "Why this level" and "Snooze". Pure; used by the Slack deliverer.
  */
 import type { Delivery, ReminderKind } from '../../../reminders/types.js';
 import { ACTION_IDS, type SnoozeValue } from '../actions.js';

@@ -3,13 +3,14 @@
  * plain `text` (headline plus the summary with [n] markers) that Teams shows with
  * native citation pills and that every client can fall back to, the schema.org
  * citation entity, and Teams' 👍/👎 feedback when the summary was written by a model.
- * Pure; clamps to TEAMS_LIMITS.
+ * Pure; clamps to TEAMS_LIMITS and keeps the whole activity under its recommended size.
  */
 import { levelHeadline } from '../../../render/level-words.js';
 import type { Answer } from '../../../advisor/answer.js';
 import type { TeamsOutbound } from '../teams-port.js';
 import { answerToAdaptiveCard, type AdaptiveCard, type AdaptiveCardOptions, type CardState } from './answer-to-adaptive-card.js';
 import { TEAMS_LIMITS } from './limits.js';
+import { fitActivity } from './message-size.js';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -62,6 +63,11 @@ export function cardActivity(card: AdaptiveCard, fallback: string, extra: Record
   return { type: 'message', text: fallback, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }], ...extra };
 }
 
+/**
+ * The answer as one activity under TEAMS_LIMITS.recommendedMessageBytes (UTF-16): the
+ * details inside the card when they fit; else as follow-up cards on request; else every
+ * destination on one line too. The smallest version is size-checked as well (fitActivity).
+ */
 export function answerToActivity(answer: Answer, options: ActivityOptions = {}): TeamsOutbound {
   const entity = citationEntity(answer);
   const extra: Record<string, unknown> = {
@@ -70,12 +76,6 @@ export function answerToActivity(answer: Answer, options: ActivityOptions = {}):
     ...(answer.summary?.method === 'llm' ? { channelData: { feedbackLoopEnabled: true } } : {}),
   };
   const fallback = clamp(answerFallbackText(answer), TEAMS_LIMITS.maxFallbackText);
-  // Each step drops detail until the message fits: full, compact, only the before-trip checklist, no checklist.
-  const steps: AdaptiveCardOptions[] = [{}, { compact: true }, { compact: true, phases: ['before'] }, { compact: true, phases: [] }];
-  let activity: TeamsOutbound | null = null;
-  for (const step of steps) {
-    activity = cardActivity(answerToAdaptiveCard(answer, { ...step, state: options.state }), fallback, extra);
-    if (Buffer.byteLength(JSON.stringify(activity)) <= TEAMS_LIMITS.maxMessageBytes) break;
-  }
-  return activity!;
+  const versions: AdaptiveCardOptions[] = [{ details: 'inline' }, { details: 'follow-up' }, { details: 'follow-up', compact: true }];
+  return fitActivity(versions.map((v) => () => cardActivity(answerToAdaptiveCard(answer, { ...v, state: options.state }), fallback, extra)));
 }

@@ -1,12 +1,18 @@
 /**
- * Teams limits the renderers clamp to, as data so tests can name each one.
- * Sources: learn.microsoft.com (bot message size, Adaptive Card versions, citations).
+ * Teams limits the renderers keep to, as data so tests can name each one. Sources:
+ * learn.microsoft.com, "Format your bot messages" (message size), Adaptive Card
+ * versions, bot citations. MUST stay in sync with the "Renderers" notes of docs/teams.md.
  */
 export const TEAMS_LIMITS = {
   /** Teams renders Adaptive Cards up to 1.5 (desktop, web and mobile). */
   cardVersion: '1.5',
-  /** A bot message (text + attachments) must stay under about 28 KB; we keep a margin. */
-  maxMessageBytes: 26_000,
+  /**
+   * A bot message (text, attachments, entities) is refused with 413 MessageSizeTooBig
+   * above about 100 KB, counted in UTF-16 (two bytes per code unit): utf16Bytes().
+   */
+  maxMessageBytes: 100_000,
+  /** Microsoft recommends staying within 80 KB (UTF-16) to guarantee delivery: every activity we send does (fitActivity). */
+  recommendedMessageBytes: 80_000,
   /** Native citation: at most 20 citations per message. */
   maxCitations: 20,
   /** Native citation: `appearance.abstract` is cut off after 477 characters. */

@@ -1,13 +1,16 @@
 /**
- * A scheduled reminder as a Teams message: what the reminder is about, the answer for
- * the trip's destinations (checklist for the phase that matters now), and the buttons
- * "I've done the checklist" and "Snooze". Pure; the reminders scheduler calls it
- * through the Teams deliverer.
+ * A scheduled reminder as a Teams message: what the reminder is about, each
+ * destination's level, the trip's merged checklist for the phase that matters now, and
+ * the buttons "I've done the checklist", "Snooze", "Full checklist" and "Why this level".
+ * Held under TEAMS_LIMITS.recommendedMessageBytes like every answer (fitActivity), a
+ * 13-country trip included. Pure; the reminders scheduler calls it through the Teams
+ * deliverer.
  */
 import type { Delivery } from '../../../reminders/types.js';
 import type { TeamsOutbound } from '../teams-port.js';
-import { answerToAdaptiveCard, text } from './answer-to-adaptive-card.js';
+import { answerToAdaptiveCard, detailsActions, text, type AdaptiveCardOptions } from './answer-to-adaptive-card.js';
 import { cardActivity } from './answer-to-activity.js';
+import { fitActivity } from './message-size.js';
 
 export const SNOOZE_HOURS = 24;
 
@@ -20,13 +23,18 @@ function headline(delivery: Delivery): string {
 }
 
 export function reminderToActivity(delivery: Delivery): TeamsOutbound {
-  const { trip, reminder } = delivery;
+  const { trip, reminder, answer } = delivery;
   const phases = reminder.kind === 'post-trip' ? (['after'] as const) : (['before', 'during'] as const);
-  const card = answerToAdaptiveCard(delivery.answer, { actions: false, compact: true, phases: [...phases] });
-  card.body.unshift(text(headline(delivery), { weight: 'Bolder', size: 'Medium' }));
-  card.actions = [
-    { type: 'Action.Submit', title: "I've done the checklist", style: 'positive', data: { ta: 'ack', tripId: trip.id, reminderId: reminder.id, countries: trip.destinations.slice(0, 10) } },
-    { type: 'Action.Submit', title: 'Snooze', data: { ta: 'snooze', tripId: trip.id, reminderId: reminder.id, hours: SNOOZE_HOURS } },
-  ];
-  return cardActivity(card, headline(delivery), { summary: headline(delivery) });
+  const render = (how: 'inline' | 'follow-up', compact: boolean) => () => {
+    const options: AdaptiveCardOptions = { actions: false, details: 'none', compact, phases: [...phases] };
+    const card = answerToAdaptiveCard(answer, options);
+    card.body.unshift(text(headline(delivery), { weight: 'Bolder', size: 'Medium' }));
+    card.actions = [
+      { type: 'Action.Submit', title: "I've done the checklist", style: 'positive', data: { ta: 'ack', tripId: trip.id, reminderId: reminder.id, countries: trip.destinations.slice(0, 20) } },
+      { type: 'Action.Submit', title: 'Snooze', data: { ta: 'snooze', tripId: trip.id, reminderId: reminder.id, hours: SNOOZE_HOURS } },
+      ...detailsActions(answer, how),
+    ];
+    return cardActivity(card, headline(delivery), { summary: headline(delivery) });
+  };
+  return fitActivity([render('inline', false), render('follow-up', false), render('follow-up', true)]);
 }

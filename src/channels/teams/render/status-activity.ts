@@ -7,11 +7,10 @@ import type { TeamsOutbound } from '../teams-port.js';
 import { text } from './answer-to-adaptive-card.js';
 import { cardActivity } from './answer-to-activity.js';
 import { TEAMS_LIMITS } from './limits.js';
+import { fitActivity } from './message-size.js';
 
 export function statusActivity(status: string, id: string): TeamsOutbound {
-  return cardActivity(
-    { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: TEAMS_LIMITS.cardVersion, body: [text(status, { weight: 'Bolder' })] },
-    status,
-    { id },
-  );
+  const card = { type: 'AdaptiveCard' as const, $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: TEAMS_LIMITS.cardVersion, body: [text(status, { weight: 'Bolder' })] };
+  // Held to the same size limit as every activity (checked, not assumed).
+  return fitActivity([() => cardActivity(card, status, { id })]);
 }

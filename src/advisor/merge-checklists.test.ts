@@ -1,0 +1,77 @@
+/**
+ * A trip gets one checklist: each item once, naming exactly the destinations whose own
+ * checklist has it (so merging cannot carry an item to a place its conditions or law
+ * exclude), by phase then content order; and at most five key actions, ranked by
+ * priority, then level-relevance (higher min_level first), then how many destinations
+ * the item is for, then phase, then content order.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ChecklistItem } from '../content/types.js';
+import type { Destination } from './answer.js';
+import { mergeChecklists, rankKeyActions } from './merge-checklists.js';
+
+const item = (id: string, phase: ChecklistItem['phase'], priority: number, minLevel = 1): ChecklistItem => ({
+  id,
+  phase,
+  priority,
+  text: `Text of ${id}.`,
+  sources: ['s'],
+  when: { min_level: minLevel, max_level: 4 },
+  category: 'device',
+  categoryTitle: 'Devices',
+  file: 'checklists/device.yaml',
+});
+
+const items = [
+  item('habit', 'before', 4),
+  item('after-clean', 'after', 2, 2),
+  item('loaner', 'before', 1, 3),
+  item('vpn-law', 'before', 1),
+  item('border', 'during', 2, 2),
+  item('mfa', 'before', 2),
+  item('book', 'before', 1, 4),
+];
+
+/** A destination whose own checklist has these item ids (what selectChecklist chose for it). */
+const destination = (code: string, ids: string[]): Destination =>
+  ({ countryCode: code, countryName: code, checklist: ids.map((id) => ({ id })) }) as unknown as Destination;
+
+describe('mergeChecklists', () => {
+  it('lists each item once with the destinations whose own checklist has it, by phase then content order', () => {
+    const merged = mergeChecklists(items, [destination('KG', ['habit', 'loaner', 'vpn-law', 'border', 'after-clean']), destination('FR', ['habit', 'mfa', 'border'])]);
+    expect(merged.map((m) => [m.id, m.destinations])).toEqual([
+      ['habit', ['KG', 'FR']],
+      ['loaner', ['KG']],
+      ['vpn-law', ['KG']],
+      ['mfa', ['FR']],
+      ['border', ['KG', 'FR']],
+      ['after-clean', ['KG']],
+    ]);
+    expect(merged.find((m) => m.id === 'loaner')).toMatchObject({ priority: 1, phase: 'before', text: 'Text of loaner.', category: 'device', categoryTitle: 'Devices', sources: ['s'] });
+  });
+
+  it('is empty for an answer without destinations', () => {
+    expect(mergeChecklists(items, [])).toEqual([]);
+    expect(rankKeyActions(items, [])).toEqual([]);
+  });
+});
+
+describe('rankKeyActions', () => {
+  it('ranks by priority, then level-relevance, then reach, then phase, and keeps five', () => {
+    const all = items.map((i) => i.id);
+    expect(rankKeyActions(items, [destination('RU', all)]).map((k) => k.id)).toEqual(['book', 'loaner', 'vpn-law', 'border', 'after-clean']);
+  });
+
+  it('puts the item for more of the trip first among equals', () => {
+    const ranked = rankKeyActions(items, [destination('KG', ['mfa', 'border', 'after-clean']), destination('KZ', ['after-clean'])]);
+    expect(ranked.map((k) => [k.id, k.destinations])).toEqual([
+      ['after-clean', ['KG', 'KZ']],
+      ['border', ['KG']],
+      ['mfa', ['KG']],
+    ]);
+  });
+
+  it('never returns more than asked for', () => {
+    expect(rankKeyActions(items, [destination('RU', items.map((i) => i.id))], 2)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * One checklist for the whole trip instead of one per country: each content item once,
+ * naming the destinations it applies to. Which destinations those are comes only from
+ * each destination's own checklist (selectChecklist: level, law, indicators, and the
+ * VPN guard), so merging can never carry an item, a VPN item above all, to a
+ * destination whose conditions or law exclude it. Then the key actions: the merged
+ * items ranked by priority, then level-relevance, at most five.
+ */
+import type { ChecklistItem } from '../content/types.js';
+import { phases } from '../content/schema.js';
+import { MAX_KEY_ACTIONS, type Destination, type TripItem } from './answer.js';
+
+interface Ranked {
+  item: TripItem;
+  /** The content item's `when.min_level`: written for riskier places, so more specific. */
+  minLevel: number;
+  /** Position in content (file, then item order): the last tie-breaker, stable. */
+  order: number;
+}
+
+function mergedWithRank(items: ChecklistItem[], destinations: Destination[]): Ranked[] {
+  const out: Ranked[] = [];
+  items.forEach((c, order) => {
+    const codes = destinations.filter((d) => d.checklist.some((x) => x.id === c.id)).map((d) => d.countryCode);
+    if (!codes.length) return;
+    out.push({
+      item: { id: c.id, category: c.category, categoryTitle: c.categoryTitle, phase: c.phase, priority: c.priority, text: c.text, sources: c.sources, destinations: [...new Set(codes)] },
+      minLevel: c.when.min_level,
+      order,
+    });
+  });
+  return out;
+}
+
+/** The trip's merged checklist: every item of any destination once, by phase, then content order. */
+export function mergeChecklists(items: ChecklistItem[], destinations: Destination[]): TripItem[] {
+  return mergedWithRank(items, destinations)
+    .sort((a, b) => phases.indexOf(a.item.phase) - phases.indexOf(b.item.phase) || a.order - b.order)
+    .map((r) => r.item);
+}
+
+/**
+ * The key actions: priority (1 first), then level-relevance (higher `min_level` first),
+ * then the item for more of the trip's destinations, then phase, then content order.
+ * MUST stay in sync with content/README.md ("Priority").
+ */
+export function rankKeyActions(items: ChecklistItem[], destinations: Destination[], max: number = MAX_KEY_ACTIONS): TripItem[] {
+  return mergedWithRank(items, destinations)
+    .sort(
+      (a, b) =>
+        a.item.priority - b.item.priority ||
+        b.minLevel - a.minLevel ||
+        b.item.destinations.length - a.item.destinations.length ||
+        phases.indexOf(a.item.phase) - phases.indexOf(b.item.phase) ||
+        a.order - b.order,
+    )
+    .slice(0, max)
+    .map((r) => r.item);
+}
