@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { Advisor } from '../advisor/create-advisor.js';
 import type { Config } from '../config.js';
 import type { ReminderService } from '../reminders/types.js';
+import type { AlertService } from '../alerts/create-alert-service.js';
+import type { ReloadResult } from './reload-content.js';
 
 export interface AppContext {
   config: Config;
@@ -13,6 +15,10 @@ export interface AppContext {
   /** A keyv store in its own namespace, from STORE_URL (SQLite by default). */
   store<T = unknown>(namespace: string): Keyv<T>;
   reminders: ReminderService;
+  /** Risk-change alerts (createApp sets it): the desk lists who was told. */
+  alerts?: AlertService;
+  /** Loads content/ and intents/ again and swaps them in for every door (createApp sets it); throws ContentError and keeps the old content on bad files. */
+  reloadContent?: () => Promise<ReloadResult>;
   /** fetch used for outbound calls (Slack API, Teams connector, model endpoint); tests may inject one. */
   fetch: typeof fetch;
 }

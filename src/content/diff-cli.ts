@@ -1,14 +1,17 @@
 /**
  * `npm run content:diff -- <git-ref> [content-dir]`: what a pull request changes in
  * user-visible terms (risk levels and the indicators that moved, countries added or
- * removed, law flags, checklist items) as Markdown for a PR comment, on stdout.
+ * removed, law flags, checklist items) as Markdown for a PR comment, on stdout, with how
+ * many upcoming trips each change would alert, read from the configured store
+ * (STORE_URL or DATA_DIR; "impact unknown" when there is none).
  * Exit 0 with the Markdown; 1 when either side's content is invalid or the ref is unknown.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { AdvisorError, ContentError, formatProblem } from '../errors.js';
+import { alertImpact } from '../alerts/count-alert-impact.js';
 import { contentAtRef } from './content-at-ref.js';
-import { diffContent } from './content-diff.js';
+import { diffContent, isEmptyDiff } from './content-diff.js';
 import { diffToMarkdown } from './diff-to-markdown.js';
 import { loadContent } from './load-content.js';
 import type { ContentBase } from './types.js';
@@ -29,20 +32,24 @@ function load(dir: string, label: string): ContentBase {
   }
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const { positionals } = parseArgs({ allowPositionals: true, options: {} });
   const ref = positionals[0];
   if (!ref) {
     console.error('usage: npm run content:diff -- <git-ref> [content-dir]   (e.g. origin/main)');
     return 2;
   }
-  const dir = positionals[1] ?? loadConfig().CONTENT_DIR;
   let base: ReturnType<typeof contentAtRef> | undefined;
   try {
+    const config = loadConfig();
+    const dir = positionals[1] ?? config.CONTENT_DIR;
     base = contentAtRef(dir, ref);
     const before = base.dir ? load(base.dir, ref) : null;
     const after = load(dir, 'the working tree');
-    process.stdout.write(diffToMarkdown(diffContent(before, after), { base: ref }));
+    const diff = diffContent(before, after);
+    // A base without content is the first content ever: the server records it as seen and alerts nobody.
+    const alerts = before && !isEmptyDiff(diff) ? await alertImpact(before, after, { config, now: new Date() }) : undefined;
+    process.stdout.write(diffToMarkdown(diff, { base: ref, alerts }));
     return 0;
   } catch (error) {
     if (!(error instanceof AdvisorError)) throw error;
@@ -53,4 +60,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

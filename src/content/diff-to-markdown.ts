@@ -1,9 +1,13 @@
 /**
  * Renders a ContentDiff as Markdown a reviewer can paste into (or CI can post as) a
- * pull-request comment. Pure: the base ref name arrives as an argument.
+ * pull-request comment, with, beside the level changes, how many upcoming trips each
+ * change would alert (counts only). Pure: the base ref name and the counts arrive as
+ * arguments.
  */
 import type { ChecklistItem } from './types.js';
 import { isEmptyDiff, type ContentDiff, type LevelRef, type StandingRef } from './content-diff.js';
+import type { AlertImpact } from '../alerts/count-alert-impact.js';
+import type { AlertChange } from '../alerts/types.js';
 
 const level = (r: LevelRef) => `${r.level} ${r.label} (score ${r.score}${r.overridden ? ', override' : ''})`;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -23,7 +27,27 @@ function when(item: ChecklistItem): string {
 
 const itemLine = (i: ChecklistItem) => `- \`${i.id}\` (${i.categoryTitle}, ${i.phase}; ${when(i)}): ${i.text}`;
 
-export function diffToMarkdown(diff: ContentDiff, options: { base: string }): string {
+const TIER_NAME = { assessed: 'assessed', screened: 'screened', 'not-assessed': 'not assessed' } as const;
+function alertChangeWords(c: AlertChange): string {
+  if (c.kind === 'level') return `level ${c.from.level} ${c.from.label} → ${c.to.level} ${c.to.label}`;
+  if (c.kind === 'tier') return `${TIER_NAME[c.from]} → ${TIER_NAME[c.to]}`;
+  if (c.kind === 'key-actions') return `new key action${c.added.length === 1 ? '' : 's'}: ${c.added.map((id) => `\`${id}\``).join(', ')}`;
+  return `${c.kind === 'vpn' ? 'VPN' : 'encryption'} ${c.from} → ${c.to}`;
+}
+
+/** "Alerts to travellers": each change that would alert, and how many upcoming trips it reaches. */
+function alertSection(impact: AlertImpact): string[] {
+  const out = ['### Alerts to travellers', ''];
+  if (!impact.rows.length) return [...out, 'No change here alerts travellers (level, tier, VPN or encryption law, new key action).', ''];
+  if (impact.unknown) out.push(`Impact unknown: ${impact.unknown}.`, '');
+  else out.push(`${impact.totalTrips} upcoming trip${impact.totalTrips === 1 ? '' : 's'} would get one alert each when the server reloads this content (counts only).`, '');
+  out.push('| Country | What travellers are told | Upcoming trips alerted |', '|---|---|---|');
+  for (const r of impact.rows) out.push(`| ${cell(r.name)} (${r.code}) | ${cell(r.changes.map(alertChangeWords).join('; '))} | ${r.trips ?? 'unknown'} |`);
+  out.push('');
+  return out;
+}
+
+export function diffToMarkdown(diff: ContentDiff, options: { base: string; alerts?: AlertImpact }): string {
   const out: string[] = [`## Content changes against \`${options.base}\``, ''];
   const moved = diff.changed.filter((c) => c.from.level !== c.to.level);
   const other = diff.changed.filter((c) => c.from.level === c.to.level);
@@ -48,6 +72,7 @@ export function diffToMarkdown(diff: ContentDiff, options: { base: string }): st
     }
   } else out.push('No country changes level.');
   out.push('');
+  if (options.alerts) out.push(...alertSection(options.alerts));
 
   if (diff.added.length || diff.removed.length) {
     out.push('### Countries added or removed', '');

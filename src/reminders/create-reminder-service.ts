@@ -11,6 +11,7 @@ import { IdempotencyConflictError, InputError, StoreUnavailableError } from '../
 import type { DeliveryDeps } from './attempt-delivery.js';
 import { createBullmqScheduler, type BullmqScheduler } from './bullmq-scheduler.js';
 import { createLocalScheduler, type LocalScheduler } from './local-scheduler.js';
+import { createRateLimiter } from './create-rate-limiter.js';
 import { expiryOf, planReminders } from './plan-reminders.js';
 import { sameTraveller, toTripView, type ReminderRecord, type TripRecord } from './trip-records.js';
 import { authorizeTripAction, snoozeEffect } from './trip-actions.js';
@@ -46,12 +47,18 @@ export interface ReminderServiceOptions {
 }
 
 /**
- * Reminders to the same places on the same dates get the same Answer (the content base
- * is loaded once per process), so a desk's group trip is composed once, not per traveller.
+ * Reminders to the same places on the same dates get the same Answer (for as long as the
+ * same content is served), so a desk's group trip is composed once, not per traveller.
+ * A content reload (src/app/reload-content.ts) empties the cache.
  */
 function memoAnswers(advisor: AppContext['advisor'], size = 256): AppContext['advisor']['answerForCountries'] {
   const cache = new Map<string, ReturnType<AppContext['advisor']['answerForCountries']>>();
+  let content = advisor.content;
   return (codes, o) => {
+    if (advisor.content !== content) {
+      cache.clear();
+      content = advisor.content;
+    }
     const key = JSON.stringify([codes, o]);
     let hit = cache.get(key);
     if (hit) {
@@ -88,6 +95,8 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
     backoffBaseMs: options.backoffBaseMs ?? 30_000,
   };
   const limiter = options.limiter ?? { max: config.REMINDERS_PER_SECOND, durationMs: 1000 };
+  // One pace for this process's reminders and risk-change alerts (BullMQ's limiter also spans workers).
+  const pacer = createRateLimiter(limiter.max, limiter.durationMs);
   const kind = options.scheduler ?? (config.REDIS_URL ? 'bullmq' : 'local');
   let local: LocalScheduler | null = null;
   let bull: BullmqScheduler | null = null;
@@ -109,6 +118,7 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
       deps, clock, logger,
       concurrency: options.concurrency ?? 8,
       limiter,
+      pacer,
       tickMs: options.tickMs ?? 15_000,
       rescanMs: options.rescanMs ?? 60_000,
     });
@@ -321,6 +331,8 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
     registerDeliverer(d) {
       deliverers.set(d.platform, d);
     },
+    deliverer: (platform) => deliverers.get(platform),
+    pace: () => pacer.take(),
     async runDue(now = clock()) {
       let result = { sent: 0, failed: 0, retried: 0 };
       if (local) result = await local.runDue(now);

@@ -7,7 +7,7 @@
  */
 import type { Logger } from 'pino';
 import { attemptDelivery, type DeliveryDeps } from './attempt-delivery.js';
-import { createRateLimiter } from './create-rate-limiter.js';
+import { createRateLimiter, type RateLimiter } from './create-rate-limiter.js';
 import { nextAttemptAt, type ReminderRecord } from './trip-records.js';
 import type { Platform } from './types.js';
 
@@ -23,6 +23,8 @@ export interface LocalSchedulerOptions {
   rescanMs: number;
   /** At most `max` deliveries per `durationMs` (REMINDERS_PER_SECOND). */
   limiter: { max: number; durationMs: number };
+  /** A limiter shared with other senders of this process (risk-change alerts); default: its own, from `limiter`. */
+  pacer?: RateLimiter;
 }
 
 export interface RunResult {
@@ -40,7 +42,7 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
   let stopping = false;
   let running: Promise<RunResult> | null = null;
   let lastScan = 0;
-  const limiter = createRateLimiter(options.limiter.max, options.limiter.durationMs);
+  const limiter = options.pacer ?? createRateLimiter(options.limiter.max, options.limiter.durationMs);
 
   function track(r: ReminderRecord): void {
     if (r.status === 'scheduled' || r.status === 'sending') due.set(r.id, nextAttemptAt(r));

@@ -1,6 +1,6 @@
 /**
  * The travel desk's command language, shared by Slack and Teams:
- * `remind <traveller> <destinations> <start>[..<end>]`, `trips`, `report`, `help`.
+ * `remind <traveller> <destinations> <start>[..<end>]`, `trips`, `report`, `alerts`, `help`.
  * The traveller token is left to the door (a Slack mention, a Teams mention, an email);
  * destinations are names or codes, separated by spaces, commas or ";".
  */
@@ -11,11 +11,12 @@ export type DeskCommand =
   | { kind: 'remind'; traveller: string; destinations: string[]; start: string; end: string | null }
   | { kind: 'trips' }
   | { kind: 'report' }
+  | { kind: 'alerts' }
   | { kind: 'help' }
   | { kind: 'invalid'; message: string };
 
 export const DESK_USAGE =
-  'Usage: `remind @user Kazakhstan 2026-12-03..2026-12-10` (or an email instead of @user; several countries separated by commas), `trips` (upcoming trips), `report` (briefings sent, acknowledged, failed).';
+  'Usage: `remind @user Kazakhstan 2026-12-03..2026-12-10` (or an email instead of @user; several countries separated by commas), `trips` (upcoming trips), `report` (briefings sent, acknowledged, failed), `alerts` (who was told about a risk change).';
 
 const RANGE = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/;
 const isDate = (s: string) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -23,7 +24,7 @@ const isDate = (s: string) => new Date(`${s}T00:00:00Z`).toISOString().startsWit
 export function parseDeskCommand(text: string, advisor: Pick<Advisor, 'understand'>): DeskCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const verb = (words.shift() ?? 'help').toLowerCase();
-  if (verb === 'trips' || verb === 'report' || verb === 'help') return { kind: verb };
+  if (verb === 'trips' || verb === 'report' || verb === 'alerts' || verb === 'help') return { kind: verb };
   if (verb !== 'remind') return { kind: 'invalid', message: `I don't know "${verb.slice(0, 30)}". ${DESK_USAGE}` };
   const traveller = words.shift();
   const range = words.pop();

@@ -13,6 +13,8 @@ export interface DeskTextFormat {
   escape(text: string): string;
   /** A Slack user, as a mention where the door can render one. */
   slackUser(userId: string): string;
+  /** An instant (ISO 8601) in the reader's zone; default "YYYY-MM-DD HH:MM UTC". */
+  instant?(iso: string): string;
 }
 
 /** Plain text, as the Teams door sends it. */
@@ -28,7 +30,7 @@ function briefingState(trip: TripView, format: DeskTextFormat): string {
   const b = trip.reminders.find((r) => r.kind === 'briefing');
   if (!b) return 'no briefing';
   if (b.status === 'failed') return `briefing failed: ${format.escape(b.reason ?? 'unknown reason')}`;
-  if (b.status === 'scheduled') return `briefing due ${b.dueAt.slice(0, 16).replace('T', ' ')} UTC`;
+  if (b.status === 'scheduled') return `briefing due ${format.instant ? format.instant(b.dueAt) : `${b.dueAt.slice(0, 16).replace('T', ' ')} UTC`}`;
   return `briefing ${b.status}`;
 }
 

@@ -4,6 +4,7 @@
  * the traveller uses. Implemented in src/reminders/; doors depend only on this file.
  */
 import type { Answer } from '../advisor/answer.js';
+import type { AlertDelivery } from '../alerts/types.js';
 
 export type Platform = 'slack' | 'teams' | 'web';
 
@@ -89,6 +90,13 @@ export interface Deliverer {
    * `idempotencyKey` reach the user? Without it, an in-flight delivery is sent again.
    */
   alreadyDelivered?(userId: string, delivery: Delivery): Promise<boolean>;
+  /**
+   * Sends a risk-change alert (src/alerts/) tagged with `alert.idempotencyKey`; same error
+   * contract as `deliver`. Absent: this platform's travellers cannot be alerted.
+   */
+  deliverAlert?(userId: string, alert: AlertDelivery): Promise<void>;
+  /** Asked only after a crash left an alert `sending`: did the message with that key reach the user? */
+  alertDelivered?(userId: string, alert: AlertDelivery): Promise<boolean>;
 }
 
 /**
@@ -130,6 +138,10 @@ export interface ReminderService {
    */
   snooze(input: { tripId: string; reminderId: string; until: Date; traveller: TripActor }): Promise<TripView | null>;
   registerDeliverer(deliverer: Deliverer): void;
+  /** The deliverer a door registered for `platform`: risk-change alerts go through the same ones. */
+  deliverer?(platform: Platform): Deliverer | undefined;
+  /** Resolves when one more message may go out under REMINDERS_PER_SECOND, shared with this process's reminder deliveries. */
+  pace?(): Promise<void>;
   /**
    * Delivers every reminder due at `now` (default: the clock) and resolves when they are
    * settled. The production timer calls it; tests drive it with an injected clock.

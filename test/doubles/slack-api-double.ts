@@ -5,10 +5,14 @@
  * `Authorization`. It answers `{ ok: true, … }` like Slack, records every call, and
  * can be told to fail the next call of a method with a 429 + Retry-After or a
  * platform error. It also serves response_url posts (`POST /respond/<id>`), recorded
- * under the method name "response_url".
+ * under the method name "response_url". `users.info` answers with the `tz` given in
+ * `timeZones` (others are `user_not_found`), as the door asks for each user's zone.
  *
  * Point the app at it with `SLACK_API_URL: double.apiUrl`; give slash commands and
  * block actions `response_url: double.responseUrl('<id>')`.
+ *
+ * It can also hold a call unanswered (`holdNext`), with or without applying it: what a
+ * client sees when it dies after Slack took a message but before it read the answer.
  *
  * Socket Mode: `apps.connections.open` returns a ws:// URL on the same server, where a
  * minimal WebSocket endpoint (RFC 6455 text frames, ping/pong, close) says `hello`,
@@ -51,6 +55,8 @@ export interface SlackApiDoubleOptions {
   usergroups?: Record<string, string[]>;
   /** conversations.members: channel id → member user ids. */
   channelMembers?: Record<string, string[]>;
+  /** users.info: user id → IANA zone (`user.tz`); other users get `user_not_found`. */
+  timeZones?: Record<string, string>;
   /** Per-method rate limits (calls per rolling second); excess calls get 429 with Retry-After: 1, as Slack does. */
   rateLimits?: Record<string, number>;
 }
@@ -78,9 +84,25 @@ export interface SlackApiDouble {
   failNext(method: string, failure: Failure): void;
   /** Resolves with the first recorded call (past or future) that matches. */
   waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /**
+   * The next call of `method` matching `predicate` is recorded and never answered (until
+   * `release`); with `arrives` (default true) it takes effect first, e.g. a posted DM
+   * lands in the DM's history, as when Slack took the message but its answer was lost.
+   */
+  holdNext(method: string, options?: { arrives?: boolean; predicate?: (args: Record<string, unknown>) => boolean }): void;
+  /** Drops the connections of held calls (the client sees the connection end). */
+  release(): void;
   /** Forget recorded calls (failures stay queued). */
   reset(): void;
   close(): Promise<void>;
+}
+
+/** The zone's offset from UTC now, in seconds, as users.info reports it in `tz_offset`. */
+function tzOffsetSeconds(zone: string): number {
+  const now = new Date();
+  const local = new Date(now.toLocaleString('en-US', { timeZone: zone }));
+  const utc = new Date(now.toLocaleString('en-US', { timeZone: 'UTC' }));
+  return Math.round((local.getTime() - utc.getTime()) / 1000);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -125,6 +147,8 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
   }
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Failure[]>();
+  const holds: Array<{ method: string; arrives: boolean; predicate: (args: Record<string, unknown>) => boolean }> = [];
+  const held: Array<{ destroy(): unknown }> = [];
   const waiters: Array<{ method: string; predicate: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   const started = performance.now();
   let ts = 1_700_000_000;
@@ -172,6 +196,13 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
       }
       case 'apps.connections.open':
         return { ok: true, url: `${url.replace(/^http/, 'ws')}/link/?ticket=double` };
+      case 'users.info': {
+        const id = String(args.user);
+        const tz = options.timeZones?.[id];
+        if (!tz) return { ok: false, error: 'user_not_found' };
+        const offset = tzOffsetSeconds(tz);
+        return { ok: true, user: { id, team_id: teamId, name: id.toLowerCase(), deleted: false, tz, tz_label: tz, tz_offset: offset, is_bot: false } };
+      }
       case 'users.lookupByEmail': {
         const id = users[String(args.email)];
         return id ? { ok: true, user: { id, team_id: teamId } } : { ok: false, error: 'users_not_found' };
@@ -277,6 +308,13 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
     }
     const method = api[1]!;
     record({ method, args, token, atMs });
+    const hold = holds.find((h) => h.method === method && h.predicate(args));
+    if (hold) {
+      holds.splice(holds.indexOf(hold), 1);
+      if (hold.arrives && token) answer(method, args);
+      held.push(req.socket);
+      return;
+    }
     const failure = failures.get(method)?.shift() ?? (overLimit(method, atMs) ? { status: 429, retryAfter: 1 } : undefined);
     if (failure?.status === 429) {
       res.writeHead(429, { 'retry-after': String(failure.retryAfter ?? 1), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
@@ -324,6 +362,12 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
         }, timeoutMs);
         waiters.push(waiter);
       });
+    },
+    holdNext(method, o = {}) {
+      holds.push({ method, arrives: o.arrives ?? true, predicate: o.predicate ?? (() => true) });
+    },
+    release() {
+      for (const socket of held.splice(0)) socket.destroy();
     },
     reset() {
       calls.length = 0;

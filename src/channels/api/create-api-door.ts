@@ -1,18 +1,20 @@
 /**
  * The travel-desk HTTP API on the shared server, for booking tools: POST/GET/DELETE
- * /api/trips. Off (every path 404) unless TRAVEL_DESK_API_TOKEN is set; a wrong or
- * missing bearer token is 401. Never logs bodies (they hold emails).
+ * /api/trips; GET /api/alerts (who was told about a risk change) and POST
+ * /api/content/reload (new content without a restart, docs/alerts.md). Off (every path
+ * 404) unless TRAVEL_DESK_API_TOKEN is set; a wrong or missing bearer token is 401.
+ * Never logs bodies (they hold emails).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AppContext } from '../../app/app-context.js';
-import { AdvisorError, IdempotencyConflictError } from '../../errors.js';
+import { AdvisorError, ContentError, IdempotencyConflictError, formatProblem } from '../../errors.js';
 import { HttpError, describeIssues, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Door } from '../../server/types.js';
 import { API_BODY_LIMIT } from '../../server/body-limits.js';
 import { resolveDestinations } from '../../advisor/resolve-destinations.js';
 import type { ReminderStatus } from '../../reminders/types.js';
-import { checkTripDates, dateIn, travellerFromRequest, tripRequestSchema, tripToJson } from './trip-request.js';
+import { checkTripDates, dateIn, travellerFromRequest, travellerToJson, tripRequestSchema, tripToJson } from './trip-request.js';
 
 const STATUSES: ReminderStatus[] = ['scheduled', 'sent', 'failed', 'acknowledged', 'cancelled'];
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -85,6 +87,31 @@ export function createApiDoor(ctx: AppContext): Door | null {
           const trip = await ctx.reminders.getTrip(params.id!);
           if (!trip) throw new HttpError(404, 'no such trip (it may have expired)');
           sendJson(res, 200, tripToJson(trip));
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/alerts',
+        async handler(req, res) {
+          authorise(req);
+          if (!ctx.alerts) throw new HttpError(404, 'risk-change alerts are not running on this server');
+          const alerts = (await ctx.alerts.list()).map(({ key: _key, expiresAt: _e, traveller, ...rest }) => ({ ...rest, traveller: travellerToJson(traveller) }));
+          sendJson(res, 200, { alerts });
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/content/reload',
+        async handler(req, res) {
+          authorise(req);
+          if (!ctx.reloadContent) throw new HttpError(404, 'content reload is not available on this server');
+          try {
+            sendJson(res, 200, { reloaded: true, ...(await ctx.reloadContent()) });
+          } catch (error) {
+            if (!(error instanceof ContentError)) throw error;
+            const errors = error.problems.filter((p) => p.severity === 'error');
+            throw new HttpError(422, `content not reloaded: ${errors.length} problem${errors.length === 1 ? '' : 's'} in the content files; the old content keeps serving`, errors.map(formatProblem));
+          }
         },
       },
       {

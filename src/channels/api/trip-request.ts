@@ -67,7 +67,8 @@ export function travellerFromRequest(t: TripRequest['traveller']): TravellerRef 
   return { platform: 'teams', userId: t.teamsUserId };
 }
 
-function travellerToJson(t: TravellerRef) {
+/** A traveller as the API shows it (trips and alerts). */
+export function travellerToJson(t: TravellerRef) {
   if (!('platform' in t)) return { email: t.email };
   return t.platform === 'slack' ? { slackUserId: t.userId } : t.platform === 'teams' ? { teamsUserId: t.userId } : { webUserId: t.userId };
 }

@@ -31,7 +31,7 @@ describe('Teams SDK boundary', () => {
 
   it('renderers import no SDK, config, store or clock', () => {
     for (const f of files(join(here, 'render')))
-      for (const i of importsOf(f)) expect(i, `${relative(here, f)} imports ${i}`).toMatch(/^\.\.?\/.*(render|answer|limits|card-actions|card-parts|details-elements|message-size|teams-port|reminders\/types|advisor\/answer|\/errors\.js$)/);
+      for (const i of importsOf(f)) expect(i, `${relative(here, f)} imports ${i}`).toMatch(/^\.\.?\/.*(render|answer|limits|card-actions|card-parts|details-elements|message-size|teams-port|reminders\/types|alerts\/types|advisor\/answer|\/errors\.js$)/);
   });
 
   it('the core (advisor, content) never imports the Teams door or botbuilder', () => {
