@@ -27,7 +27,7 @@ describe('loadConfig', () => {
   it('lists every missing or contradictory setting in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ SLACK_SIGNING_SECRET: 's', MICROSOFT_APP_ID: 'id', MICROSOFT_APP_TYPE: 'SingleTenant' });
+      loadConfig({ SLACK_SIGNING_SECRET: 's', MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555', MICROSOFT_APP_TYPE: 'SingleTenant' });
     } catch (e) {
       error = e;
     }
@@ -61,7 +61,7 @@ describe('loadConfig', () => {
   });
 
   it("points Teams at Microsoft's public cloud unless the TEAMS_* identity settings say otherwise", () => {
-    const teams = { MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'secret' };
+    const teams = { MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TYPE: 'MultiTenant' };
     const c = loadConfig(teams);
     expect([c.TEAMS_OPENID_METADATA_URL, c.TEAMS_TOKEN_ISSUER, c.teamsLoginUrl, c.TEAMS_OAUTH_SCOPE]).toEqual([
       'https://login.botframework.com/v1/.well-known/openidconfiguration',
@@ -69,8 +69,9 @@ describe('loadConfig', () => {
       'https://login.microsoftonline.com/botframework.com',
       'https://api.botframework.com',
     ]);
-    // A SingleTenant bot signs in to its own tenant, as botbuilder does.
-    expect(loadConfig({ ...teams, MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 'tenant-1' }).teamsLoginUrl).toBe('https://login.microsoftonline.com/tenant-1');
+    // A SingleTenant bot (the default type) signs in to its own tenant, as botbuilder does.
+    const { MICROSOFT_APP_TYPE: _multi, ...single } = teams;
+    expect(loadConfig({ ...single, MICROSOFT_APP_TENANT_ID: 'contoso.onmicrosoft.com' }).teamsLoginUrl).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com');
     const gov = loadConfig({ ...teams, TEAMS_LOGIN_URL: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us/', TEAMS_OAUTH_SCOPE: 'https://api.botframework.us' });
     expect([gov.teamsLoginUrl, gov.TEAMS_OAUTH_SCOPE]).toEqual(['https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us', 'https://api.botframework.us']);
   });

@@ -8,6 +8,9 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { isLoopbackHost } from './server/loopback.js';
+import { resolveModelEndpoint, type ModelEndpoint } from './llm/model-endpoint.js';
+import { parseModelHeaders } from './llm/parse-model-headers.js';
+import { tenancyProblems } from './channels/teams/tenancy-problems.js';
 
 /** The package root (where content/ and intents/ ship), whether run from src/ or dist/. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +48,9 @@ const secureUrl = z.url().refine((u) => {
   return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 }, 'an https:// URL (http:// only on a loopback host)');
 const flag = z.enum(['on', 'off']);
+/** Microsoft app and client ids (Entra ID application ids) are GUIDs. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const guid = (what: string) => z.string().trim().regex(GUID, `${what} (a GUID such as 00000000-0000-0000-0000-000000000000)`);
 const zone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -85,10 +91,16 @@ export const configSchema = z.object({
   SLACK_TRAVEL_DESK_USERGROUP: optionalString,
   SLACK_TRAVEL_DESK_CHANNEL: optionalString,
 
-  MICROSOFT_APP_ID: optionalString,
+  /** The bot's Microsoft App ID (UserAssignedMSI: the managed identity's client id). */
+  MICROSOFT_APP_ID: guid("the bot's Microsoft App ID from its Azure Bot registration").optional(),
   MICROSOFT_APP_PASSWORD: optionalString,
-  MICROSOFT_APP_TENANT_ID: optionalString,
-  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MICROSOFT_APP_TENANT_ID: z
+    .string()
+    .trim()
+    .regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i, 'a tenant id (a GUID) or a verified domain such as contoso.onmicrosoft.com')
+    .optional(),
+  /** SingleTenant by default: Azure creates no new multi-tenant bots after 2025-07-31 (README "Install in Teams"). */
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
   /** Teams team (id) whose members may use the travel-desk commands. */
   TEAMS_TRAVEL_DESK_TEAM_ID: optionalString,
   /**
@@ -120,10 +132,41 @@ export const configSchema = z.object({
   /** The resource app tokens are for (botbuilder's ToChannelFromBotOAuthScope; `/.default` is added). */
   TEAMS_OAUTH_SCOPE: z.string().trim().min(1).default(TEAMS_PUBLIC_CLOUD.oauthScope),
 
+  /** The model: see src/llm/model-endpoint.ts and docs/llm.md for how these combine. */
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.url().optional(),
-  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  OPENAI_API_VERSION: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, 'an Azure OpenAI api-version such as 2024-10-21').optional(),
+  AZURE_OPENAI_DEPLOYMENT: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'an Azure OpenAI deployment name (letters, digits, . _ -)').optional(),
+  OPENAI_AUTH: z.enum(['api-key', 'entra-id', 'none']).optional(),
+  OPENAI_ENTRA_SCOPE: z.string().trim().min(1).default('https://cognitiveservices.azure.com/.default'),
+  OPENAI_HEADERS: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parseModelHeaders(text);
+      if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return 'headers' in parsed ? parsed.headers : {};
+    })
+    .optional(),
+  /** Read by the openai SDK itself, unchecked; refused so OPENAI_HEADERS is the one way in. */
+  OPENAI_CUSTOM_HEADERS: z.string().optional(),
+  AZURE_TENANT_ID: optionalString,
+  AZURE_CLIENT_ID: optionalString,
+  AZURE_CLIENT_SECRET: optionalString,
+  AZURE_FEDERATED_TOKEN_FILE: optionalString,
+  AZURE_AUTHORITY_HOST: secureUrl.optional(),
+  /**
+   * Outbound proxy for model calls; the lower-case spellings count too (they win, as in curl
+   * and undici). Checked only when a model is configured (model-endpoint.ts), so a proxy
+   * setting meant for other tools never stops a server that calls no model.
+   */
+  HTTPS_PROXY: optionalString,
+  https_proxy: optionalString,
+  HTTP_PROXY: optionalString,
+  http_proxy: optionalString,
+  NO_PROXY: z.string().optional(),
+  no_proxy: z.string().optional(),
 
   /** Bearer token of /api/trips: long, no whitespace, not one character repeated. */
   TRAVEL_DESK_API_TOKEN: z
@@ -153,6 +196,8 @@ export const configSchema = z.object({
   TRIP_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   /** Reminder deliveries per second across all workers, kept under Slack's/Teams' limits. */
   REMINDERS_PER_SECOND: z.coerce.number().int().positive().default(20),
+  /** How long a 👍/👎 on an AI-written answer is kept (it holds no text and no user id; see src/feedback/). */
+  FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -169,6 +214,8 @@ export interface Config extends RawConfig {
   playgroundEnabled: boolean;
   /** Why the playground is on or off, for the start-up line. */
   playgroundReason: string;
+  /** The model server the summarizer calls, or null: extractive summaries only (src/llm/model-endpoint.ts). */
+  model: ModelEndpoint | null;
 }
 
 /** Empty strings count as unset, so `FOO=` in a .env file does not trip validation. */
@@ -197,23 +244,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push('SLACK_SIGNING_SECRET: missing; set it for the HTTP Events API, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode');
     else slackMode = 'http';
   }
-  if (c.MICROSOFT_APP_ID && c.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !c.MICROSOFT_APP_PASSWORD)
-    problems.push(`MICROSOFT_APP_PASSWORD: missing; required with MICROSOFT_APP_ID for ${c.MICROSOFT_APP_TYPE}`);
-  if (c.MICROSOFT_APP_ID && c.MICROSOFT_APP_TYPE === 'SingleTenant' && !c.MICROSOFT_APP_TENANT_ID)
-    problems.push('MICROSOFT_APP_TENANT_ID: missing; required when MICROSOFT_APP_TYPE is SingleTenant');
-  if (!c.MICROSOFT_APP_ID && (c.MICROSOFT_APP_PASSWORD || c.MICROSOFT_APP_TENANT_ID))
-    problems.push('MICROSOFT_APP_ID: missing; MICROSOFT_APP_PASSWORD/TENANT_ID are set without an app id');
+  problems.push(...tenancyProblems(c, Boolean(clean(env).MICROSOFT_APP_TYPE ?? overrides.MICROSOFT_APP_TYPE)));
   if (c.TEAMS_LOCAL_MODE === 'on' && c.MICROSOFT_APP_ID)
     problems.push('TEAMS_LOCAL_MODE: "on" turns Bot Framework authentication off; unset it when MICROSOFT_APP_ID is set');
   if (c.TEAMS_LOCAL_MODE === 'on' && !isLoopbackHost(c.HOST))
     problems.push(
       `HOST: "${c.HOST}" is not a loopback address, and TEAMS_LOCAL_MODE=on accepts unauthenticated Teams activities; bind to 127.0.0.1 (or ::1, localhost), or set MICROSOFT_APP_ID instead of TEAMS_LOCAL_MODE`,
     );
+  const model = resolveModelEndpoint({
+    ...c,
+    HTTPS_PROXY: c.https_proxy ?? c.HTTPS_PROXY,
+    HTTP_PROXY: c.http_proxy ?? c.HTTP_PROXY,
+    NO_PROXY: c.no_proxy ?? c.NO_PROXY,
+    proxyNames: { https: c.https_proxy ? 'https_proxy' : 'HTTPS_PROXY', http: c.http_proxy ? 'http_proxy' : 'HTTP_PROXY' },
+  });
+  problems.push(...model.problems);
+  if (c.OPENAI_CUSTOM_HEADERS)
+    problems.push('OPENAI_CUSTOM_HEADERS: the openai SDK would send these unchecked; put the headers in OPENAI_HEADERS instead and unset it');
   if (problems.length) throw new ConfigError(problems);
   // Teams is off unless the bot's app id is set, or local mode is asked for explicitly (on loopback only).
   const teamsMode: Config['teamsMode'] = c.MICROSOFT_APP_ID ? 'bot-framework' : c.TEAMS_LOCAL_MODE === 'on' ? 'local' : 'off';
   return {
     ...c,
+    model: model.endpoint,
     slackMode,
     teamsMode,
     teamsEnabled: teamsMode !== 'off',
@@ -231,4 +284,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? `HOST=${c.HOST} is loopback; PLAYGROUND=off removes it`
           : `HOST=${c.HOST} is not loopback; PLAYGROUND=on serves it, to PLAYGROUND_HOSTS only`,
   };
+}
+
+/** What `npm run package:teams` needs: the app id and, optionally, the public URL. No secret. */
+export interface TeamsPackageConfig {
+  MICROSOFT_APP_ID: string;
+  /** The HTTPS base URL Teams reaches the bot at; its host goes into the manifest's validDomains. */
+  PUBLIC_URL?: string;
+}
+
+/**
+ * The package command's own small config: zipping a manifest needs the bot's app id (a
+ * GUID) and, to list the bot's host in `validDomains` and print the messaging endpoint,
+ * PUBLIC_URL; never MICROSOFT_APP_PASSWORD or anything else the server checks.
+ */
+export function loadTeamsPackageConfig(env: Record<string, string | undefined> = process.env): TeamsPackageConfig {
+  const schema = z.object({
+    MICROSOFT_APP_ID: guid("the bot's Microsoft App ID from its Azure Bot registration"),
+    PUBLIC_URL: z
+      .url()
+      .refine((u) => new URL(u).protocol === 'https:', 'an https:// URL (Teams calls bots over HTTPS only), e.g. https://advisor.example.com')
+      .optional(),
+  });
+  const parsed = schema.safeParse(clean(env));
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((i) =>
+      i.path[0] === 'MICROSOFT_APP_ID' && clean(env).MICROSOFT_APP_ID === undefined
+        ? "MICROSOFT_APP_ID: missing; set it to the bot's Microsoft App ID (a GUID) from its Azure Bot registration"
+        : `${i.path.join('.')}: ${/^invalid/i.test(i.message) ? i.message : `expected ${i.message}`}`,
+    ),
+  );
 }

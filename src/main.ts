@@ -9,6 +9,8 @@ import { AdvisorError } from './errors.js';
 import { describeStore } from './store/create-store.js';
 import { TEAMS_LOCAL_MODE_WARNING } from './channels/teams/create-teams-door.js';
 import { installLastResortGuard } from './server/install-last-resort-guard.js';
+import { describeModelEndpoint } from './llm/model-endpoint.js';
+import { installReloadSignal } from './app/install-reload-signal.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,7 +19,9 @@ async function main(): Promise<void> {
   const running = await app.start();
   // From here on, an error no handler caught is logged and the server keeps serving every door.
   installLastResortGuard(logger);
-  logger.info({ port: running.port, bind: running.bindAddress, doors: app.doors.map((d) => d.name), store: describeStore(config) }, 'travel-advisor started');
+  // Which model (never its key or header values), or none: the answer to "why is every summary extractive?".
+  const model = config.model ? describeModelEndpoint(config.model) : 'none (extractive summaries)';
+  logger.info({ port: running.port, bind: running.bindAddress, doors: app.doors.map((d) => d.name), store: describeStore(config), model }, 'travel-advisor started');
   const playgroundOn = config.playgroundEnabled && app.doors.some((d) => d.name === 'web');
   console.log(playgroundOn ? `Playground: ${running.url} (on: ${config.playgroundReason})` : `Playground: off (${config.playgroundReason})`);
   const everywhere = /^(0\.0\.0\.0|\[::\]):/.test(running.bindAddress) ? ', all interfaces' : '';
@@ -39,6 +43,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // New content without a restart; the risk-alert pass follows (docs/alerts.md).
+  installReloadSignal(() => app.reloadContent(), logger);
 }
 
 /** Start-up errors (config, content, a busy port) are meant for a person: the message and how to fix it, not a stack. */

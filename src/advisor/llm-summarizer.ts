@@ -1,5 +1,6 @@
 /**
- * The optional summarizer behind OPENAI_API_KEY: the openai SDK with a zod-typed
+ * The optional summarizer behind a configured model (OPENAI_API_KEY, OPENAI_BASE_URL or
+ * OPENAI_AUTH; src/llm/model-endpoint.ts): the openai SDK with a zod-typed
  * structured output in which every sentence names the passage ids it rests on.
  * Every result is checked (check-llm-summary.ts); when too little survives, or the
  * call times out, is refused, fails over HTTP or returns malformed output, it returns
@@ -8,6 +9,7 @@
  */
 import OpenAI from 'openai';
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from 'openai/error';
+import { performance } from 'node:perf_hooks';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -17,6 +19,9 @@ import { buildPrompt } from './build-prompt.js';
 import { buildSummary } from './cite.js';
 import { checkLlmSummary, type DropReason } from './check-llm-summary.js';
 import type { Summarizer, SummaryRequest } from './ports.js';
+import { createModelClient, type ModelClientSeams } from '../llm/create-model-client.js';
+import { ModelCredentialError } from '../llm/entra-token-provider.js';
+import type { ModelEndpoint } from '../llm/model-endpoint.js';
 
 /** What the model must return. MUST stay in sync with test/doubles/openai-server.ts. */
 export const llmSummarySchema = z.object({
@@ -28,10 +33,11 @@ export const llmSummarySchema = z.object({
   ),
 });
 
-/** Why an answer fell back to extractive; logged as `reason`, counted by eval:retrieval --llm. */
+/** Why an answer fell back to extractive; logged as `reason`, counted by eval:retrieval --llm and `llm report`. */
 export type FallbackReason =
   | 'timeout'
   | 'connection'
+  | 'credentials'
   | 'rate-limited'
   | 'http-error'
   | 'refusal'
@@ -49,18 +55,20 @@ export interface LlmOutcome {
   proposed: number;
   kept: number;
   dropped: DropReason[];
+  /** From the start of the model call to the checked result (or the failure), in milliseconds. */
+  latencyMs: number;
 }
 
 /** Everything the LLM summarizer needs, injected so tests point it at a local server. */
 export interface LlmSummarizerOptions {
   content: ContentBase;
-  apiKey: string;
-  /** Any Chat Completions–compatible endpoint (Azure OpenAI v1, vLLM, a local double); default OpenAI. */
-  baseURL?: string;
-  model: string;
-  /** Whole-call budget; on expiry the advisor answers extractively. */
-  timeoutMs: number;
+  /** Which server, model, auth, headers and proxy (config's `model`); its timeoutMs is the whole-call budget. */
+  endpoint: ModelEndpoint;
+  /** Test seams for the client (a CA for the HTTPS doubles). */
+  seams?: ModelClientSeams;
   logger: Logger;
+  /** Monotonic milliseconds for latency; default performance.now. */
+  now?: () => number;
   /** SDK retries; default 0 so every failure falls back within `timeoutMs`. */
   maxRetries?: number;
   /** Sentences shown at most (default 3, like the extractive summary). */
@@ -78,6 +86,7 @@ export interface LlmSummarizerOptions {
 }
 
 function classify(error: unknown): { reason: FallbackReason; status?: number } {
+  if (error instanceof ModelCredentialError || (error as { cause?: unknown })?.cause instanceof ModelCredentialError) return { reason: 'credentials' };
   if (error instanceof OpenAI.APIConnectionTimeoutError || error instanceof OpenAI.APIUserAbortError) return { reason: 'timeout' };
   if (error instanceof OpenAI.APIConnectionError) return { reason: 'connection' };
   if (error instanceof OpenAI.RateLimitError) return { reason: 'rate-limited', status: 429 };
@@ -91,16 +100,18 @@ function classify(error: unknown): { reason: FallbackReason; status?: number } {
 
 /** A Summarizer that returns null (so the advisor falls back to extractive) whenever the model cannot be trusted. */
 export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
-  const { content, logger, model, timeoutMs } = options;
+  const { content, logger, endpoint } = options;
+  const { model, timeoutMs } = endpoint;
   const maxSentences = options.maxSentences ?? 3;
   const minKeptShare = options.minKeptShare ?? 0.5;
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: timeoutMs, maxRetries: options.maxRetries ?? 0 });
+  const now = options.now ?? (() => performance.now());
+  const client = createModelClient(endpoint, options.seams, options.maxRetries ?? 0);
   const responseFormat = zodResponseFormat(llmSummarySchema, 'grounded_summary');
   const redact = options.redact ?? basicRedactor;
 
   const report = (outcome: LlmOutcome) => {
     options.onOutcome?.(outcome);
-    const fields = { model, reason: outcome.reason, status: outcome.status, proposed: outcome.proposed, kept: outcome.kept, dropped: outcome.dropped };
+    const fields = { model, reason: outcome.reason, status: outcome.status, proposed: outcome.proposed, kept: outcome.kept, dropped: outcome.dropped, latencyMs: outcome.latencyMs };
     if (outcome.ok) logger.debug(fields, 'llm summary checked');
     else logger.warn(fields, 'llm summary fell back to extractive');
   };
@@ -108,6 +119,8 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
   return {
     async summarize(request: SummaryRequest) {
       if (!request.passages.length) return null;
+      const started = now();
+      const done = (o: Omit<LlmOutcome, 'latencyMs'>) => report({ ...o, latencyMs: Math.round(now() - started) });
       let proposed: z.infer<typeof llmSummarySchema>['sentences'];
       try {
         const completion = await client.chat.completions.parse(
@@ -118,30 +131,30 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
         );
         const message = completion.choices[0]?.message;
         if (message?.refusal) {
-          report({ ok: false, reason: 'refusal', proposed: 0, kept: 0, dropped: [] });
+          done({ ok: false, reason: 'refusal', proposed: 0, kept: 0, dropped: [] });
           return null;
         }
         if (!message?.parsed) {
-          report({ ok: false, reason: 'malformed', proposed: 0, kept: 0, dropped: [] });
+          done({ ok: false, reason: 'malformed', proposed: 0, kept: 0, dropped: [] });
           return null;
         }
         proposed = message.parsed.sentences;
       } catch (error) {
-        report({ ok: false, ...classify(error), proposed: 0, kept: 0, dropped: [] });
+        done({ ok: false, ...classify(error), proposed: 0, kept: 0, dropped: [] });
         return null;
       }
 
       if (!proposed.length) {
-        report({ ok: false, reason: 'nothing-proposed', proposed: 0, kept: 0, dropped: [] });
+        done({ ok: false, reason: 'nothing-proposed', proposed: 0, kept: 0, dropped: [] });
         return null;
       }
       const checked = checkLlmSummary(proposed, request.passages, { minOverlap: options.minOverlap });
       const outcome = { proposed: proposed.length, kept: checked.kept.length, dropped: checked.dropped.map((d) => d.reason) };
       if (!checked.kept.length || checked.kept.length / proposed.length < minKeptShare) {
-        report({ ok: false, reason: 'too-little-left', ...outcome });
+        done({ ok: false, reason: 'too-little-left', ...outcome });
         return null;
       }
-      report({ ok: true, ...outcome });
+      done({ ok: true, ...outcome });
       return buildSummary(content, checked.kept.slice(0, maxSentences), 'llm');
     },
   };

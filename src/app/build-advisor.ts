@@ -15,10 +15,16 @@ import { gazetteerPlaceFinder } from '../retrieval/place-finder.js';
 import { domainWords } from '../retrieval/domain-words.js';
 import { createModelRedactor } from '../privacy/create-model-redactor.js';
 import { silentLogger } from '../logger.js';
+import type { LlmAccounting } from '../llm/llm-accounting.js';
+import type { ModelClientSeams } from '../llm/create-model-client.js';
 
 export interface BuildAdvisorOptions {
   logger?: Logger;
   clock?: () => Date;
+  /** Counts every model call's outcome (createApp's, for /healthz and `llm report`). */
+  llmAccounting?: LlmAccounting;
+  /** Model client seams for tests (a CA for HTTPS doubles). */
+  llmSeams?: ModelClientSeams;
 }
 
 export function countryNameOf(code: string): string {
@@ -32,14 +38,13 @@ export function buildAdvisor(config: Config, options: BuildAdvisorOptions = {}):
   const extractive = createExtractiveSummarizer(content);
   // Throws ContentError (intents/file:line: message) on a bad intents/ file, stopping start-up.
   const understander = loadUnderstander(config.INTENTS_DIR);
-  // With a key, the model summarises and the extractive summary is the fallback for every failure.
-  const llm = config.OPENAI_API_KEY
+  // With a model configured, it summarises and the extractive summary is the fallback for every failure.
+  const llm = config.model
     ? createLlmSummarizer({
         content,
-        apiKey: config.OPENAI_API_KEY,
-        baseURL: config.OPENAI_BASE_URL,
-        model: config.OPENAI_MODEL,
-        timeoutMs: config.OPENAI_TIMEOUT_MS,
+        endpoint: config.model,
+        seams: options.llmSeams,
+        onOutcome: options.llmAccounting ? (o) => options.llmAccounting!.record(o) : undefined,
         logger,
         // Nothing personal reaches the model; the understander's gazetteer says which words are places to keep.
         redact: createModelRedactor({ understander, passages: content.passages }),

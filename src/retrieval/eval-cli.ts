@@ -4,8 +4,8 @@
  * or out-of-scope question that retrieved passages, subject questions whose "nothing on"
  * destinations differ from the set's, and how many sentences of the offline summaries stay
  * on the asked destinations and subject. Exits 1 when the set names passage ids
- * the content no longer has, so a renamed heading is noticed. With --llm (and
- * OPENAI_API_KEY, optionally OPENAI_BASE_URL/OPENAI_MODEL), also sends every question to
+ * the content no longer has, so a renamed heading is noticed. With --llm (and a model
+ * configured: OPENAI_API_KEY or OPENAI_BASE_URL, docs/llm.md), also sends every question to
  * the model and reports the share of its sentences that survive the output check.
  */
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { loadContent } from '../content/load-content.js';
 import { createPassageIndex } from '../content/passage-index.js';
 import { evalSetSchema, evaluateRetrieval, questionRetrieverFor } from './eval-retrieval.js';
 import { evaluateLlmSummaries } from './eval-llm.js';
+import { describeModelEndpoint } from '../llm/model-endpoint.js';
 import { evaluateSummaries } from './eval-summaries.js';
 import { gazetteerPlaceFinder } from './place-finder.js';
 import { domainWords } from './domain-words.js';
@@ -62,18 +63,11 @@ for (const g of report.inScope) out.push(`IN SCOPE? ${g.q}: ${g.retrieved.join('
 for (const m of report.nothingOnMismatches) out.push(`NOTHING ON? ${m.q}: expected [${m.expected.join(', ')}], got [${m.got.join(', ')}]`);
 for (const o of summaries.off) out.push(`OFF (${o.why}) ${o.q}\n     ${o.sentence}`);
 if (report.unknownIds.length) out.push(`unknown passage ids in the eval set: ${report.unknownIds.join(', ')}`);
-if (withLlm && !config.OPENAI_API_KEY) out.push('llm: skipped; set OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server)');
-if (withLlm && config.OPENAI_API_KEY) {
-  const llm = await evaluateLlmSummaries(content, retriever, set, {
-    findPlaces,
-    apiKey: config.OPENAI_API_KEY,
-    baseURL: config.OPENAI_BASE_URL,
-    model: config.OPENAI_MODEL,
-    timeoutMs: config.OPENAI_TIMEOUT_MS,
-    logger: createLogger('silent'),
-  });
+if (withLlm && !config.model) out.push('llm: skipped; configure a model (OPENAI_API_KEY, or OPENAI_BASE_URL for a compatible server; docs/llm.md)');
+if (withLlm && config.model) {
+  const llm = await evaluateLlmSummaries(content, retriever, set, { findPlaces, endpoint: config.model, logger: createLogger('silent') });
   out.push(
-    `llm (${config.OPENAI_MODEL}): ${llm.calls} calls, ${llm.answeredWithLlm} answered by the model`,
+    `llm (${describeModelEndpoint(config.model)}): ${llm.calls} calls, ${llm.answeredWithLlm} answered by the model`,
     `llm sentences kept: ${llm.kept}/${llm.proposed} (${pct(llm.keptShare)})`,
     `llm drop reasons: ${JSON.stringify(llm.dropReasons)}`,
     `llm fallbacks: ${JSON.stringify(llm.fallbackReasons)}`,

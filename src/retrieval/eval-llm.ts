@@ -11,12 +11,11 @@ import type { ContentBase } from '../content/types.js';
 import { createLlmSummarizer, type LlmOutcome } from '../advisor/llm-summarizer.js';
 import { questionRetrieverFor, type EvalSet } from './eval-retrieval.js';
 import type { PlaceFinder } from './place-finder.js';
+import type { ModelEndpoint } from '../llm/model-endpoint.js';
 
 export interface LlmEvalOptions {
-  apiKey: string;
-  baseURL?: string;
-  model: string;
-  timeoutMs: number;
+  /** The configured model (config.model). */
+  endpoint: ModelEndpoint;
   logger: Logger;
   /** Place finder for staying on the asked destinations; default: country names (see place-finder.ts). */
   findPlaces?: PlaceFinder;

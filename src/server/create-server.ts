@@ -33,6 +33,11 @@ export interface ServerOptions {
    * within its own bound (the reminder service's checks take at most STORE_TIMEOUT_MS).
    */
   health?: () => Promise<Record<string, 'ok' | 'down'>>;
+  /**
+   * More for `/healthz` to show beside the dependencies, read on each request (e.g. `llm`,
+   * the model accounting). Counts only: nothing here may carry message text or secrets.
+   */
+  details?: () => Record<string, unknown>;
   /** Request bodies received at once; default MAX_CONCURRENT_BODY_READS (body-limits.ts). */
   maxConcurrentBodyReads?: number;
 }
@@ -75,7 +80,7 @@ function pathOf(target: string | undefined): string {
 export function createServer(doors: Door[], logger: Logger, options: ServerOptions = {}): Server {
   const gate = createBodyGate(options.maxConcurrentBodyReads ?? MAX_CONCURRENT_BODY_READS);
   const routes = [
-    { method: 'GET', match: compile({ method: 'GET', path: '/healthz', handler: () => {} }), handler: healthz(doors, options.health) },
+    { method: 'GET', match: compile({ method: 'GET', path: '/healthz', handler: () => {} }), handler: healthz(doors, options.health, options.details) },
     ...doors.flatMap((d) => d.routes.map((r) => ({ method: r.method, match: compile(r), handler: r.handler }))),
   ];
 
@@ -130,14 +135,15 @@ export function createServer(doors: Door[], logger: Logger, options: ServerOptio
   });
 }
 
-/** `GET /healthz`: the doors served and, with `health`, each dependency's state (503 when one is down). */
-function healthz(doors: Door[], health: ServerOptions['health']): Route['handler'] {
+/** `GET /healthz`: the doors served, with `health` each dependency's state (503 when one is down), and any `details`. */
+function healthz(doors: Door[], health: ServerOptions['health'], details: ServerOptions['details']): Route['handler'] {
   return async (_req, res) => {
     const names = doors.map((d) => d.name);
-    if (!health) return sendJson(res, 200, { ok: true, doors: names });
+    const more = details?.() ?? {};
+    if (!health) return sendJson(res, 200, { ok: true, doors: names, ...more });
     const dependencies = await health().catch(() => ({ health: 'down' as const }));
     const ok = Object.values(dependencies).every((state) => state === 'ok');
-    sendJson(res, ok ? 200 : 503, { ok, doors: names, dependencies }, { 'cache-control': 'no-store' });
+    sendJson(res, ok ? 200 : 503, { ok, doors: names, dependencies, ...more }, { 'cache-control': 'no-store' });
   };
 }
 

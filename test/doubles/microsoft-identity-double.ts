@@ -30,7 +30,10 @@ export type ForgedAppToken = 'foreign-key' | 'other-app' | 'other-audience' | 'e
 export interface IdentityDoubleOptions {
   appId?: string;
   appPassword?: string;
-  /** The login tenant: `botframework.com` for MultiTenant bots (default), the tenant id for SingleTenant. */
+  /**
+   * The login tenant: a tenant id (default: a new GUID), as for a SingleTenant bot, the type
+   * Azure creates; `botframework.com` for a MultiTenant bot. `env` sets MICROSOFT_APP_TYPE to match.
+   */
   tenant?: string;
   /** Issuer of the channel's tokens (TEAMS_TOKEN_ISSUER); public cloud by default. */
   channelIssuer?: string;
@@ -90,7 +93,7 @@ async function listen(server: Server): Promise<number> {
 export async function startMicrosoftIdentityDouble(options: IdentityDoubleOptions = {}): Promise<MicrosoftIdentityDouble> {
   const appId = options.appId ?? randomUUID();
   const appPassword = options.appPassword ?? randomBytes(24).toString('base64url');
-  const tenant = (options.tenant ?? 'botframework.com').toLowerCase();
+  const tenant = (options.tenant ?? randomUUID()).toLowerCase();
   const channelIssuer = options.channelIssuer ?? 'https://api.botframework.com';
   const audience = options.audience ?? 'https://api.botframework.com';
   const channelKey = { ...rsaKeys(), kid: `bf-${randomUUID()}` };
@@ -182,6 +185,7 @@ export async function startMicrosoftIdentityDouble(options: IdentityDoubleOption
     env: {
       MICROSOFT_APP_ID: appId,
       MICROSOFT_APP_PASSWORD: appPassword,
+      ...(tenant === 'botframework.com' ? { MICROSOFT_APP_TYPE: 'MultiTenant' } : { MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: tenant }),
       TEAMS_OPENID_METADATA_URL: `${bfBase}/v1/.well-known/openidconfiguration`,
       TEAMS_TOKEN_ISSUER: channelIssuer,
       TEAMS_LOGIN_URL: `${entraBase}/${tenant}`,

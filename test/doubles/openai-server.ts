@@ -5,11 +5,18 @@
  * `message.refusal`, error bodies with `error.type`), records every request it got,
  * and misbehaves on demand: each mode is one failure the summarizer must survive.
  * The "good" answer is built from the passages in the prompt it received, so what
- * comes back depends on what was sent. MUST stay in sync with src/advisor/build-prompt.ts
- * (the `<passage id="…">` and `<question>` delimiters).
+ * comes back depends on what was sent. Each request is recorded as it arrived (method,
+ * path with query string, every header, body), so tests can check the exact URL and
+ * headers each model configuration sends: it answers any path ending in
+ * /chat/completions (OpenAI's /v1/…, Azure's /openai/v1/… and
+ * /openai/deployments/<name>/…?api-version=…). With `tls` it serves HTTPS (a
+ * self-signed certificate: clients trust its `ca`). MUST stay in sync with
+ * src/advisor/build-prompt.ts (the `<passage id="…">` and `<question>` delimiters).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { selfSignedCert } from './self-signed-cert.js';
 
 /** How the double behaves on the next request; set `double.mode` between requests. */
 export type OpenAiDoubleMode =
@@ -28,7 +35,13 @@ export type OpenAiDoubleMode =
   | 'refusal';
 
 export interface RecordedRequest {
+  method: string;
+  /** The path without the query string. */
   path: string;
+  /** The query string's parameters. */
+  query: Record<string, string>;
+  /** Every header as received (lower-case names). */
+  headers: IncomingHttpHeaders;
   authorization: string | undefined;
   body: {
     model: string;
@@ -40,6 +53,10 @@ export interface RecordedRequest {
 export interface OpenAiDouble {
   /** Base URL for the SDK, ending in /v1. */
   url: string;
+  /** scheme://127.0.0.1:port, for building Azure-shaped URLs. */
+  origin: string;
+  /** PEM of the certificate when started with `tls`. */
+  ca?: string;
   requests: RecordedRequest[];
   mode: OpenAiDoubleMode;
   close(): Promise<void>;
@@ -117,15 +134,24 @@ async function readJson(req: IncomingMessage): Promise<RecordedRequest['body']> 
 }
 
 /** Starts the double on 127.0.0.1 with a free port; `close()` also ends requests left hanging by the slow mode. */
-export async function startOpenAiDouble(initial: OpenAiDoubleMode = 'good'): Promise<OpenAiDouble> {
+export async function startOpenAiDouble(initial: OpenAiDoubleMode = 'good', options: { tls?: boolean } = {}): Promise<OpenAiDouble> {
   const requests: RecordedRequest[] = [];
   const pending = new Set<ServerResponse>();
-  const double: OpenAiDouble = { url: '', requests, mode: initial, close: async () => {} };
+  const cert = options.tls ? selfSignedCert('openai-double') : null;
+  const double: OpenAiDouble = { url: '', origin: '', ...(cert ? { ca: cert.cert } : {}), requests, mode: initial, close: async () => {} };
 
-  const server: Server = createServer(async (req, res) => {
-    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) return send(res, 404, { error: { message: 'not found', type: 'invalid_request_error' } });
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const target = new URL(req.url ?? '/', 'http://double');
+    if (req.method !== 'POST' || !target.pathname.endsWith('/chat/completions')) return send(res, 404, { error: { message: 'not found', type: 'invalid_request_error' } });
     const body = await readJson(req);
-    requests.push({ path: req.url, authorization: req.headers.authorization, body });
+    requests.push({
+      method: req.method,
+      path: target.pathname,
+      query: Object.fromEntries(target.searchParams),
+      headers: req.headers,
+      authorization: req.headers.authorization,
+      body,
+    });
     const prompt = body.messages.map((m) => m.content).join('\n');
     const reply = (sentences: ProposedSentence[]) => send(res, 200, completion(body.model, JSON.stringify({ sentences })));
     switch (double.mode) {
@@ -168,11 +194,13 @@ export async function startOpenAiDouble(initial: OpenAiDoubleMode = 'good'): Pro
       case 'refusal':
         return send(res, 200, completion(body.model, null, "I'm sorry, but I can't help with that request."));
     }
-  });
+  };
+  const server: Server = cert ? createHttpsServer({ key: cert.key, cert: cert.cert }, handler) : createServer(handler);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  double.url = `http://127.0.0.1:${port}/v1`;
+  double.origin = `${cert ? 'https' : 'http'}://127.0.0.1:${port}`;
+  double.url = `${double.origin}/v1`;
   double.close = () =>
     new Promise<void>((resolve) => {
       for (const res of pending) res.destroy();

@@ -2,8 +2,11 @@
  * Proves the done-criterion as a user runs it: the real `travel-advisor ask --json`
  * process (bin → dist) with OPENAI_API_KEY and OPENAI_BASE_URL pointing at the local
  * Chat Completions double. A faithful model gives method "llm" with every sentence cited;
- * a server that never answers gives method "extractive" within OPENAI_TIMEOUT_MS. (The
- * offline path is test/cli/ask.test.ts; every other failure mode is llm-summarizer.test.ts.)
+ * a server that never answers gives method "extractive" within OPENAI_TIMEOUT_MS. An Azure
+ * deployment URL with api-version, set in the process environment where the openai SDK
+ * also looks, reaches the deployment's path with its api-version and the key as api-key.
+ * (The offline path is test/cli/ask.test.ts; every other failure mode is
+ * llm-summarizer.test.ts; every model configuration in-process is model-configurations.test.ts.)
  */
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -35,6 +38,16 @@ describe('travel-advisor ask with an OpenAI-compatible server', () => {
     expect(answer.intent).toBe('topic');
     expect(answer.summary?.method).toBe('llm');
     expect(answer.summary!.sentences.every((s) => s.citations.length > 0 && s.passages.length > 0)).toBe(true);
+  });
+
+  it('answers through an Azure deployment URL pasted from the portal, at its path and api-version', async () => {
+    double.mode = 'good';
+    double.requests.length = 0;
+    const url = `${double.origin}/openai/deployments/gpt-4o-prod/chat/completions?api-version=2024-10-21`;
+    const answer = await ask({ OPENAI_BASE_URL: url, OPENAI_API_KEY: 'azure-cli-key', OPENAI_TIMEOUT_MS: '5000' });
+    expect(answer.summary?.method).toBe('llm');
+    const [r] = double.requests;
+    expect([r!.path, r!.query, r!.headers['api-key'], r!.headers.authorization]).toEqual(['/openai/deployments/gpt-4o-prod/chat/completions', { 'api-version': '2024-10-21' }, 'azure-cli-key', undefined]);
   });
 
   // One process per case costs seconds; the other failure modes run in-process in llm-summarizer.test.ts.

@@ -14,6 +14,7 @@ import { createPassageIndex } from '../../src/content/passage-index.js';
 import { evalSetSchema } from '../../src/retrieval/eval-retrieval.js';
 import { evaluateLlmSummaries } from '../../src/retrieval/eval-llm.js';
 import { silentLogger } from '../../src/logger.js';
+import { loadConfig } from '../../src/config.js';
 import { startOpenAiDouble, type OpenAiDouble } from '../doubles/openai-server.js';
 
 const content = loadContent(resolve(import.meta.dirname, '../../content'));
@@ -25,7 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => double.close());
 
-const run = () => evaluateLlmSummaries(content, retriever, set, { apiKey: 'sk-eval', baseURL: double.url, model: 'double', timeoutMs: 8000, logger: silentLogger });
+const run = () =>
+  evaluateLlmSummaries(content, retriever, set, { endpoint: loadConfig({ OPENAI_API_KEY: 'sk-eval', OPENAI_BASE_URL: double.url, OPENAI_MODEL: 'double' }).model!, logger: silentLogger });
 
 describe('share of model sentences kept by the output check', () => {
   it('keeps every verbatim sentence, so every eval question is answered by the model', async () => {

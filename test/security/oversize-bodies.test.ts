@@ -49,7 +49,7 @@ beforeAll(async () => {
   const config = loadConfig({
     PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TRAVEL_DESK_API_TOKEN: TOKEN,
     SLACK_BOT_TOKEN: 'xoxb-oversize', SLACK_SIGNING_SECRET: 'oversize-signing-secret', SLACK_API_URL: slack.apiUrl,
-    MICROSOFT_APP_ID: TEAMS_APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+    MICROSOFT_APP_ID: TEAMS_APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret', MICROSOFT_APP_TENANT_ID: '99999999-8888-7777-6666-555555555555',
   });
   app = createApp({ config, logger: silentLogger, advisor: advisorFor(config) });
   port = (await app.start()).port;

@@ -98,7 +98,7 @@ describe('Teams is off unless configured', () => {
 
   it('refuses TEAMS_LOCAL_MODE=on unless the server binds to loopback, naming HOST', () => {
     expect(() => loadConfig({ TEAMS_LOCAL_MODE: 'on', HOST: '0.0.0.0' })).toThrow(/HOST: "0\.0\.0\.0" is not a loopback address, and TEAMS_LOCAL_MODE=on/);
-    expect(() => loadConfig({ TEAMS_LOCAL_MODE: 'on', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'secret' })).toThrow(/TEAMS_LOCAL_MODE: "on" turns Bot Framework authentication off/);
+    expect(() => loadConfig({ TEAMS_LOCAL_MODE: 'on', MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TENANT_ID: '99999999-8888-7777-6666-555555555555' })).toThrow(/TEAMS_LOCAL_MODE: "on" turns Bot Framework authentication off/);
     expect(loadConfig({ TEAMS_LOCAL_MODE: 'on', HOST: '127.0.0.1' }).teamsMode).toBe('local');
     expect(loadConfig({}).teamsMode).toBe('off');
   });

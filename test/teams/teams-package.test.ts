@@ -1,9 +1,12 @@
 /**
- * The Teams app package: `npm run package:teams` writes a zip with manifest.json,
- * color.png and outline.png at its root, the app id from MICROSOFT_APP_ID filled in,
- * and the manifest passes the schema @microsoft/app-manifest bundles (offline). The
- * icons have the sizes Teams requires and are exactly what the project's drawing code
- * produces. Broken manifests and icons are refused with the problem named.
+ * The Teams app package: `npm run package:teams` (the real CLI, in a process whose
+ * environment holds nothing but MICROSOFT_APP_ID, and optionally PUBLIC_URL) writes a zip
+ * with manifest.json, color.png and outline.png at its root, the app id filled in, the
+ * public host in validDomains, and the manifest passes the schema @microsoft/app-manifest
+ * bundles (offline). It never needs the password, and a missing or malformed app id or a
+ * plain-http public URL stops it with one line naming the variable. The icons have the
+ * sizes Teams requires and are exactly what the project's drawing code produces. Broken
+ * manifests and icons are refused with the problem named.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,13 +27,15 @@ const manifestDir = resolve(PACKAGE_ROOT, 'manifests', 'teams');
 const temp = mkdtempSync(join(tmpdir(), 'teams-package-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
+/** The real package CLI with only these variables (and PATH) in its environment. */
+function packageCli(env: Record<string, string>, out: string) {
+  return promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/channels/teams/package-cli.ts', '--out', out], { cwd: PACKAGE_ROOT, env: { PATH: process.env.PATH, ...env } });
+}
+
 describe('Teams app package', () => {
-  it('npm run package:teams writes a zip with the app id filled in', async () => {
+  it('npm run package:teams writes a zip with only MICROSOFT_APP_ID set: no password, no other setting', async () => {
     const out = join(temp, 'app.zip');
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/channels/teams/package-cli.ts', '--out', out], {
-      cwd: PACKAGE_ROOT,
-      env: { ...process.env, MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-a-real-secret', LOG_LEVEL: 'silent' },
-    });
+    const { stdout } = await packageCli({ MICROSOFT_APP_ID: APP_ID }, out);
     expect(stdout).toContain(out);
     const files = unzipSync(new Uint8Array(readFileSync(out)));
     expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
@@ -41,6 +46,28 @@ describe('Teams app package', () => {
     expect(await validateTeamsManifest(manifest)).toEqual([]);
     expect(decodePng(Buffer.from(files['color.png']!))).toMatchObject({ width: 192, height: 192 });
     expect(decodePng(Buffer.from(files['outline.png']!))).toMatchObject({ width: 32, height: 32 });
+    expect(manifest.validDomains).toEqual([]);
+  });
+
+  it('lists the public host in validDomains and prints the messaging endpoint to register', async () => {
+    const out = join(temp, 'app-host.zip');
+    const { stdout } = await packageCli({ MICROSOFT_APP_ID: APP_ID, PUBLIC_URL: 'https://advisor.example.com/' }, out);
+    expect(stdout).toContain("Messaging endpoint for the Azure Bot's Configuration page: https://advisor.example.com/api/messages");
+    const manifest = JSON.parse(strFromU8(unzipSync(new Uint8Array(readFileSync(out)))['manifest.json']!));
+    expect(manifest.validDomains).toEqual(['advisor.example.com']);
+    expect(await validateTeamsManifest(manifest)).toEqual([]);
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ['no app id', {}, "MICROSOFT_APP_ID: missing; set it to the bot's Microsoft App ID (a GUID) from its Azure Bot registration"],
+    ['an app id that is not a GUID', { MICROSOFT_APP_ID: 'travel-advisor' }, "MICROSOFT_APP_ID: expected the bot's Microsoft App ID from its Azure Bot registration (a GUID such as 00000000-0000-0000-0000-000000000000)"],
+    ['a public URL that is not HTTPS', { MICROSOFT_APP_ID: APP_ID, PUBLIC_URL: 'http://advisor.example.com' }, 'PUBLIC_URL: expected an https:// URL (Teams calls bots over HTTPS only), e.g. https://advisor.example.com'],
+  ])('stops with one line naming the variable for %s, writing nothing', async (_name, env, line) => {
+    const out = join(temp, `refused-${Math.random().toString(36).slice(2)}.zip`);
+    const error = (await packageCli(env, out).catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(error.code).toBe(1);
+    expect(error.stderr.trim().split('\n')).toEqual(['Invalid configuration:', `  - ${line}`]);
+    expect(() => readFileSync(out)).toThrow();
   });
 
   it('refuses to package without MICROSOFT_APP_ID, saying what to set', async () => {

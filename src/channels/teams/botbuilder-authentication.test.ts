@@ -44,7 +44,7 @@ let apps = 0;
 /** The requests MSAL makes for one app token with these settings (query strings, MSAL's request ids, left out). */
 async function tokenRequests(env: Record<string, string>): Promise<Sent[]> {
   // A new app id each time: botbuilder caches app tokens process-wide by app id and scope.
-  const appId = `app-${++apps}`;
+  const appId = `00000000-0000-0000-0000-${String(++apps).padStart(12, '0')}`;
   const config = loadConfig({ MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: 'secret-1', ...env });
   const sent: Sent[] = [];
   const endpoints = teamsIdentityEndpoints(config);
@@ -57,19 +57,19 @@ async function tokenRequests(env: Record<string, string>): Promise<Sent[]> {
 const form = (body = '') => Object.fromEntries(new URLSearchParams(body));
 
 describe('app tokens per cloud', () => {
-  it("asks Microsoft's public login host for botframework.com's token by default, and nothing else", async () => {
-    const sent = await tokenRequests({});
+  it("asks Microsoft's public login host for botframework.com's token for a MultiTenant bot, and nothing else", async () => {
+    const sent = await tokenRequests({ MICROSOFT_APP_TYPE: 'MultiTenant' });
     expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual(['POST https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token']);
-    expect(form(sent[0]!.body)).toMatchObject({ grant_type: 'client_credentials', client_id: expect.stringMatching(/^app-/), client_secret: 'secret-1', scope: 'https://api.botframework.com/.default' });
+    expect(form(sent[0]!.body)).toMatchObject({ grant_type: 'client_credentials', client_id: expect.stringMatching(/^00000000-/), client_secret: 'secret-1', scope: 'https://api.botframework.com/.default' });
   });
 
-  it('signs a SingleTenant bot in to its own tenant', async () => {
-    const sent = await tokenRequests({ MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 'tenant-1' });
-    expect(sent.map((r) => r.url)).toEqual(['https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token']);
+  it('signs a SingleTenant bot, the default type, in to its own tenant', async () => {
+    const sent = await tokenRequests({ MICROSOFT_APP_TENANT_ID: 'aaaaaaaa-0000-4000-8000-000000000001' });
+    expect(sent.map((r) => r.url)).toEqual(['https://login.microsoftonline.com/aaaaaaaa-0000-4000-8000-000000000001/oauth2/v2.0/token']);
   });
 
   it("uses the US Government cloud's login host and scope when told to", async () => {
-    const sent = await tokenRequests({ TEAMS_LOGIN_URL: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us', TEAMS_OAUTH_SCOPE: 'https://api.botframework.us' });
+    const sent = await tokenRequests({ MICROSOFT_APP_TYPE: 'MultiTenant', TEAMS_LOGIN_URL: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us', TEAMS_OAUTH_SCOPE: 'https://api.botframework.us' });
     expect(sent.every((r) => r.url.startsWith('https://login.microsoftonline.us/microsoftservices.onmicrosoft.us/'))).toBe(true);
     expect(sent.at(-1)).toMatchObject({ method: 'POST', url: 'https://login.microsoftonline.us/microsoftservices.onmicrosoft.us/oauth2/v2.0/token' });
     expect(form(sent.at(-1)!.body).scope).toBe('https://api.botframework.us/.default');
@@ -77,6 +77,7 @@ describe('app tokens per cloud', () => {
 
   it("reads China's endpoints from its own login host, never from the public cloud's", async () => {
     const sent = await tokenRequests({
+      MICROSOFT_APP_TYPE: 'MultiTenant',
       TEAMS_LOGIN_URL: 'https://login.partner.microsoftonline.cn/microsoftservices.partner.onmschina.cn',
       TEAMS_OAUTH_SCOPE: 'https://api.botframework.azure.cn',
     });

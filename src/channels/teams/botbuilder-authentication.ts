@@ -155,7 +155,8 @@ export function createBotbuilderAuthentication(options: BotbuilderAuthentication
       MicrosoftAppId: options.appId ?? '',
       MicrosoftAppPassword: options.appPassword ?? '',
       MicrosoftAppTenantId: options.tenantId ?? '',
-      MicrosoftAppType: options.appType,
+      // Local mode has no app id: botbuilder accepts that only for MultiTenant (SingleTenant, the default, requires an id).
+      MicrosoftAppType: options.appId ? options.appType : 'MultiTenant',
       ToBotFromChannelOpenIdMetadataUrl: endpoints.openIdMetadataUrl,
       ToBotFromChannelTokenIssuer: endpoints.tokenIssuer,
       ToChannelFromBotLoginUrl: endpoints.loginUrl,

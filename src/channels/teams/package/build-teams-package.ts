@@ -1,7 +1,8 @@
 /**
  * Builds the zip Teams accepts for sideloading: manifest.json (with the bot's app id
- * filled in for every {{MICROSOFT_APP_ID}}), color.png and outline.png at the root.
- * Refuses to build a package that fails offline schema or icon validation.
+ * filled in for every {{MICROSOFT_APP_ID}}, and the bot's public host, when given, in
+ * `validDomains`), color.png and outline.png at the root. Needs no secret. Refuses to
+ * build a package that fails offline schema or icon validation.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,13 +26,17 @@ export class TeamsPackageError extends AdvisorError {
   }
 }
 
-/** Reads `manifests/teams/` (or another folder), fills in the app id, validates and zips. */
-export async function buildTeamsPackage(options: { manifestDir: string; appId: string | undefined }): Promise<TeamsPackage> {
+/** Reads `manifests/teams/` (or another folder), fills in the app id (and the public host), validates and zips. */
+export async function buildTeamsPackage(options: { manifestDir: string; appId: string | undefined; publicHost?: string }): Promise<TeamsPackage> {
   const appId = options.appId?.trim();
   if (!appId) throw new TeamsPackageError(['MICROSOFT_APP_ID: missing; set it to the bot\'s Microsoft App ID (a GUID) from its Azure Bot registration']);
   if (!GUID.test(appId)) throw new TeamsPackageError([`MICROSOFT_APP_ID: expected a GUID such as 00000000-0000-0000-0000-000000000000`]);
   const template = readFileSync(join(options.manifestDir, 'manifest.json'), 'utf8');
   const manifest = JSON.parse(template.split(APP_ID_PLACEHOLDER).join(appId)) as Record<string, unknown>;
+  if (options.publicHost) {
+    const listed = Array.isArray(manifest.validDomains) ? (manifest.validDomains as string[]) : [];
+    manifest.validDomains = [...new Set([...listed, options.publicHost])];
+  }
   const color = readFileSync(join(options.manifestDir, 'color.png'));
   const outline = readFileSync(join(options.manifestDir, 'outline.png'));
   const problems = [...(await validateTeamsManifest(manifest)), ...checkTeamsIcons(color, outline)];
