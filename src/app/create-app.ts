@@ -19,6 +19,12 @@ import { createWebDoor } from '../channels/web/create-web-door.js';
 import { createApiDoor } from '../channels/api/create-api-door.js';
 import type { AppContext } from './app-context.js';
 import { buildAdvisor } from './build-advisor.js';
+import { createAdvisorHolder } from './advisor-holder.js';
+import { createContentReloader, type ReloadResult } from './reload-content.js';
+import { createAlertService, type AlertServiceOptions } from '../alerts/create-alert-service.js';
+import { createAlertStore } from '../alerts/alert-store.js';
+import { createTripStore } from '../reminders/trip-store.js';
+import { createModelAccounting } from '../llm/create-model-accounting.js';
 
 export interface AppOptions {
   config: Config;
@@ -30,6 +36,8 @@ export interface AppOptions {
   slack?: SlackDoorOptions;
   /** Teams door seams (another TeamsPort, retry and throttle tuning) for tests. */
   teams?: TeamsDoorOptions;
+  /** Risk-alert timing (lease, retry pause) for tests. */
+  alerts?: Pick<AlertServiceOptions, 'leaseMs' | 'deliveryTimeoutMs' | 'retryMs' | 'maxAttempts'>;
 }
 
 export interface App {
@@ -37,13 +45,19 @@ export interface App {
   doors: Door[];
   start(): Promise<RunningServer>;
   stop(): Promise<void>;
+  /** SIGHUP and POST /api/content/reload: new content for every door, then the risk-alert pass (src/app/reload-content.ts). */
+  reloadContent(): Promise<ReloadResult>;
 }
 
 export function createApp(options: AppOptions): App {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? (() => new Date());
-  const advisor = options.advisor ?? buildAdvisor(config, { logger, clock });
+  // Model accounting (for /healthz and `llm report`); its store opens at start(), once `base` exists.
+  const llm = createModelAccounting({ config, clock, logger, store: (ns) => base.store(ns) });
+  // Every door reads the advisor through the holder, so a content reload reaches them all at once.
+  const holder = createAdvisorHolder(options.advisor ?? buildAdvisor(config, { logger, clock, llmAccounting: llm.accounting }));
+  const advisor = holder.advisor;
   const stores: Keyv[] = [];
   const base = {
     config,
@@ -58,6 +72,17 @@ export function createApp(options: AppOptions): App {
     },
   };
   const context: AppContext = { ...base, reminders: createReminderService(base) };
+  const tripStore = createTripStore({ store: (ns) => base.store(ns) });
+  const alerts = createAlertService({
+    ...options.alerts,
+    advisor: () => holder.current(),
+    reminders: context.reminders,
+    trips: () => tripStore.trips(),
+    store: createAlertStore({ store: (ns) => base.store(ns) }),
+    clock, logger, timeZone: config.DEFAULT_TIMEZONE,
+  });
+  context.alerts = alerts;
+  context.reloadContent = createContentReloader({ holder, build: () => buildAdvisor(config, { logger, clock, llmAccounting: llm.accounting }), alerts, logger });
   const doors = [createSlackDoor(context, options.slack), createTeamsDoor(context, options.teams), createApiDoor(context), createWebDoor(context)].filter(
     (d): d is Door => d !== null,
   );
@@ -65,10 +90,14 @@ export function createApp(options: AppOptions): App {
   return {
     context,
     doors,
+    reloadContent: () => context.reloadContent!(),
     async start() {
-      running = await listen(createServer(doors, logger, { health: () => context.reminders.health?.() ?? Promise.resolve({}) }), config.PORT, config.HOST);
+      running = await listen(createServer(doors, logger, { health: () => context.reminders.health?.() ?? Promise.resolve({}), details: llm.details }), config.PORT, config.HOST);
       for (const d of doors) await d.start?.({ port: running.port });
       await context.reminders.start();
+      llm.start();
+      // Compares the content served with the content last seen, and alerts travellers in the background.
+      alerts.start();
       return running;
     },
     /**
@@ -80,9 +109,11 @@ export function createApp(options: AppOptions): App {
       const budget = config.SHUTDOWN_TIMEOUT_MS;
       const within = (ms: number, step: () => Promise<unknown>) =>
         Promise.race([step().catch((error: unknown) => logger.warn({ err: { name: (error as Error)?.name } }, 'shutdown step failed')), new Promise((r) => setTimeout(r, ms).unref())]);
-      await within(budget * 0.4, () => context.reminders.stop(budget * 0.3));
+      await within(budget * 0.1, () => alerts.stop());
+      await within(budget * 0.3, () => context.reminders.stop(budget * 0.25));
       await within(budget * 0.3, () => Promise.all([...doors].reverse().map((d) => d.stop?.())));
       await within(budget * 0.1, async () => running?.close());
+      await within(budget * 0.05, () => llm.stop());
       await within(budget * 0.15, () => closeStores(stores, budget * 0.1));
     },
   };

@@ -59,7 +59,11 @@ afterAll(async () => {
 describe('/travel-desk in Slack', () => {
   it("a desk member's remind results in the traveller's briefing DM at the scheduled time", async () => {
     const text = await desk('U0DESK', 'remind <@U0KAT|kat> Kazakhstan 2026-12-03..2026-12-10');
-    expect(text).toBe('Trip saved for <@U0KAT>: KZ 2026-12-03..2026-12-10. Reminders: briefing 2026-11-26 09:00 UTC, day-before 2026-12-02 09:00 UTC, post-trip 2026-12-11 09:00 UTC.');
+    // Times are Slack date tokens (each reader sees their own zone); the fallback is in the desk member's zone (DEFAULT_TIMEZONE here).
+    expect(text).toBe(
+      'Trip saved for <@U0KAT>: KZ 2026-12-03..2026-12-10. Reminders: briefing <!date^1795683600^{date_short_pretty} at {time}|2026-11-26 09:00 UTC>, ' +
+        'day-before <!date^1796202000^{date_short_pretty} at {time}|2026-12-02 09:00 UTC>, post-trip <!date^1796979600^{date_short_pretty} at {time}|2026-12-11 09:00 UTC>.',
+    );
     expect(double.callsTo('usergroups.users.list')[0]!.args).toMatchObject({ usergroup: 'S0DESK' });
 
     const dmTo = (user: string) => double.callsTo('chat.postMessage').filter((c) => c.args.channel === user);
@@ -106,7 +110,10 @@ describe('/travel-desk in Slack', () => {
     await postEvent(eventsUrl, SECRET, body);
     const confirm = await double.waitFor('chat.postMessage', (c) => String(c.args.text).includes('saved'));
     expect(confirm.args).toMatchObject({ thread_ts: '1763899000.000100' });
-    expect(confirm.args.text).toBe(':spiral_calendar_pad: Trip to KZ on 2026-12-08 saved. I will send you: briefing 2026-12-01, day-before check 2026-12-07.');
+    expect(confirm.args.text).toBe(
+      ':spiral_calendar_pad: Trip to KZ on 2026-12-08 saved. I will send you: briefing <!date^1796115600^{date_short_pretty} at {time}|2026-12-01 09:00 UTC>, ' +
+        'day-before check <!date^1796634000^{date_short_pretty} at {time}|2026-12-07 09:00 UTC>.',
+    );
     const mine = await app.context.reminders.listTrips({ traveller: { platform: 'slack', userId: 'U0ANA' } });
     expect(mine.map((t) => [t.destinations, t.start, t.source])).toEqual([[['KZ'], '2026-12-08', 'message']]);
     // The answer to the same message offers "Remind me before I go": pressing it plans no second trip.

@@ -58,7 +58,8 @@ async function sendSlack(text: string): Promise<void> {
   body.event_id = `Ev0PII${String(seq).padStart(6, '0')}`;
   Object.assign(body.event, { text: `<@UBOT0001> ${text}`, ts, event_ts: ts });
   expect((await postEvent(`${baseUrl}/slack/events`, SECRET, body)).status).toBe(200);
-  await slack.waitFor('chat.postMessage', (c) => c.args.thread_ts === ts, 15_000);
+  // The answer (Block Kit): a "remind me" hint may reach the thread first, before the model is asked.
+  await slack.waitFor('chat.postMessage', (c) => c.args.thread_ts === ts && Array.isArray(c.args.blocks), 15_000);
 }
 
 async function sendTeams(text: string): Promise<void> {

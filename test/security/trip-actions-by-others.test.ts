@@ -120,7 +120,7 @@ describe('who may act on a trip\'s reminders', () => {
 
   it('a travel-desk member may snooze a traveller\'s briefing for them', async () => {
     const { trip, briefing } = await deliveredTrip();
-    expect(await slackClick('U0H13TDESK', ACTION_IDS.snooze, { t: trip.id, r: briefing })).toMatch(/^:zzz: Snoozed until 2026-12-15 09:00 UTC\.$/);
+    expect(await slackClick('U0H13TDESK', ACTION_IDS.snooze, { t: trip.id, r: briefing })).toBe(':zzz: Snoozed until <!date^1797325200^{date_short_pretty} at {time}|2026-12-15 09:00 UTC>.');
     expect((await app.context.reminders.getTrip(trip.id))!.reminders.find((r) => r.id === briefing)).toMatchObject({ status: 'scheduled', dueAt: '2026-12-15T09:00:00.000Z' });
   });
 

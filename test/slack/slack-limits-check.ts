@@ -22,6 +22,16 @@ export function expectWithinLimits(blocks: SlackBlock[], maxBlocks: number = SLA
       expect(b.elements!.length).toBeLessThanOrEqual(SLACK_LIMITS.contextElements);
       for (const e of b.elements!) expect(String(e.text).length).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
     }
+    if (b.type === 'context_actions') {
+      expect(b.elements!.length).toBeLessThanOrEqual(SLACK_LIMITS.contextActionsElements);
+      for (const e of b.elements! as Array<{ action_id: string; positive_button?: { value: string; text: { text: string } }; negative_button?: { value: string; text: { text: string } } }>) {
+        expect(e.action_id.length).toBeLessThanOrEqual(SLACK_LIMITS.actionId);
+        for (const side of [e.positive_button, e.negative_button].filter((x) => x !== undefined)) {
+          expect(side.value.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
+          expect(side.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.buttonText);
+        }
+      }
+    }
     if (b.type === 'actions') {
       expect(b.elements!.length).toBeLessThanOrEqual(SLACK_LIMITS.actionsElements);
       for (const e of b.elements!) {

@@ -109,6 +109,8 @@ export const METHOD_SCOPES: Record<string, string[]> = {
   'assistant.threads.setStatus': ['assistant:write'],
   'assistant.threads.setSuggestedPrompts': ['assistant:write'],
   'users.lookupByEmail': ['users:read', 'users:read.email'],
+  // Each user's time zone (user.tz), for their relative dates and the times we show.
+  'users.info': ['users:read'],
   // Reminder crash recovery: find the DM and look for the reminder's metadata.
   'conversations.open': ['im:write'],
   'conversations.history': ['im:history'],

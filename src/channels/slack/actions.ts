@@ -15,6 +15,8 @@ export const ACTION_IDS = {
   checklist: 'travel_full_checklist',
   /** "Why this level": basis with sources, indicators with evidence, law, every source, in a modal. */
   why: 'travel_why_this_level',
+  /** 👍/👎 (Block Kit feedback_buttons) under an AI-written summary. */
+  feedback: 'travel_answer_feedback',
 } as const;
 
 /** "Remind me before I go": the trip itself travels in the button. */
@@ -51,6 +53,18 @@ export const detailsValueSchema = z.object({
   p: z.number().int().min(1).max(100).optional(),
 });
 export type DetailsValue = z.infer<typeof detailsValueSchema>;
+
+/**
+ * One side of the feedback buttons: which answer (its fingerprint), its destinations and
+ * summariser, and the rating. What the report counts by, and nothing of the text.
+ */
+export const feedbackValueSchema = z.object({
+  a: z.string().regex(/^a-[0-9a-f]{16}$/),
+  d: z.array(z.string().regex(/^[A-Z]{2}$/)).max(60),
+  m: z.enum(['llm', 'extractive']),
+  r: z.enum(['up', 'down']),
+});
+export type FeedbackValue = z.infer<typeof feedbackValueSchema>;
 
 /** Parses a button value against its schema; null when it is not ours or malformed. */
 export function parseActionValue<T>(schema: z.ZodType<T>, value: string | undefined): T | null {

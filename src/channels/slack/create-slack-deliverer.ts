@@ -7,11 +7,14 @@
  * port (src/reminders/types.ts, Deliverer) expects. After a crash between "sent" and
  * "recorded", `alreadyDelivered` looks for that key in the DM's recent history
  * (conversations.open + conversations.history with metadata), so no reminder is sent twice.
+ * Risk-change alerts (src/alerts/) go the same way, under their own metadata event type.
  */
 import { webApi } from '@slack/bolt';
 import { AdvisorError } from '../../errors.js';
 import type { Deliverer } from '../../reminders/types.js';
+import { alertToBlockKit } from './render/alert-to-block-kit.js';
 import { reminderToBlockKit } from './render/reminder-to-block-kit.js';
+import type { SlackMessage } from './render/answer-to-block-kit.js';
 
 /** Slack errors that retrying cannot fix (unknown or inactive user, DM refused, bad token or scope). */
 export const PERMANENT_SLACK_ERRORS = new Set([
@@ -21,6 +24,8 @@ export const PERMANENT_SLACK_ERRORS = new Set([
 
 /** Metadata event type on reminder messages; its payload carries the idempotency key. */
 export const REMINDER_METADATA_EVENT = 'travel_advisor_reminder';
+/** Metadata event type on risk-change alerts; its payload carries the alert's idempotency key. */
+export const ALERT_METADATA_EVENT = 'travel_advisor_alert';
 /** How many recent DM messages alreadyDelivered looks through. */
 const HISTORY_LIMIT = 50;
 
@@ -55,6 +60,31 @@ function deliveryError(error: unknown, what: string): SlackDeliveryError {
 }
 
 export function createSlackDeliverer(client: webApi.WebClient): Deliverer {
+  async function post(userId: string, message: SlackMessage, eventType: string, key: string): Promise<void> {
+    try {
+      await client.chat.postMessage({
+        channel: userId,
+        unfurl_links: false,
+        unfurl_media: false,
+        metadata: { event_type: eventType, event_payload: { key } },
+        ...message,
+      });
+    } catch (error) {
+      throw deliveryError(error, 'chat.postMessage');
+    }
+  }
+  async function inHistory(userId: string, eventType: string, key: string): Promise<boolean> {
+    try {
+      const dm = await client.conversations.open({ users: userId });
+      if (!dm.channel?.id) return false;
+      const history = await client.conversations.history({ channel: dm.channel.id, limit: HISTORY_LIMIT, include_all_metadata: true });
+      return (history.messages ?? []).some(
+        (m) => m.metadata?.event_type === eventType && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+      );
+    } catch (error) {
+      throw deliveryError(error, 'conversations.history');
+    }
+  }
   return {
     platform: 'slack',
     async resolveEmail(email) {
@@ -66,31 +96,9 @@ export function createSlackDeliverer(client: webApi.WebClient): Deliverer {
         throw deliveryError(error, 'users.lookupByEmail');
       }
     },
-    async deliver(userId, delivery) {
-      const message = reminderToBlockKit(delivery);
-      try {
-        await client.chat.postMessage({
-          channel: userId,
-          unfurl_links: false,
-          unfurl_media: false,
-          metadata: { event_type: REMINDER_METADATA_EVENT, event_payload: { key: delivery.idempotencyKey } },
-          ...message,
-        });
-      } catch (error) {
-        throw deliveryError(error, 'chat.postMessage');
-      }
-    },
-    async alreadyDelivered(userId, delivery) {
-      try {
-        const dm = await client.conversations.open({ users: userId });
-        if (!dm.channel?.id) return false;
-        const history = await client.conversations.history({ channel: dm.channel.id, limit: HISTORY_LIMIT, include_all_metadata: true });
-        return (history.messages ?? []).some(
-          (m) => m.metadata?.event_type === REMINDER_METADATA_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === delivery.idempotencyKey,
-        );
-      } catch (error) {
-        throw deliveryError(error, 'conversations.history');
-      }
-    },
+    deliver: (userId, delivery) => post(userId, reminderToBlockKit(delivery), REMINDER_METADATA_EVENT, delivery.idempotencyKey),
+    alreadyDelivered: (userId, delivery) => inHistory(userId, REMINDER_METADATA_EVENT, delivery.idempotencyKey),
+    deliverAlert: (userId, alert) => post(userId, alertToBlockKit(alert), ALERT_METADATA_EVENT, alert.idempotencyKey),
+    alertDelivered: (userId, alert) => inHistory(userId, ALERT_METADATA_EVENT, alert.idempotencyKey),
   };
 }

@@ -18,6 +18,8 @@ import { toBoltLogger } from './bolt-logger.js';
 import { checkSlackConnection, type SlackIdentity } from './check-slack-connection.js';
 import { createSlackDeliverer } from './create-slack-deliverer.js';
 import { createWorkQueue } from './create-work-queue.js';
+import { feedbackStoreFrom } from '../../feedback/create-feedback-store.js';
+import { createSlackTimeZones } from './slack-time-zones.js';
 import { guardSlackRequests } from './guard-slack-requests.js';
 import { admitMessages, dedupeEvents, ignoreBotMessages } from './middleware.js';
 import type { SlackDeps, SlackListener } from './listeners/slack-listener.js';
@@ -82,7 +84,16 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
 
   const deliveryClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 2 } });
   const work = createWorkQueue({ logger, concurrency: options.concurrency, maxPending: options.maxPending });
-  const deps: SlackDeps = { ctx, logger, answers: ctx.store<Answer>('slack-answers'), deliveryClient, work };
+  const deps: SlackDeps = {
+    ctx,
+    logger,
+    answers: ctx.store<Answer>('slack-answers'),
+    deliveryClient,
+    work,
+    // users.info through the client that rejects 429s rather than waiting: an answer never waits minutes for a zone.
+    zones: createSlackTimeZones({ client: deliveryClient, store: ctx.store('slack-user-zones'), fallback: config.DEFAULT_TIMEZONE, logger }),
+    feedback: feedbackStoreFrom((ns) => ctx.store(ns), config.FEEDBACK_RETENTION_DAYS, ctx.clock),
+  };
   app.use(dedupeEvents({ store: ctx.store('slack-dedupe'), logger, now: ctx.clock }) as Middleware<AnyMiddlewareArgs>);
   app.use(ignoreBotMessages);
   app.use(admitMessages(work));

@@ -18,6 +18,7 @@ describe('SLACK_LIMITS', () => {
     expect(SLACK_LIMITS.headerText).toBe(150);
     expect(SLACK_LIMITS.contextElements).toBe(10);
     expect(SLACK_LIMITS.actionsElements).toBe(25);
+    expect(SLACK_LIMITS.contextActionsElements).toBe(5);
     expect(SLACK_LIMITS.buttonText).toBe(75);
     expect(SLACK_LIMITS.buttonValue).toBe(2000);
     expect(SLACK_LIMITS.actionId).toBe(255);

@@ -25,6 +25,8 @@ export const SLACK_LIMITS = {
   contextText: 3000,
   /** Elements in one actions block. */
   actionsElements: 25,
+  /** Elements (feedback_buttons, icon_button) in one context_actions block. */
+  contextActionsElements: 5,
   /** Characters of a button's label. */
   buttonText: 75,
   /** Characters of a button's value, returned to us in block_actions. */

@@ -7,6 +7,7 @@
  * The acting user is the activity's sender (never the card's data); the reminders port
  * refuses anyone but the trip's traveller or, on an authenticated turn, a member of the
  * travel desk team, and the refusal is shown as the reply, with the card left as it was.
+ * Due times and snooze times are written in the presser's own zone (teams-time-zone.ts).
  */
 import type { Logger } from 'pino';
 import type { Advisor } from '../../advisor/create-advisor.js';
@@ -16,7 +17,9 @@ import type { CardAction } from './card-actions.js';
 import { answerToActivity } from './render/answer-to-activity.js';
 import { detailsActivities } from './render/details-activities.js';
 import { statusActivity } from './render/status-activity.js';
+import { formatLocalTime } from '../../render/local-time.js';
 import type { TeamsTurn } from './teams-port.js';
+import { teamsTimeZone } from './teams-time-zone.js';
 import { travellerId, type TeamsUserStore } from './teams-user-store.js';
 
 export interface CardActionDeps {
@@ -27,6 +30,8 @@ export interface CardActionDeps {
   logger: Logger;
   /** TEAMS_TRAVEL_DESK_TEAM_ID: its members may act on other people's trips, on authenticated turns only. */
   deskTeamId?: string;
+  /** DEFAULT_TIMEZONE, for a turn that does not say the user's zone. */
+  timeZone?: string;
 }
 
 export function createCardActionHandler(deps: CardActionDeps): (turn: TeamsTurn, action: CardAction) => Promise<void> {
@@ -87,6 +92,8 @@ export function createCardActionHandler(deps: CardActionDeps): (turn: TeamsTurn,
       return;
     }
     const who = traveller(turn);
+    // Times are written in the presser's own zone (teams-time-zone.ts).
+    const zone = teamsTimeZone(turn.activity, deps.timeZone ?? 'UTC');
     if (action.ta === 'remind') {
       const trip = await reminders.createTrip({
         traveller: { platform: who.platform, userId: who.userId },
@@ -98,8 +105,8 @@ export function createCardActionHandler(deps: CardActionDeps): (turn: TeamsTurn,
         idempotencyKey: `teams:${turn.activity.replyToId ?? turn.activity.id ?? ''}:${travellerId(turn.activity.from)}`,
       });
       const due = trip.reminders.filter((r) => r.status === 'scheduled').map((r) => ({ kind: r.kind, dueAt: r.dueAt }));
-      await updateCard(turn, action, { state: { reminders: { tripId: trip.id, due } } });
-      const list = due.map((r) => `${r.kind} on ${r.dueAt.slice(0, 10)}`).join(', ');
+      await updateCard(turn, action, { state: { reminders: { tripId: trip.id, due }, timeZone: zone } });
+      const list = due.map((r) => `${r.kind} on ${formatLocalTime(r.dueAt, zone)}`).join(', ');
       // Reminders go to the personal chat; someone who only ever used the bot in a channel has none yet.
       const reachable = isPersonal(turn) || (await users.get(turn.activity.from.id)) !== null;
       await turn.send({
@@ -123,10 +130,10 @@ export function createCardActionHandler(deps: CardActionDeps): (turn: TeamsTurn,
     }
     const until = new Date(clock().getTime() + action.hours * 3600_000);
     const trip = await reminders.snooze({ tripId: action.tripId, reminderId: action.reminderId, until, traveller: who });
-    if (trip) await replaceReminderCard(turn, `⏰ Snoozed until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+    if (trip) await replaceReminderCard(turn, `⏰ Snoozed until ${formatLocalTime(until, zone)}.`);
     await turn.send({
       type: 'message',
-      text: trip ? `OK, I will remind you again on ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.` : 'That reminder no longer exists; nothing to snooze.',
+      text: trip ? `OK, I will remind you again on ${formatLocalTime(until, zone)}.` : 'That reminder no longer exists; nothing to snooze.',
     });
   }
 

@@ -18,6 +18,9 @@ import { turnFromContext } from './create-botbuilder-port.js';
 import { createTeamsBot, type TeamsMessageHandler } from './create-teams-bot.js';
 import { createTeamsUserStore } from './teams-user-store.js';
 import { detailsActivities } from './render/details-activities.js';
+import { createFeedbackStore } from '../../feedback/create-feedback-store.js';
+import type { FeedbackRecord } from '../../feedback/feedback-record.js';
+import { createTeamsFeedback } from './teams-feedback.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 let advisor: Advisor;
@@ -46,7 +49,13 @@ function recordingReminders(ackResult: TripView | null = null) {
 
 function setup(options: { handlers?: TeamsMessageHandler[]; ack?: TripView | null; conversationType?: string } = {}) {
   const reminders = recordingReminders(options.ack ?? null);
-  const feedback = new Keyv();
+  const votes = new Keyv<FeedbackRecord>();
+  const feedback = createTeamsFeedback({
+    feedback: createFeedbackStore({ votes, secrets: new Keyv<string>(), ttlMs: 60_000, clock: () => NOW }),
+    sentAnswers: new Keyv(),
+    ttlMs: 60_000,
+    logger: silentLogger,
+  });
   const bot = createTeamsBot({
     advisor,
     reminders: reminders.service,
@@ -64,7 +73,7 @@ function setup(options: { handlers?: TeamsMessageHandler[]; ack?: TripView | nul
     from: { id: '29:u1', name: 'Ada', aadObjectId: 'aad-1' } as Activity['from'],
     conversation: { id: 'a:conv', conversationType: options.conversationType ?? 'personal', tenantId: 't1' } as Activity['conversation'],
   });
-  return { adapter, reminders, feedback };
+  return { adapter, reminders, votes };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -107,7 +116,7 @@ describe('Teams bot (TestAdapter)', () => {
     const value = { ta: 'remind', countries: ['KG'], start: '2026-11-30', end: null };
     await adapter
       .send({ type: 'message', value, replyToId: 'card-1' } as Partial<Activity>)
-      .assertReply((a) => expect(a.text).toBe('Done: I will remind you before your trip on 2026-11-30 (briefing on 2026-11-23).'));
+      .assertReply((a) => expect(a.text).toBe('Done: I will remind you before your trip on 2026-11-30 (briefing on 2026-11-23 09:00 UTC).'));
     expect(reminders.calls).toEqual([
       {
         method: 'createTrip',
@@ -172,15 +181,19 @@ describe('Teams bot (TestAdapter)', () => {
     expect(reminders.calls).toEqual([]);
   });
 
-  it('records 👍/👎 feedback on a message (the reaction, not the comment)', async () => {
-    const { adapter, feedback } = setup();
+  it('records 👍/👎 feedback on a message (the reaction, not the comment, and not who voted)', async () => {
+    const { adapter, votes } = setup();
     await adapter.send({
       type: 'invoke',
       name: 'message/submitAction',
       replyToId: 'answer-7',
       value: { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: '{"feedbackText":"private words"}' } },
     } as Partial<Activity>);
-    expect(await feedback.get('answer-7')).toEqual({ reaction: 'dislike', at: NOW.toISOString() });
+    const stored: Array<[string, unknown]> = [];
+    for await (const entry of votes.iterator!(undefined)) stored.push(entry as [string, unknown]);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]![1]).toMatchObject({ platform: 'teams', rating: 'negative', summaryMethod: 'unknown', destinations: [], at: NOW.toISOString() });
+    expect(JSON.stringify(stored)).not.toMatch(/private words|aad-1|29:u1|answer-7/);
   });
 
   it('answers a redelivered message (same id) only once', async () => {

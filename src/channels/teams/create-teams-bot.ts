@@ -3,7 +3,8 @@
  * or an @mention in a channel/group chat, answered in the thread) get a typing
  * indicator and the Answer card; card buttons create trips, acknowledge and snooze
  * through the reminders port and update the card; install events get the welcome
- * card; feedback invokes are recorded. Only our TeamsTurn is used, never an SDK type.
+ * card; feedback invokes are recorded (teams-feedback.ts). Each user's zone comes from
+ * their activity (teams-time-zone.ts). Only our TeamsTurn is used, never an SDK type.
  * Button handling lives in create-card-action-handler.ts.
  */
 import type Keyv from 'keyv';
@@ -16,6 +17,8 @@ import { createCardActionHandler } from './create-card-action-handler.js';
 import { answerToActivity } from './render/answer-to-activity.js';
 import { welcomeActivity } from './render/welcome-activity.js';
 import { stripMarkup } from '../../understand/strip-markup.js';
+import type { TeamsFeedback } from './teams-feedback.js';
+import { teamsTimeZone } from './teams-time-zone.js';
 import type { TeamsTurn } from './teams-port.js';
 import { travellerId, type TeamsUserStore } from './teams-user-store.js';
 
@@ -40,9 +43,10 @@ export interface TeamsBotOptions {
   welcomed: Keyv<unknown>;
   /** Message ids already answered: the Bot Connector redelivers when a turn is slow, and we answer once. */
   seen?: Keyv<unknown>;
-  /** 👍/👎 on AI-generated answers, keyed by message id (the reaction only, never the comment). */
-  feedback: Keyv<unknown>;
+  /** 👍/👎 on AI-written answers (teams-feedback.ts): the reaction only, never the comment. Absent: feedback invokes get 501. */
+  feedback?: TeamsFeedback;
   clock: () => Date;
+  /** DEFAULT_TIMEZONE: used when the activity says nothing of the user's zone (teams-time-zone.ts). */
   timeZone: string;
   logger: Logger;
   messageHandlers?: TeamsMessageHandler[];
@@ -62,7 +66,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const handlers = options.messageHandlers ?? [];
 
   const isPersonal = (turn: TeamsTurn) => (turn.activity.conversation.conversationType ?? 'personal') === 'personal';
-  const onCardAction = createCardActionHandler({ advisor, reminders, users, clock, logger, deskTeamId: options.deskTeamId });
+  const onCardAction = createCardActionHandler({ advisor, reminders, users, clock, logger, deskTeamId: options.deskTeamId, timeZone: options.timeZone });
 
   /** Personal conversations are where reminders go; remember them (and the email once, from the roster). */
   /**
@@ -112,20 +116,15 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     };
     for (const handle of handlers) if (await handle(input)) return;
     await turn.send({ type: 'typing' });
-    const answer = await advisor.ask(text, { now: clock(), timeZone: a.localTimezone ?? options.timeZone });
-    await turn.send(answerToActivity(answer));
+    // The user's own zone (localTimezone / clientInfo), so "next week" is their next week.
+    const answer = await advisor.ask(text, { now: clock(), timeZone: teamsTimeZone(a, options.timeZone) });
+    const id = await turn.send(answerToActivity(answer));
+    const feedback = options.feedback;
+    if (feedback) await unlessStoreDown('feedback', () => feedback.sent(id, answer), undefined);
   }
 
   async function onInvoke(turn: TeamsTurn): Promise<void> {
-    const a = turn.activity;
-    if (a.name === 'message/submitAction') {
-      const value = a.value as { actionName?: string; actionValue?: { reaction?: string } } | undefined;
-      const reaction = value?.actionValue?.reaction;
-      if (value?.actionName === 'feedback' && (reaction === 'like' || reaction === 'dislike') && a.replyToId)
-        await options.feedback.set(a.replyToId, { reaction, at: clock().toISOString() });
-      await turn.invokeResponse(200, {});
-      return;
-    }
+    if (options.feedback && (await options.feedback.onInvoke(turn))) return;
     await turn.invokeResponse(501);
   }
 

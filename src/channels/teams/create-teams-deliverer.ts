@@ -20,15 +20,19 @@
  * A stored conversation whose serviceUrl is outside TEAMS_SERVICE_URL_HOSTS (e.g. one
  * saved by an older, unauthenticated server) is never called: the reminder fails at
  * once, permanently, with a reason the travel desk sees.
+ *
+ * Risk-change alerts (src/alerts/) take the same path and the same record, under the
+ * alert's own idempotency key.
  */
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Deliverer, Delivery } from '../../reminders/types.js';
 import type { TenantThrottle } from './create-tenant-throttle.js';
+import { alertToActivity } from './render/alert-to-activity.js';
 import { reminderToActivity } from './render/reminder-to-activity.js';
 import { sendWithRetry, TeamsDeliveryError, type RetryOptions } from './send-with-retry.js';
 import type { ServiceUrlPolicy } from './service-url-policy.js';
-import type { TeamsPort } from './teams-port.js';
+import type { TeamsOutbound, TeamsPort } from './teams-port.js';
 import type { TeamsUserStore } from './teams-user-store.js';
 
 /** What the deliverer remembers per idempotency key. */
@@ -59,45 +63,47 @@ export function createTeamsDeliverer(options: TeamsDelivererOptions): Deliverer 
     const rec = await sent.get(key);
     return rec?.state === 'sent' && rec.userId === userId;
   };
+  /** Sends `render()` to the traveller's personal chat once per `key`; `log` names the message in logs (ids, never text). */
+  async function send(userId: string, key: string, render: () => TeamsOutbound, log: Record<string, unknown>): Promise<void> {
+    if (await wasSent(userId, key)) {
+      logger.info(log, 'teams message already sent under this key; not sending again');
+      return;
+    }
+    const user = await users.get(userId);
+    if (!user)
+      throw new TeamsDeliveryError(
+        'No Teams chat with this traveller yet: they must install the app or message the bot once before it can remind them',
+        { status: null, permanent: true },
+      );
+    if (!options.serviceUrls.allows(user.ref.serviceUrl)) {
+      logger.warn({ ...log, serviceHost: options.serviceUrls.hostOf(user.ref.serviceUrl) }, 'teams message refused: stored serviceUrl not allowed');
+      throw new TeamsDeliveryError(
+        "The traveller's stored Teams chat points at a service URL outside TEAMS_SERVICE_URL_HOSTS; they must message the bot again before it can remind them",
+        { status: null, permanent: true },
+      );
+    }
+    const activity = render();
+    await sent.set(key, { state: 'sending', userId, at: now().toISOString() }, ttl);
+    let activityId: string | undefined;
+    await sendWithRetry(async () => {
+      await throttle.acquire(user.tenantId ?? 'unknown-tenant');
+      await port.continueConversation(user.ref, async (turn) => {
+        activityId = await turn.send(activity);
+      });
+    }, options.retry);
+    // The connector has accepted the card: record it before anything else can fail.
+    await sent.set(key, { state: 'sent', userId, at: now().toISOString(), activityId: activityId ?? null }, ttl);
+    logger.info(log, 'teams message delivered');
+  }
   return {
     platform: 'teams',
     async resolveEmail(email) {
       return users.userIdForEmail(email);
     },
-    async deliver(userId: string, delivery: Delivery) {
-      const key = delivery.idempotencyKey;
-      if (await wasSent(userId, key)) {
-        logger.info({ reminderId: delivery.reminder.id }, 'teams reminder already sent under this key; not sending again');
-        return;
-      }
-      const user = await users.get(userId);
-      if (!user)
-        throw new TeamsDeliveryError(
-          'No Teams chat with this traveller yet: they must install the app or message the bot once before it can remind them',
-          { status: null, permanent: true },
-        );
-      if (!options.serviceUrls.allows(user.ref.serviceUrl)) {
-        logger.warn({ reminderId: delivery.reminder.id, serviceHost: options.serviceUrls.hostOf(user.ref.serviceUrl) }, 'teams reminder refused: stored serviceUrl not allowed');
-        throw new TeamsDeliveryError(
-          "The traveller's stored Teams chat points at a service URL outside TEAMS_SERVICE_URL_HOSTS; they must message the bot again before it can remind them",
-          { status: null, permanent: true },
-        );
-      }
-      const activity = reminderToActivity(delivery);
-      await sent.set(key, { state: 'sending', userId, at: now().toISOString() }, ttl);
-      let activityId: string | undefined;
-      await sendWithRetry(async () => {
-        await throttle.acquire(user.tenantId ?? 'unknown-tenant');
-        await port.continueConversation(user.ref, async (turn) => {
-          activityId = await turn.send(activity);
-        });
-      }, options.retry);
-      // The connector has accepted the card: record it before anything else can fail.
-      await sent.set(key, { state: 'sent', userId, at: now().toISOString(), activityId: activityId ?? null }, ttl);
-      logger.info({ reminderId: delivery.reminder.id, kind: delivery.reminder.kind }, 'teams reminder delivered');
-    },
-    async alreadyDelivered(userId: string, delivery: Delivery) {
-      return wasSent(userId, delivery.idempotencyKey);
-    },
+    deliver: (userId: string, delivery: Delivery) =>
+      send(userId, delivery.idempotencyKey, () => reminderToActivity(delivery), { reminderId: delivery.reminder.id, kind: delivery.reminder.kind }),
+    alreadyDelivered: (userId: string, delivery: Delivery) => wasSent(userId, delivery.idempotencyKey),
+    deliverAlert: (userId, alert) => send(userId, alert.idempotencyKey, () => alertToActivity(alert), { tripId: alert.tripId, kind: 'risk-alert' }),
+    alertDelivered: (userId, alert) => wasSent(userId, alert.idempotencyKey),
   };
 }

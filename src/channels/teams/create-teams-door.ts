@@ -25,7 +25,10 @@ import { createServiceUrlPolicy } from './service-url-policy.js';
 import type { RetryOptions } from './send-with-retry.js';
 import type { TeamsPort } from './teams-port.js';
 import { createTeamsUserStore } from './teams-user-store.js';
+import { createTeamsFeedback } from './teams-feedback.js';
+import { feedbackStoreFrom } from '../../feedback/create-feedback-store.js';
 
+/** MUST stay in sync with MESSAGES_PATH in package-cli.ts (which prints the messaging endpoint). */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
 /** Said at start-up (log and console, see main.ts) whenever local mode is on. */
@@ -95,7 +98,12 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
     users,
     welcomed: ctx.store('teams-welcomed'),
     seen: ctx.store('teams-seen'),
-    feedback: ctx.store('teams-feedback'),
+    feedback: createTeamsFeedback({
+      feedback: feedbackStoreFrom((ns) => ctx.store(ns), config.FEEDBACK_RETENTION_DAYS, ctx.clock),
+      sentAnswers: ctx.store('teams-ai-answers'),
+      ttlMs: config.FEEDBACK_RETENTION_DAYS * 86_400_000,
+      logger: log,
+    }),
     clock: ctx.clock,
     timeZone: config.DEFAULT_TIMEZONE,
     logger: log,

@@ -12,16 +12,19 @@
 import type { AppContext } from '../../app/app-context.js';
 import { AdvisorError } from '../../errors.js';
 import { DESK_USAGE, parseDeskCommand } from '../../reminders/parse-desk-command.js';
-import { renderDeskReport, renderTripList } from '../../reminders/render-desk-report.js';
+import { PLAIN_DESK_FORMAT, renderDeskReport, renderTripList } from '../../reminders/render-desk-report.js';
+import { renderAlertList } from '../../alerts/render-alert-list.js';
+import { formatLocalTime } from '../../render/local-time.js';
 import type { TravellerRef } from '../../reminders/types.js';
 import type { TeamsMessageHandler } from './create-teams-bot.js';
 import type { TeamsAccount } from './teams-port.js';
+import { teamsTimeZone } from './teams-time-zone.js';
 import { travellerId } from './teams-user-store.js';
 
 const COMMAND = /^\/?travel-desk\b\s*([\s\S]*)$/i;
 const MENTIONED = '@mentioned';
 
-export function createTravelDeskHandler(ctx: Pick<AppContext, 'config' | 'advisor' | 'reminders' | 'clock' | 'logger'>): TeamsMessageHandler {
+export function createTravelDeskHandler(ctx: Pick<AppContext, 'config' | 'advisor' | 'reminders' | 'clock' | 'logger' | 'alerts'>): TeamsMessageHandler {
   return async ({ turn, text, userId, teamId }) => {
     const m = COMMAND.exec(text);
     if (!m) return false;
@@ -41,15 +44,19 @@ export function createTravelDeskHandler(ctx: Pick<AppContext, 'config' | 'adviso
     let rest = m[1]!.trim();
     if (mention && /^remind\b/i.test(rest)) rest = rest.replace(/^remind\b/i, `remind ${MENTIONED}`);
     const cmd = parseDeskCommand(rest, ctx.advisor);
+    // Times in the desk member's own zone (their activity's), DEFAULT_TIMEZONE otherwise.
+    const zone = teamsTimeZone(a, ctx.config.DEFAULT_TIMEZONE);
+    const format = { ...PLAIN_DESK_FORMAT, instant: (iso: string) => formatLocalTime(iso, zone) };
     try {
       if (cmd.kind === 'help') return say(DESK_USAGE.replaceAll('`', '')).then(() => true);
       if (cmd.kind === 'invalid') return say(cmd.message.replaceAll('`', '')).then(() => true);
       if (cmd.kind === 'trips') {
         const today = ctx.clock().toISOString().slice(0, 10);
         const upcoming = (await ctx.reminders.listTrips()).filter((t) => (t.end ?? t.start) >= today && t.reminders.some((r) => r.status !== 'cancelled'));
-        return say(renderTripList(upcoming)).then(() => true);
+        return say(renderTripList(upcoming, undefined, format)).then(() => true);
       }
-      if (cmd.kind === 'report') return say(renderDeskReport(await ctx.reminders.listTrips())).then(() => true);
+      if (cmd.kind === 'report') return say(renderDeskReport(await ctx.reminders.listTrips(), undefined, format)).then(() => true);
+      if (cmd.kind === 'alerts') return say(renderAlertList((await ctx.alerts?.list()) ?? [], undefined, format)).then(() => true);
       let traveller: TravellerRef | null = null;
       if (cmd.traveller === MENTIONED && mention) traveller = { platform: 'teams', userId: travellerId(mention) };
       else if (/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(cmd.traveller)) traveller = { email: cmd.traveller.toLowerCase() };
@@ -64,7 +71,7 @@ export function createTravelDeskHandler(ctx: Pick<AppContext, 'config' | 'adviso
         idempotencyKey: `desk:teams:${JSON.stringify([traveller, cmd.destinations, cmd.start, cmd.end])}`,
       });
       const who = mention && 'platform' in traveller ? (mention.name ?? 'the traveller') : 'email' in traveller ? traveller.email : 'the traveller';
-      const plan = trip.reminders.map((r) => `${r.kind} ${r.dueAt.slice(0, 16).replace('T', ' ')} UTC`).join(', ');
+      const plan = trip.reminders.map((r) => `${r.kind} ${formatLocalTime(r.dueAt, zone)}`).join(', ');
       await say(`${trip.replayed ? 'Already planned' : 'Trip saved'} for ${who}: ${trip.destinations.join(', ')} ${trip.start}..${trip.end ?? '?'}. Reminders: ${plan}.`);
     } catch (error) {
       if (error instanceof AdvisorError && error.code === 'INPUT_INVALID') await say(error.message);

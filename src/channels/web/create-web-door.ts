@@ -14,19 +14,29 @@ import { renderDeliveryForPlayground, renderForPlayground, type PlaygroundRender
 import { sendStatic, staticFiles } from './serve-static.js';
 import { createWebDeliverer } from './web-deliverer.js';
 import { answerToBlockKit } from '../slack/render/answer-to-block-kit.js';
+import { detailsView } from '../slack/render/details-view.js';
 import { reminderToBlockKit } from '../slack/render/reminder-to-block-kit.js';
-import { answerToAdaptiveCard } from '../teams/render/answer-to-adaptive-card.js';
+import { answerToActivity } from '../teams/render/answer-to-activity.js';
+import { detailsActivities } from '../teams/render/details-activities.js';
 import { reminderToActivity } from '../teams/render/reminder-to-activity.js';
+import { statusActivity } from '../teams/render/status-activity.js';
 
 export interface WebDoorOptions {
   /** Override the Slack/Teams renderers (tests); defaults to the ones the doors use. */
   renderers?: PlaygroundRenderers;
 }
 
-/** The renderers the Slack and Teams doors use, so the playground shows what they send. */
+/**
+ * The renderers the Slack and Teams doors use, so the playground shows what they send:
+ * the Teams card is the one inside the activity the bot sends (answerToActivity), so a
+ * trip too large for the details inside the card gets the same follow-up buttons.
+ */
 export const defaultRenderers: PlaygroundRenderers = {
-  slack: (answer) => answerToBlockKit(answer),
-  teams: (answer, state) => answerToAdaptiveCard(answer, state ? { state } : {}),
+  slack: (answer, options) => answerToBlockKit(answer, options ?? {}),
+  slackDetails: (kind, answer, page) => detailsView(kind, answer, page),
+  teams: (answer, state) => adaptiveCardOf(answerToActivity(answer, state ? { state } : {})),
+  teamsDetails: (kind, answer) => detailsActivities(kind, answer).map(adaptiveCardOf),
+  teamsStatus: (status) => adaptiveCardOf(statusActivity(status, 'playground')),
   slackReminder: (delivery) => reminderToBlockKit(delivery),
   teamsReminder: (delivery) => adaptiveCardOf(reminderToActivity(delivery)),
 };

@@ -1,6 +1,8 @@
 /**
  * A button pressed in the playground means what it means to the Slack or Teams door:
- * read with the doors' own action ids and schemas, malformed values refused.
+ * read with the doors' own action ids and schemas (every button the renderers put on
+ * a message, "Full checklist", "Why this level", their next pages and "Share in
+ * channel" included), malformed values refused.
  */
 import { describe, expect, it } from 'vitest';
 import { interpretAction } from './interpret-action.js';
@@ -16,11 +18,13 @@ describe('interpretAction', () => {
     });
     expect(interpretAction({ platform: 'slack', actionId: ACTION_IDS.acknowledge, value: '{"t":"trip-1","r":"rem-1"}' })).toEqual({
       kind: 'acknowledge',
+      platform: 'slack',
       tripId: 'trip-1',
       reminderId: 'rem-1',
     });
     expect(interpretAction({ platform: 'slack', actionId: ACTION_IDS.snooze, value: '{"t":"trip-1","r":"rem-1"}' })).toEqual({
       kind: 'snooze',
+      platform: 'slack',
       tripId: 'trip-1',
       reminderId: 'rem-1',
       hours: 24,
@@ -43,6 +47,7 @@ describe('interpretAction', () => {
     expect(interpretAction({ platform: 'teams', value: { ta: 'ack', countries: ['KG'] } })).toMatchObject({ kind: 'acknowledge', tripId: null });
     expect(interpretAction({ platform: 'teams', value: { ta: 'snooze', tripId: 't', reminderId: 'r', hours: 3 } })).toEqual({
       kind: 'snooze',
+      platform: 'teams',
       tripId: 't',
       reminderId: 'r',
       hours: 3,
@@ -57,14 +62,28 @@ describe('interpretAction', () => {
     expect(interpretAction({ platform: 'teams', value: { ta: 'delete-everything' } }).kind).toBe('unsupported');
   });
 
-  it('names "Full checklist" and "Why this level" as the doors\' own, never mistaking them for another button', () => {
-    expect(interpretAction({ platform: 'teams', value: { ta: 'details', kind: 'why', countries: ['KG'] } })).toEqual({
-      kind: 'unsupported',
-      name: 'Why this level (sent by the Teams bot as follow-up cards)',
-    });
+  it('opens "Full checklist" and "Why this level" as each door does: a Slack modal page, the Teams bot\'s follow-up cards', () => {
     expect(interpretAction({ platform: 'slack', actionId: ACTION_IDS.checklist, value: '{"d":["KG"]}' })).toEqual({
-      kind: 'unsupported',
-      name: 'Full checklist (opens a modal in Slack)',
+      kind: 'details',
+      platform: 'slack',
+      detail: 'checklist',
+      countries: ['KG'],
+      page: 1,
     });
+    // "Next page" inside the modal carries the page.
+    expect(interpretAction({ platform: 'slack', actionId: ACTION_IDS.why, value: '{"d":["KG","KZ"],"p":2}' })).toMatchObject({ detail: 'why', page: 2 });
+    expect(interpretAction({ platform: 'teams', value: { ta: 'details', kind: 'why', countries: ['KG'] } })).toEqual({
+      kind: 'details',
+      platform: 'teams',
+      detail: 'why',
+      countries: ['KG'],
+      page: 1,
+    });
+    expect(interpretAction({ platform: 'slack', actionId: ACTION_IDS.why, value: '{"d":["kyrgyzstan"]}' }).kind).toBe('unsupported');
+  });
+
+  it('shares a /travel answer by the key its "Share in channel" button carries', () => {
+    expect(interpretAction({ platform: 'slack', actionId: ACTION_IDS.share, value: '{"a":"3f2c"}' })).toEqual({ kind: 'share', answerKey: '3f2c' });
+    expect(interpretAction({ platform: 'slack', actionId: ACTION_IDS.share, value: '{}' }).kind).toBe('unsupported');
   });
 });

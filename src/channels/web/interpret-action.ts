@@ -1,12 +1,22 @@
 /**
  * Turns a button pressed in the playground's Slack or Teams drawing into what that
  * door does with it: schedule reminders ("Remind me before I go"), record "I've done
- * the checklist", or send a suggested message (Teams imBack). The payloads are read
- * with the doors' own schemas (slack/actions.ts, teams/card-actions.ts), so a button
- * that works here works in Slack and Teams, and one that drifts fails here too.
+ * the checklist", snooze a reminder, open "Full checklist" / "Why this level" (a modal
+ * in Slack, follow-up cards from the Teams bot), share a private /travel answer in the
+ * channel, or send a suggested message (Teams imBack). The payloads are read with the
+ * doors' own schemas (slack/actions.ts, teams/card-actions.ts), so a button that works
+ * here works in Slack and Teams, and one that drifts fails here too.
  */
 import { z } from 'zod';
-import { ACTION_IDS, acknowledgeValueSchema, parseActionValue, remindValueSchema, snoozeValueSchema } from '../slack/actions.js';
+import {
+  ACTION_IDS,
+  acknowledgeValueSchema,
+  detailsValueSchema,
+  parseActionValue,
+  remindValueSchema,
+  shareValueSchema,
+  snoozeValueSchema,
+} from '../slack/actions.js';
 import { parseCardAction } from '../teams/card-actions.js';
 
 /** The card a Teams button was on (its countries and dates), so the playground can redraw it as the bot does. */
@@ -16,10 +26,16 @@ export interface TeamsCardRef {
   end: string | null;
 }
 
+export type Platform = 'slack' | 'teams';
+
 export type PlaygroundAction =
   | { kind: 'remind'; destinations: string[]; start: string; end: string | null; card?: TeamsCardRef }
-  | { kind: 'acknowledge'; tripId: string | null; reminderId: string | null; card?: TeamsCardRef }
-  | { kind: 'snooze'; tripId: string; reminderId: string; hours: number }
+  | { kind: 'acknowledge'; platform: Platform; tripId: string | null; reminderId: string | null; card?: TeamsCardRef }
+  | { kind: 'snooze'; platform: Platform; tripId: string; reminderId: string; hours: number }
+  /** "Full checklist" / "Why this level": page `page` of the Slack modal, or the Teams bot's follow-up cards. */
+  | { kind: 'details'; platform: Platform; detail: 'checklist' | 'why'; countries: string[]; page: number }
+  /** Slack "Share in channel" under a /travel answer: the key of the stored answer. */
+  | { kind: 'share'; answerKey: string }
   | { kind: 'message'; text: string }
   | { kind: 'unsupported'; name: string };
 
@@ -35,23 +51,31 @@ export const actionRequestSchema = z.object({
 });
 export type ActionRequest = z.infer<typeof actionRequestSchema>;
 
+const malformed = (actionId: string): PlaygroundAction => ({ kind: 'unsupported', name: `${actionId} (malformed value)` });
+
 function slackAction(actionId: string, value: unknown): PlaygroundAction {
   const raw = typeof value === 'string' ? value : undefined;
   if (actionId === ACTION_IDS.remind) {
     const v = parseActionValue(remindValueSchema, raw);
-    return v ? { kind: 'remind', destinations: v.d, start: v.s, end: v.e } : { kind: 'unsupported', name: `${actionId} (malformed value)` };
+    return v ? { kind: 'remind', destinations: v.d, start: v.s, end: v.e } : malformed(actionId);
   }
   if (actionId === ACTION_IDS.acknowledge) {
     const v = parseActionValue(acknowledgeValueSchema, raw);
-    return v ? { kind: 'acknowledge', tripId: v.t ?? null, reminderId: v.r ?? null } : { kind: 'unsupported', name: `${actionId} (malformed value)` };
+    return v ? { kind: 'acknowledge', platform: 'slack', tripId: v.t ?? null, reminderId: v.r ?? null } : malformed(actionId);
   }
   if (actionId === ACTION_IDS.snooze) {
     const v = parseActionValue(snoozeValueSchema, raw);
-    return v ? { kind: 'snooze', tripId: v.t, reminderId: v.r, hours: SLACK_SNOOZE_HOURS } : { kind: 'unsupported', name: `${actionId} (malformed value)` };
+    return v ? { kind: 'snooze', platform: 'slack', tripId: v.t, reminderId: v.r, hours: SLACK_SNOOZE_HOURS } : malformed(actionId);
   }
-  // Modals are Slack's to open; the playground names the button rather than guessing.
-  if (actionId === ACTION_IDS.checklist || actionId === ACTION_IDS.why)
-    return { kind: 'unsupported', name: `${actionId === ACTION_IDS.why ? 'Why this level' : 'Full checklist'} (opens a modal in Slack)` };
+  if (actionId === ACTION_IDS.checklist || actionId === ACTION_IDS.why) {
+    const v = parseActionValue(detailsValueSchema, raw);
+    const detail = actionId === ACTION_IDS.why ? 'why' : 'checklist';
+    return v ? { kind: 'details', platform: 'slack', detail, countries: v.d, page: v.p ?? 1 } : malformed(actionId);
+  }
+  if (actionId === ACTION_IDS.share) {
+    const v = parseActionValue(shareValueSchema, raw);
+    return v ? { kind: 'share', answerKey: v.a } : malformed(actionId);
+  }
   return { kind: 'unsupported', name: actionId || 'unnamed button' };
 }
 
@@ -64,11 +88,12 @@ function teamsAction(value: unknown): PlaygroundAction {
     const card = { countries: action.countries, start: action.start, end: action.end };
     return { kind: 'remind', destinations: action.countries, start: action.start, end: action.end, card };
   }
-  if (action.ta === 'ack')
-    return { kind: 'acknowledge', tripId: action.tripId ?? null, reminderId: action.reminderId ?? null, card: { countries: action.countries, start: action.start, end: action.end } };
-  // Follow-up detail cards are the Teams bot's to send; the playground shows the card as drawn.
-  if (action.ta === 'details') return { kind: 'unsupported', name: `${action.kind === 'why' ? 'Why this level' : 'Full checklist'} (sent by the Teams bot as follow-up cards)` };
-  return { kind: 'snooze', tripId: action.tripId, reminderId: action.reminderId, hours: action.hours };
+  if (action.ta === 'ack') {
+    const card = { countries: action.countries, start: action.start, end: action.end };
+    return { kind: 'acknowledge', platform: 'teams', tripId: action.tripId ?? null, reminderId: action.reminderId ?? null, card };
+  }
+  if (action.ta === 'details') return { kind: 'details', platform: 'teams', detail: action.kind, countries: action.countries, page: 1 };
+  return { kind: 'snooze', platform: 'teams', tripId: action.tripId, reminderId: action.reminderId, hours: action.hours };
 }
 
 /** Pure: reads the request; the caller carries the action out. */

@@ -1,20 +1,25 @@
 /**
- * The JSON API behind the playground page: ask, browse countries, press buttons,
- * list and cancel the local test user's reminders. Thin: the advisor answers, the
- * reminder service schedules, the injected renderers draw; nothing here decides advice.
+ * The JSON API behind the playground page: ask (as a message, or as Slack's /travel
+ * whose private reply can be shared), browse countries, press buttons, list and cancel
+ * the local test user's reminders. Thin: the advisor answers, the reminder service
+ * schedules, the injected renderers draw; nothing here decides advice.
  */
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import type { Answer } from '../../advisor/answer.js';
+import { resolveDestinations } from '../../advisor/resolve-destinations.js';
 import type { AppContext } from '../../app/app-context.js';
 import { InputError, TripActionError } from '../../errors.js';
 import type { TravellerRef, TripView } from '../../reminders/types.js';
 import { HttpError, describeIssues, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Route } from '../../server/types.js';
 import { PLAYGROUND_ASK_LIMIT, PLAYGROUND_FORM_LIMIT } from '../../server/body-limits.js';
+import { SHARE_TTL_MS } from '../slack/listeners/register-travel-command.js';
+import { actOnButton } from './act-on-button.js';
 import { countryRows } from './country-rows.js';
 import { guardRequest } from './guard-request.js';
-import type { CardState } from '../teams/render/answer-to-adaptive-card.js';
-import { actionRequestSchema, interpretAction, type TeamsCardRef } from './interpret-action.js';
+import { actionRequestSchema, interpretAction } from './interpret-action.js';
 import { renderForPlayground, type PlaygroundRenderers } from './render-for-playground.js';
 import type { WebDeliverer } from './web-deliverer.js';
 
@@ -22,9 +27,14 @@ import type { WebDeliverer } from './web-deliverer.js';
 export const PLAYGROUND_TRAVELLER = { platform: 'web', userId: 'local-test-user' } as const satisfies TravellerRef;
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
-const askSchema = z.object({ text: z.string(), timeZone: z.string().max(64).optional() });
+const askSchema = z.object({
+  text: z.string(),
+  timeZone: z.string().max(64).optional(),
+  /** `travel-command`: answer as Slack's /travel does, privately, with "Share in channel". */
+  via: z.enum(['message', 'travel-command']).optional(),
+});
 const tripSchema = z.object({
-  destinations: z.array(z.string().regex(/^[A-Z]{2}$/, 'an ISO country code such as "KG"')).min(1).max(20),
+  destinations: z.array(z.string().regex(/^[A-Z]{2}$/, 'an ISO country code such as "KG"')).min(1, 'at least one country code').max(20),
   start: isoDay,
   end: isoDay.nullable().optional(),
 });
@@ -71,7 +81,8 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
         throw error;
       }
     };
-  const render = (answer: Awaited<ReturnType<typeof advisor.ask>>) => renderForPlayground(answer, options.renderers);
+  const render = (answer: Answer) => renderForPlayground(answer, options.renderers);
+  const answers = ctx.store<Answer>('playground-answers');
 
   async function createTrip(destinations: string[], start: string, end: string | null): Promise<TripView> {
     return reminders.createTrip({
@@ -85,14 +96,6 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
     });
   }
 
-  /** The Teams bot redraws the card a button was on with what happened (updateActivity); so does the playground. */
-  async function redrawTeamsCard(card: TeamsCardRef | undefined, state: CardState): Promise<object | null> {
-    if (!card || !options.renderers.teams || !card.countries.length) return null;
-    const trip = card.start ? { start: card.start, end: card.end, said: null, startInferred: false, endInferred: false } : null;
-    const answer = await advisor.answerForCountries(card.countries, { intent: trip ? 'trip' : 'country', trip });
-    return options.renderers.teams(answer, state);
-  }
-
   return [
     {
       method: 'POST',
@@ -101,8 +104,12 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
         const body = parse(askSchema, await readJson(req, PLAYGROUND_ASK_LIMIT));
         const started = performance.now();
         const answer = await advisor.ask(body.text, { now: ctx.clock(), timeZone: validZone(body.timeZone, config.DEFAULT_TIMEZONE) });
-        const renderings = render(answer);
-        sendJson(res, 200, { ...renderings, timings: { serverMs: Math.round(performance.now() - started) } });
+        const ephemeral = body.via === 'travel-command';
+        // As the /travel command does: kept a day so "Share in channel" posts what was shown; no share button when the store is down.
+        const key = randomUUID();
+        const kept = ephemeral && (await answers.set(key, answer, SHARE_TTL_MS).then(() => true, () => false));
+        const renderings = renderForPlayground(answer, options.renderers, kept ? { share: { a: key } } : {});
+        sendJson(res, 200, { ...renderings, slackEphemeral: ephemeral, timings: { serverMs: Math.round(performance.now() - started) } });
       }),
     },
     {
@@ -143,7 +150,11 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       path: '/playground/api/reminders',
       handler: guarded(async (req, res) => {
         const body = parse(tripSchema, await readJson(req, PLAYGROUND_FORM_LIMIT));
-        sendJson(res, 201, { trip: await createTrip(body.destinations, body.start, body.end ?? null) });
+        // The resolver the travel-desk API uses: a code must be a real ISO 3166-1 country.
+        const { codes, unknown } = resolveDestinations(advisor, body.destinations);
+        if (unknown.length)
+          throw new HttpError(400, `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length > 1 ? 'are not ISO 3166-1 country codes' : 'is not an ISO 3166-1 country code'}; use two letters such as KG for Kyrgyzstan`);
+        sendJson(res, 201, { trip: await createTrip(codes, body.start, body.end ?? null) });
       }),
     },
     {
@@ -160,29 +171,8 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       path: '/playground/api/action',
       handler: guarded(async (req, res) => {
         const action = interpretAction(parse(actionRequestSchema, await readJson(req, PLAYGROUND_FORM_LIMIT)));
-        if (action.kind === 'remind') {
-          const trip = await createTrip(action.destinations, action.start, action.end);
-          const due = trip.reminders.filter((r) => r.status === 'scheduled').map((r) => ({ kind: r.kind, dueAt: r.dueAt }));
-          const teams = await redrawTeamsCard(action.card, { reminders: { tripId: trip.id, due } });
-          return sendJson(res, 201, { action: action.kind, trip, teams });
-        }
-        if (action.kind === 'message') return sendJson(res, 200, { action: action.kind, text: action.text });
-        if (action.kind === 'snooze') {
-          const until = new Date(ctx.clock().getTime() + action.hours * 3_600_000);
-          const trip = await reminders.snooze({ tripId: action.tripId, reminderId: action.reminderId, until, traveller: PLAYGROUND_TRAVELLER });
-          return sendJson(res, trip ? 200 : 404, trip ? { action: action.kind, trip, until: until.toISOString() } : { error: 'That reminder no longer exists.' });
-        }
-        if (action.kind === 'acknowledge') {
-          const trip = await reminders.acknowledge({
-            traveller: PLAYGROUND_TRAVELLER,
-            ...(action.tripId ? { tripId: action.tripId } : {}),
-            ...(action.reminderId ? { reminderId: action.reminderId } : {}),
-          });
-          const at = trip?.acknowledgedAt ?? ctx.clock().toISOString();
-          const teams = await redrawTeamsCard(action.card, { acknowledgedAt: at, ...(trip ? { reminders: { tripId: trip.id, due: [] } } : {}) });
-          return sendJson(res, 200, { action: action.kind, trip, teams });
-        }
-        sendJson(res, 200, { action: action.kind, message: `The playground does not act on "${action.name}"; in Slack or Teams the door handles it.` });
+        const outcome = await actOnButton(ctx, { renderers: options.renderers, answers, createTrip, traveller: PLAYGROUND_TRAVELLER }, action);
+        sendJson(res, outcome.status, outcome.body);
       }),
     },
   ];

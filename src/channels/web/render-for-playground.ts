@@ -6,18 +6,41 @@
  */
 import type { Answer } from '../../advisor/answer.js';
 import type { Delivery } from '../../reminders/types.js';
+import type { ShareValue } from '../slack/actions.js';
 import type { CardState } from '../teams/render/answer-to-adaptive-card.js';
 import { blockKitToHtml, type SlackMessageJson } from './render/block-kit-to-html.js';
 
+/** What the Slack door varies in one answer message: "Share in channel" under /travel, the "shared by" line. */
+export interface SlackAnswerOptions {
+  share?: ShareValue;
+  intro?: string;
+}
+
+/** "Full checklist" or "Why this level". */
+export type DetailKind = 'checklist' | 'why';
+
+/** A Slack modal view as views.open receives it (the parts the playground draws). */
+export interface SlackModalJson {
+  title?: { text?: string };
+  close?: { text?: string };
+  blocks?: readonly object[];
+}
+
 export interface PlaygroundRenderers {
-  /** The Slack door's renderer: Answer → chat.postMessage `{ text, blocks }`. */
-  slack?: (answer: Answer) => SlackMessageJson;
+  /** The Slack door's renderer: Answer → chat.postMessage `{ text, blocks }` (or the ephemeral /travel reply, or the shared one). */
+  slack?: (answer: Answer, options?: SlackAnswerOptions) => SlackMessageJson;
+  /** The modal the Slack door opens for "Full checklist" / "Why this level", page `page`. */
+  slackDetails?: (kind: DetailKind, answer: Answer, page: number) => SlackModalJson;
   /** The Teams door's renderer: Answer (and what happened to the card since it was sent) → Adaptive Card JSON. */
   teams?: (answer: Answer, state?: CardState) => object;
   /** The Slack deliverer's renderer for a reminder DM. */
   slackReminder?: (delivery: Delivery) => SlackMessageJson;
   /** The Teams deliverer's renderer for a reminder: the Adaptive Card of its activity. */
   teamsReminder?: (delivery: Delivery) => object;
+  /** The follow-up cards the Teams bot sends for "Full checklist" / "Why this level" on a card too large to hold them. */
+  teamsDetails?: (kind: DetailKind, answer: Answer) => object[];
+  /** The one-line card the Teams bot puts in place of a reminder card once its button was pressed. */
+  teamsStatus?: (status: string) => object;
 }
 
 export interface Renderings {
@@ -51,9 +74,22 @@ function draw(answer: Answer, slackFn: (() => SlackMessageJson) | undefined, tea
 }
 
 /** An answer as the Slack and Teams doors send it. Pure apart from what the injected renderers do. */
-export function renderForPlayground(answer: Answer, renderers: PlaygroundRenderers): Renderings {
+export function renderForPlayground(answer: Answer, renderers: PlaygroundRenderers, slackOptions?: SlackAnswerOptions): Renderings {
   const { slack, teams } = renderers;
-  return draw(answer, slack && (() => slack(answer)), teams && (() => teams(answer)));
+  return draw(answer, slack && (() => slack(answer, slackOptions)), teams && (() => teams(answer)));
+}
+
+/** A Slack modal as the page draws it: its title, its close label and its blocks as HTML (paging buttons included). */
+export interface SlackModalDrawing {
+  view: SlackModalJson;
+  title: string;
+  close: string;
+  html: string;
+}
+
+/** Draws a modal view the way Slack's client shows it. Pure. */
+export function drawSlackModal(view: SlackModalJson): SlackModalDrawing {
+  return { view, title: view.title?.text ?? '', close: view.close?.text ?? 'Close', html: blockKitToHtml({ blocks: view.blocks ?? [] }) };
 }
 
 /** A reminder as the Slack and Teams deliverers send it. */

@@ -1,6 +1,7 @@
 /**
  * Publishes a user's App Home tab: how-to plus their upcoming trips and reminders.
- * Called when the Home tab opens and after the user plans a trip, so it is current.
+ * Called when the Home tab opens and after the user plans a trip, so it is current;
+ * times in the user's own zone.
  */
 import type { webApi } from '@slack/bolt';
 import { countryNameOf } from '../../../app/build-advisor.js';
@@ -16,6 +17,7 @@ export async function publishHome(deps: SlackDeps, client: webApi.WebClient, use
     view: homeView({
       trips,
       now: ctx.clock(),
+      timeZone: await deps.zones.of(userId),
       botUserId,
       securityContact: ctx.config.SECURITY_CONTACT,
       countryName: (code) => content.countries.get(code)?.name ?? countryNameOf(code),

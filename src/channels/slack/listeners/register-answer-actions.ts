@@ -4,7 +4,8 @@
  * a day, "Share in channel" posts a /travel answer for everyone. Each acknowledges at
  * once and confirms to the clicker only. The clicker is `body.user` (signed by Slack),
  * never the button's value: acknowledge and snooze are refused, with the reason, unless
- * they are the trip's traveller or a travel-desk member.
+ * they are the trip's traveller or a travel-desk member. Times are Slack date tokens
+ * with a fallback in the clicker's own zone.
  */
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { StoreUnavailableError, TripActionError } from '../../../errors.js';
@@ -20,6 +21,7 @@ import {
   snoozeValueSchema,
 } from '../actions.js';
 import { answerToBlockKit } from '../render/answer-to-block-kit.js';
+import { slackDate } from '../render/slack-date.js';
 import { publishHome } from './publish-home.js';
 import { isDeskMember } from './register-travel-desk-command.js';
 import type { SlackDeps, SlackListener } from './slack-listener.js';
@@ -75,7 +77,8 @@ export const registerAnswerActions: SlackListener = (app, deps) => {
       if (error instanceof StoreUnavailableError) return tellClicker(args, `:warning: ${error.userMessage}`);
       throw error;
     }
-    const when = trip.reminders.map((r) => `${KIND_TITLES[r.kind]} ${r.dueAt.slice(0, 10)}`).join(', ');
+    const zone = await deps.zones.of(userId);
+    const when = trip.reminders.map((r) => `${KIND_TITLES[r.kind]} ${slackDate(r.dueAt, zone)}`).join(', ');
     await tellClicker(
       args,
       `:white_check_mark: Trip to ${names(deps, trip.destinations)} from ${trip.start} saved. I will remind you${when ? `: ${when}` : ' before you go'}.`,
@@ -106,7 +109,8 @@ export const registerAnswerActions: SlackListener = (app, deps) => {
     const until = new Date(deps.ctx.clock().getTime() + SNOOZE_MS);
     await orRefusal(args, async () => {
       const trip = value ? await deps.ctx.reminders.snooze({ tripId: value.t, reminderId: value.r, until, traveller: actor(args, deps) }) : null;
-      await tellClicker(args, trip ? `:zzz: Snoozed until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.` : 'That reminder no longer exists.');
+      const zone = await deps.zones.of(args.body.user.id);
+      await tellClicker(args, trip ? `:zzz: Snoozed until ${slackDate(until, zone)}.` : 'That reminder no longer exists.');
     });
   });
 

@@ -13,7 +13,7 @@ type ReplyArgs = Parameters<typeof replyWithAnswer>[1];
 /** Both events answer the same way: in the thread of the message that asked. */
 function answerInThread(
   deps: SlackDeps,
-  event: { channel: string; ts: string; thread_ts?: string; text?: string },
+  event: { channel: string; ts: string; thread_ts?: string; text?: string; user?: string },
   client: ReplyArgs['client'],
   setStatus: ReplyArgs['setStatus'],
   context: Context,
@@ -23,6 +23,7 @@ function answerInThread(
     channel: event.channel,
     threadTs: event.thread_ts ?? event.ts,
     text: cleanSlackText(event.text),
+    userId: event.user,
     setStatus,
     admission: admissionOf(context),
   });

@@ -1,12 +1,14 @@
 /**
  * The traveller's "remind me before my Almaty trip on Dec 8" (intent `remind`), in a DM
- * or a mention: plans the trip and confirms in the thread when the reminders will come.
+ * or a mention: plans the trip and confirms in the thread when the reminders will come
+ * (Slack date tokens: each reader sees their own time; the fallback is in the traveller's zone).
  * Runs beside the conversation listener, which still answers with the advice itself.
  */
 import type { Context } from '@slack/bolt';
 import { InputError, StoreUnavailableError } from '../../../errors.js';
 import { REMIND_HINT, tripFromMessage } from '../../../reminders/trip-from-message.js';
 import { admissionOf } from '../middleware.js';
+import { slackDate } from '../render/slack-date.js';
 import { cleanSlackText } from './reply-with-answer.js';
 import type { SlackListener } from './slack-listener.js';
 
@@ -16,8 +18,10 @@ export const registerRemindMessage: SlackListener = (app, deps) => {
   const { ctx } = deps;
   async function handle(user: string, team: string, channel: string, threadTs: string, text: string | undefined, post: (args: { channel: string; thread_ts: string; text: string }) => Promise<unknown>) {
     let u;
+    // "on Dec 8" and "next week" are the traveller's own dates.
+    const zone = await deps.zones.of(user);
     try {
-      u = ctx.advisor.understand(cleanSlackText(text), { now: ctx.clock(), timeZone: ctx.config.DEFAULT_TIMEZONE });
+      u = ctx.advisor.understand(cleanSlackText(text), { now: ctx.clock(), timeZone: zone });
     } catch (error) {
       if (error instanceof InputError) return;
       throw error;
@@ -36,7 +40,7 @@ export const registerRemindMessage: SlackListener = (app, deps) => {
       if (!(error instanceof StoreUnavailableError)) throw error;
       return void (await post({ channel, thread_ts: threadTs, text: `:warning: ${error.userMessage}` }));
     }
-    const plan = trip.reminders.map((r) => `${KIND[r.kind]} ${r.dueAt.slice(0, 10)}`).join(', ');
+    const plan = trip.reminders.map((r) => `${KIND[r.kind]} ${slackDate(r.dueAt, zone)}`).join(', ');
     await post({ channel, thread_ts: threadTs, text: `:spiral_calendar_pad: Trip to ${trip.destinations.join(', ')} on ${trip.start} saved. I will send you: ${plan}.` });
   }
 

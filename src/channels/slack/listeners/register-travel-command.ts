@@ -20,7 +20,7 @@ export const registerTravelCommand: SlackListener = (app, deps) => {
     if (!admission) return void (await respond({ response_type: 'ephemeral', text: BUSY_REPLY }));
     admission.run(async () => {
       try {
-        const answer = await askAdvisor(deps, cleanSlackText(command.text));
+        const answer = await askAdvisor(deps, cleanSlackText(command.text), await deps.zones.of(command.user_id));
         const key = randomUUID();
         // The answer needs no store; only "Share in channel" does, so it goes when the store is down.
         const kept = await deps.answers.set(key, answer, SHARE_TTL_MS).then(() => true, () => false);

@@ -13,9 +13,11 @@ import type { webApi } from '@slack/bolt';
 import { AdvisorError, StoreUnavailableError } from '../../../errors.js';
 import { parseDeskCommand, DESK_USAGE } from '../../../reminders/parse-desk-command.js';
 import { renderDeskReport, renderTripList } from '../../../reminders/render-desk-report.js';
+import { renderAlertList } from '../../../alerts/render-alert-list.js';
 import type { TravellerRef } from '../../../reminders/types.js';
 import { escapeMrkdwn, unescapeMrkdwn } from '../render/mrkdwn.js';
 import { SLACK_DESK_FORMAT } from '../render/slack-desk-format.js';
+import { slackDate } from '../render/slack-date.js';
 import type { SlackListener } from './slack-listener.js';
 
 export const TRAVEL_DESK_COMMAND = '/travel-desk';
@@ -50,10 +52,6 @@ function travellerOf(token: string): TravellerRef | null {
   return /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(email) ? { email: email.toLowerCase() } : null;
 }
 
-function when(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 export const registerTravelDeskCommand: SlackListener = (app, deps) => {
   const { ctx } = deps;
   const desk = { usergroup: ctx.config.SLACK_TRAVEL_DESK_USERGROUP, channel: ctx.config.SLACK_TRAVEL_DESK_CHANNEL };
@@ -65,14 +63,18 @@ export const registerTravelDeskCommand: SlackListener = (app, deps) => {
       if (member === null) return void (await reply('The travel desk is not set up here: an admin must set SLACK_TRAVEL_DESK_USERGROUP or SLACK_TRAVEL_DESK_CHANNEL.'));
       if (!member) return void (await reply('Sorry, /travel-desk is only for members of the travel desk. Ask the bot directly about your own trips instead.'));
       const cmd = parseDeskCommand(command.text ?? '', ctx.advisor);
+      // Times as Slack date tokens: each reader's own zone, the fallback in the desk member's.
+      const zone = await deps.zones.of(command.user_id);
+      const format = { ...SLACK_DESK_FORMAT, instant: (iso: string) => slackDate(iso, zone) };
       if (cmd.kind === 'help') return void (await reply(DESK_USAGE));
       if (cmd.kind === 'invalid') return void (await reply(cmd.message));
       if (cmd.kind === 'trips') {
         const today = ctx.clock().toISOString().slice(0, 10);
         const upcoming = (await ctx.reminders.listTrips()).filter((t) => (t.end ?? t.start) >= today && t.reminders.some((r) => r.status !== 'cancelled'));
-        return void (await reply(renderTripList(upcoming, undefined, SLACK_DESK_FORMAT)));
+        return void (await reply(renderTripList(upcoming, undefined, format)));
       }
-      if (cmd.kind === 'report') return void (await reply(renderDeskReport(await ctx.reminders.listTrips(), undefined, SLACK_DESK_FORMAT)));
+      if (cmd.kind === 'report') return void (await reply(renderDeskReport(await ctx.reminders.listTrips(), undefined, format)));
+      if (cmd.kind === 'alerts') return void (await reply(renderAlertList((await ctx.alerts?.list()) ?? [], undefined, format)));
       const traveller = travellerOf(cmd.traveller);
       if (!traveller) return void (await reply(`"${escapeMrkdwn(unescapeMrkdwn(cmd.traveller).slice(0, 40))}" is not a Slack user (@mention them) or an email address.`));
       const trip = await ctx.reminders.createTrip({
@@ -85,7 +87,7 @@ export const registerTravelDeskCommand: SlackListener = (app, deps) => {
         idempotencyKey: `desk:slack:${command.team_id}:${JSON.stringify([traveller, cmd.destinations, cmd.start, cmd.end])}`,
       });
       const who = 'platform' in traveller ? SLACK_DESK_FORMAT.slackUser(traveller.userId) : escapeMrkdwn(traveller.email);
-      const plan = trip.reminders.map((r) => `${r.kind} ${when(r.dueAt)}`).join(', ');
+      const plan = trip.reminders.map((r) => `${r.kind} ${slackDate(r.dueAt, zone)}`).join(', ');
       await reply(`${trip.replayed ? 'Already planned' : 'Trip saved'} for ${who}: ${trip.destinations.join(', ')} ${trip.start}..${trip.end ?? '?'}. Reminders: ${plan}.`);
     } catch (error) {
       const message =

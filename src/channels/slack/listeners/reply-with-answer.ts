@@ -1,7 +1,7 @@
 /**
- * Mention and DM answers: show "thinking" in the agent status, ask the advisor, post
- * the rendered Answer in the thread. Failures become a short, polite reply; the cause
- * goes to the log without the user's text.
+ * Mention and DM answers: show "thinking" in the agent status, ask the advisor in the
+ * asker's own time zone, post the rendered Answer in the thread. Failures become a
+ * short, polite reply; the cause goes to the log without the user's text.
  */
 import type { webApi } from '@slack/bolt';
 import type { Answer } from '../../../advisor/answer.js';
@@ -21,10 +21,10 @@ export function cleanSlackText(text: string | undefined): string {
   return stripMarkup(text ?? '');
 }
 
-/** Asks the advisor; an empty message is a request for help. */
-export async function askAdvisor(deps: SlackDeps, text: string): Promise<Answer> {
+/** Asks the advisor in the user's own zone (so "next week" is theirs); an empty message is a request for help. */
+export async function askAdvisor(deps: SlackDeps, text: string, timeZone: string): Promise<Answer> {
   const { ctx } = deps;
-  return ctx.advisor.ask(text || 'help', { now: ctx.clock(), timeZone: ctx.config.DEFAULT_TIMEZONE });
+  return ctx.advisor.ask(text || 'help', { now: ctx.clock(), timeZone });
 }
 
 /** The reply for an error: what the user can do, never a stack trace. */
@@ -40,6 +40,8 @@ export interface ReplyTarget {
   channel: string;
   threadTs: string;
   text: string;
+  /** Who asked: their users.info zone dates the question. */
+  userId?: string;
   setStatus?: (status: typeof THINKING_STATUS) => Promise<unknown>;
   /** The message's place in the answer queue (admissionOf in middleware.ts); null when full. */
   admission: Admission | null;
@@ -61,7 +63,7 @@ async function prepareAndPost(deps: SlackDeps, target: ReplyTarget): Promise<voi
   await target.setStatus?.(THINKING_STATUS).catch((error: unknown) => deps.logger.debug({ err: { message: String(error) } }, 'setStatus failed'));
   let message: { text: string; blocks?: ReturnType<typeof answerToBlockKit>['blocks'] };
   try {
-    message = answerToBlockKit(await askAdvisor(deps, target.text));
+    message = answerToBlockKit(await askAdvisor(deps, target.text, await deps.zones.of(target.userId)));
   } catch (error) {
     message = { text: errorReply(error, deps) };
   }

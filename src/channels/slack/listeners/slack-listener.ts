@@ -10,7 +10,9 @@ import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Answer } from '../../../advisor/answer.js';
 import type { AppContext } from '../../../app/app-context.js';
+import type { FeedbackStore } from '../../../feedback/create-feedback-store.js';
 import type { WorkQueue } from '../create-work-queue.js';
+import type { SlackTimeZones } from '../slack-time-zones.js';
 
 export interface SlackDeps {
   ctx: AppContext;
@@ -22,6 +24,10 @@ export interface SlackDeps {
   deliveryClient: webApi.WebClient;
   /** Runs answer preparation after the ack, off the request path. */
   work: WorkQueue;
+  /** Each user's own time zone (users.info, cached), for relative dates and the times we show. */
+  zones: SlackTimeZones;
+  /** 👍/👎 on AI-written answers, stored without text (src/feedback/). */
+  feedback: FeedbackStore;
 }
 
 export type SlackListener = (app: App, deps: SlackDeps) => void;

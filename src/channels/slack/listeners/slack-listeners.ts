@@ -5,6 +5,7 @@
  */
 import { registerAnswerActions } from './register-answer-actions.js';
 import { registerDetailsActions } from './register-details-actions.js';
+import { registerFeedbackAction } from './register-feedback-action.js';
 import { registerConversationListeners } from './register-conversation-listeners.js';
 import { registerHomeListener } from './register-home-listener.js';
 import { registerTravelCommand } from './register-travel-command.js';
@@ -17,6 +18,7 @@ export const slackListeners: SlackListener[] = [
   registerTravelCommand,
   registerAnswerActions,
   registerDetailsActions,
+  registerFeedbackAction,
   registerHomeListener,
   registerTravelDeskCommand,
   registerRemindMessage,

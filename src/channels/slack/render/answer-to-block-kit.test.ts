@@ -210,7 +210,7 @@ describe('homeView', () => {
     expect(all).toContain('<@UBOT> travelling to Kyrgyzstan next week');
     expect(all).toContain('*Your upcoming trips* (1)');
     expect(all).toContain('*Kyrgyzstan*, 2026-12-01 to 2026-12-09');
-    expect(all).toContain('Pre-trip briefing: 2026-11-24 09:00 UTC (scheduled)');
+    expect(all).toContain('Pre-trip briefing: <!date^1795510800^{date_short_pretty} at {time}|2026-11-24 09:00 UTC> (scheduled)');
     expect(all).not.toContain('Kazakhstan');
     expectWithinLimits(view.blocks as SlackBlock[], SLACK_LIMITS.viewBlocks);
   });

@@ -3,7 +3,8 @@
  * limits.ts): per destination the level, its one-line meaning and its coverage tier;
  * then the key actions (at most five, merged across the trip, each naming the
  * destinations it is for when not all); the short cited summary with its sources by
- * publisher and title; then the buttons. Everything else is one click away: "Full
+ * publisher and title; then the buttons; a summary a model wrote is labelled as such
+ * and followed by 👍/👎 (ai-feedback-blocks.ts). Everything else is one click away: "Full
  * checklist" and "Why this level" open views built by details-view.ts. A reminder
  * shows the merged checklist of the phases that matter now instead of the key actions.
  * Pure: everything shown comes from the Answer and the options. Long texts are split;
@@ -16,6 +17,7 @@ import { PHASE_WORDS, capitalise, citedSource, distinctMeanings, listWords, only
 import { FIRST_SCREEN, SLACK_LIMITS } from '../limits.js';
 import { ACTION_IDS, type AcknowledgeValue, type DetailsValue, type RemindValue, type ShareValue } from '../actions.js';
 import { checklistBlocks } from './checklist-blocks.js';
+import { AI_LABEL, feedbackBlocks, isAiSummary } from './ai-feedback-blocks.js';
 import { button, context, header, section, type SlackBlock, type SlackButton } from './block-parts.js';
 import { clamp, escapeMrkdwn, link } from './mrkdwn.js';
 
@@ -113,7 +115,8 @@ function summaryBlocks(answer: Answer): SlackBlock[] {
     const s = citedSource(answer, i + 1)!;
     return `[${i + 1}] ${link(s.url, s.name)}`;
   });
-  const blocks: SlackBlock[] = [...section(`*Summary*\n${text}`)];
+  const label = isAiSummary(answer) ? ` _(${AI_LABEL})_` : '';
+  const blocks: SlackBlock[] = [...section(`*Summary*${label}\n${text}`)];
   // One context element per citation, at most 10 per block.
   for (let i = 0; i < sources.length; i += SLACK_LIMITS.contextElements) blocks.push(context(sources.slice(i, i + SLACK_LIMITS.contextElements)));
   return blocks;
@@ -151,7 +154,7 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
   content.push(...summaryBlocks(answer));
 
   const buttons = answerButtons(answer, options);
-  const tail: SlackBlock[] = buttons.length ? [{ type: 'actions', block_id: 'travel_answer_actions', elements: buttons }] : [];
+  const tail: SlackBlock[] = [...(buttons.length ? [{ type: 'actions', block_id: 'travel_answer_actions', elements: buttons } as SlackBlock] : []), ...feedbackBlocks(answer)];
   const budget = (options.maxBlocks ?? SLACK_LIMITS.messageBlocks) - tail.length;
   let blocks = content;
   if (content.length > budget) {

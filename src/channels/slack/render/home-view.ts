@@ -1,16 +1,21 @@
 /**
  * The App Home tab: how to use the bot, then the user's upcoming trips with their
- * reminders. Pure: trips and "now" are arguments.
+ * reminders, their times as Slack date tokens (each reader's own zone; the fallback in
+ * the user's). Pure: trips, "now" and the zone are arguments.
  */
 import type { types } from '@slack/bolt';
 import type { TripView } from '../../../reminders/types.js';
 import { SLACK_LIMITS } from '../limits.js';
 import { context, header, section, type SlackBlock } from './answer-to-block-kit.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { slackDate } from './slack-date.js';
+import { formatLocalTime } from '../../../render/local-time.js';
 
 export interface HomeViewOptions {
   trips: TripView[];
   now: Date;
+  /** The user's IANA zone: which trips are still ahead, and the fallback of each time shown (default UTC). */
+  timeZone?: string;
   /** The bot's user id, to show "@mention" examples that work. */
   botUserId?: string;
   /** Who to ask when the bot cannot answer. */
@@ -21,9 +26,9 @@ export interface HomeViewOptions {
 
 const KIND_TITLES = { briefing: 'Pre-trip briefing', 'day-before': 'Day-before check', 'post-trip': 'Post-trip clean-up' } as const;
 
-/** Trips that have not ended yet (or with no end, have not started more than a day ago). */
-export function upcomingTrips(trips: TripView[], now: Date): TripView[] {
-  const today = now.toISOString().slice(0, 10);
+/** Trips that have not ended yet in the user's zone (or with no end, have not started more than a day ago). */
+export function upcomingTrips(trips: TripView[], now: Date, timeZone = 'UTC'): TripView[] {
+  const today = formatLocalTime(now, timeZone).slice(0, 10);
   return trips.filter((t) => (t.end ?? t.start) >= today).sort((a, b) => a.start.localeCompare(b.start));
 }
 
@@ -46,7 +51,8 @@ export function homeView(options: HomeViewOptions): types.HomeView {
     ),
     { type: 'divider' },
   ];
-  const trips = upcomingTrips(options.trips, options.now);
+  const zone = options.timeZone ?? 'UTC';
+  const trips = upcomingTrips(options.trips, options.now, zone);
   blocks.push(...section(`*Your upcoming trips* (${trips.length})`));
   if (!trips.length) blocks.push(context(['No trips planned. Ask about a trip with a date and press "Remind me before I go".']));
   for (const t of trips) {
@@ -55,7 +61,7 @@ export function homeView(options: HomeViewOptions): types.HomeView {
     const done = t.acknowledgedAt ? ` :white_check_mark: checklist done ${t.acknowledgedAt.slice(0, 10)}` : '';
     const reminders = t.reminders
       .filter((r) => r.status !== 'cancelled')
-      .map((r) => `${KIND_TITLES[r.kind]}: ${r.dueAt.slice(0, 16).replace('T', ' ')} UTC (${r.status})`);
+      .map((r) => `${KIND_TITLES[r.kind]}: ${slackDate(r.dueAt, zone)} (${r.status})`);
     blocks.push(...section(`:airplane: *${where}*, ${when}${done}`));
     if (reminders.length) blocks.push(context(reminders));
   }

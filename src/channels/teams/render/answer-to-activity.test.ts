@@ -144,7 +144,7 @@ describe('answerToActivity', () => {
     expect(citationEntity(llm)!.additionalType).toEqual(['AIGeneratedContent']);
   });
 
-  it(`clamps citation abstracts to ${TEAMS_LIMITS.maxCitationAbstract} characters and keeps at most ${TEAMS_LIMITS.maxCitations} citations`, () => {
+  it(`clamps citation abstracts to Teams' documented ${TEAMS_LIMITS.maxCitationAbstract} characters and keeps at most ${TEAMS_LIMITS.maxCitations} citations`, () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, title: `Source ${i} `.repeat(20), url: `https://example.org/${i}` }));
     const long: Answer = {
       ...kg,
@@ -155,6 +155,20 @@ describe('answerToActivity', () => {
     expect(citation).toHaveLength(TEAMS_LIMITS.maxCitations);
     expect(citation[0].appearance.abstract.length).toBe(TEAMS_LIMITS.maxCitationAbstract);
     expect(citation[0].appearance.name.length).toBeLessThanOrEqual(TEAMS_LIMITS.maxCitationName);
+  });
+
+  it('keeps every citation abstract of a real answer within 160 characters, ending at a word with an ellipsis when cut', () => {
+    const words = 'Operators must install equipment that gives the security service direct access to communications, and keep traffic data for years.';
+    const long: Answer = { ...kg, summary: { ...kg.summary!, sentences: [{ text: `${words} ${words} ${words}`, citations: [1], passages: ['p'] }] } };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const abstract = (citationEntity(long)!.citation as any[])[0].appearance.abstract as string;
+    expect(abstract.length).toBeLessThanOrEqual(160);
+    expect(abstract).toMatch(/^Operators must install .* [a-z]+…$/);
+    expect(words.split(' ')).toContain(abstract.slice(0, -1).split(' ').at(-1));
+    for (const a of [kg, thirteen]) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      for (const c of (citationEntity(a)?.citation ?? []) as any[]) expect(c.appearance.abstract.length).toBeLessThanOrEqual(160);
+    }
   });
 
   it('keeps the details inside the card while it fits, and moves them to follow-up cards when it would not', () => {

@@ -22,6 +22,14 @@ export interface ActivityOptions {
 
 const clamp = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
+/** Like clamp, but ends at a word boundary when one is near, so an abstract never stops mid-word. */
+function clampAtWord(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
 /** The short text: one line per destination, the message, and the summary with citation markers. */
 export function answerFallbackText(answer: Answer): string {
   const parts: string[] = [];
@@ -50,7 +58,7 @@ export function citationEntity(answer: Answer): Record<string, unknown> | null {
         appearance: {
           '@type': 'DigitalDocument',
           name: clamp(c.title, TEAMS_LIMITS.maxCitationName),
-          abstract: clamp(cited || c.title, TEAMS_LIMITS.maxCitationAbstract),
+          abstract: clampAtWord(cited || c.title, TEAMS_LIMITS.maxCitationAbstract),
           url: c.url,
         },
       };

@@ -15,6 +15,7 @@ import { TEAMS_LIMITS } from './limits.js';
 import { levelHeadline, isNeutral, tierLine, tierTag } from '../../../render/level-words.js';
 import { COMPACT_FROM, PHASE_WORDS, distinctMeanings, onlyForText, type Phase } from '../../../render/trip-words.js';
 import { card, text, type AdaptiveCard, type CardElement } from './card-parts.js';
+import { formatLocalTime } from '../../../render/local-time.js';
 import { LEVEL_STYLE, checklistElements, levelColor, whyGroups } from './details-elements.js';
 
 export { text, type AdaptiveCard, type CardElement };
@@ -25,6 +26,8 @@ export interface CardState {
   reminders?: { tripId: string; due: Array<{ kind: string; dueAt: string }> };
   /** "I've done the checklist" was recorded (ISO instant). */
   acknowledgedAt?: string;
+  /** The user's IANA zone: due instants are shown as their local date and time; without it, as the date alone. */
+  timeZone?: string;
 }
 
 export interface AdaptiveCardOptions {
@@ -100,7 +103,9 @@ function summaryElements(answer: Answer): CardElement[] {
 function stateElements(state: CardState | undefined): CardElement[] {
   const out: CardElement[] = [];
   if (state?.reminders) {
-    const due = state.reminders.due.map((r) => `${r.kind} on ${r.dueAt.slice(0, 10)}`).join(', ');
+    const zone = state.timeZone;
+    const when = (at: string) => (zone && at.length > 10 ? formatLocalTime(at, zone) : at.slice(0, 10));
+    const due = state.reminders.due.map((r) => `${r.kind} on ${when(r.dueAt)}`).join(', ');
     out.push(text(`✅ Reminders set${due ? `: ${due}` : ''}.`, { color: 'Good', weight: 'Bolder', separator: true }));
   }
   if (state?.acknowledgedAt)

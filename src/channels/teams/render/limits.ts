@@ -1,7 +1,10 @@
 /**
  * Teams limits the renderers keep to, as data so tests can name each one. Sources:
  * learn.microsoft.com, "Format your bot messages" (message size), Adaptive Card
- * versions, bot citations. MUST stay in sync with the "Renderers" notes of docs/teams.md.
+ * versions, "Bot messages with AI-generated content" (citations), and the citation
+ * types Microsoft ships in its Teams and Agents SDKs (`ClientCitation.appearance`: name
+ * "max length 80", abstract "max length 160"; microsoft.github.io/Agents-for-js,
+ * `ClientCitation`). MUST stay in sync with the "Renderers" notes of docs/teams.md.
  */
 export const TEAMS_LIMITS = {
   /** Teams renders Adaptive Cards up to 1.5 (desktop, web and mobile). */
@@ -15,8 +18,8 @@ export const TEAMS_LIMITS = {
   recommendedMessageBytes: 80_000,
   /** Native citation: at most 20 citations per message. */
   maxCitations: 20,
-  /** Native citation: `appearance.abstract` is cut off after 477 characters. */
-  maxCitationAbstract: 477,
+  /** Native citation: `appearance.abstract`, the extract shown in the citation pop-up, at most 160 characters. */
+  maxCitationAbstract: 160,
   /** Native citation: `appearance.name` (the title) up to 80 characters. */
   maxCitationName: 80,
   /** The plain `text` next to the card (fallback and notification preview). */

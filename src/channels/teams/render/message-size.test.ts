@@ -14,7 +14,7 @@ describe('TEAMS_LIMITS', () => {
     expect(TEAMS_LIMITS.maxMessageBytes).toBe(100_000);
     expect(TEAMS_LIMITS.recommendedMessageBytes).toBe(80_000);
     expect(TEAMS_LIMITS.maxCitations).toBe(20);
-    expect(TEAMS_LIMITS.maxCitationAbstract).toBe(477);
+    expect(TEAMS_LIMITS.maxCitationAbstract).toBe(160);
     expect(TEAMS_LIMITS.maxCitationName).toBe(80);
     expect(TEAMS_LIMITS.maxFallbackText).toBe(4000);
     expect(TEAMS_LIMITS.maxSuggestionButtons).toBe(3);

@@ -1,26 +1,26 @@
 // @ts-check
 /**
- * The playground page: ask, draw the answer three ways (Slack HTML from the server,
- * the Teams card with Microsoft's renderer, the JSON), act on their buttons, and
- * keep the Reminders panel and the country browser up to date.
+ * The playground page: ask (as a message, or as Slack's /travel), draw the answer three
+ * ways (Slack HTML from the server, the Teams card with Microsoft's renderer, the JSON),
+ * act on every button as the door would (Slack's modal, Teams' follow-up cards, Share in
+ * channel), and keep the Reminders panel and the country browser up to date.
  */
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 import { createRemindersPanel } from './reminders-panel.js';
 import { initCountryBrowser } from './country-browser.js';
-import { renderTeamsCard } from './teams-card.js';
+import { createChatPanes } from './chat-panes.js';
+import { createSlackModal } from './slack-modal.js';
 import { escapeHtml } from './teams-markdown.js';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ ($('ask-form'));
 const input = /** @type {HTMLInputElement} */ ($('message'));
+const asTravel = /** @type {HTMLInputElement} */ ($('as-travel'));
+const messageError = $('message-error');
 const status = $('status');
-const slackPane = $('slack-pane');
-const teamsPane = $('teams-pane');
 const jsonPane = $('json-pane');
-const tripForm = /** @type {HTMLFormElement} */ ($('trip-form'));
-const remindersStatus = $('reminders-status');
 
-/** @type {any} The last renderings shown: { answer, slack, slackHtml, teams, problems }. */
+/** @type {any} The last renderings shown: { answer, slack, slackHtml, slackEphemeral, teams, problems }. */
 let shown = null;
 let jsonView = 'answer';
 /** Country names seen so far, for the Reminders panel. */
@@ -29,18 +29,29 @@ const names = /** @type {Record<string, string>} */ ({});
 const reminders = createRemindersPanel({
   tripList: $('trip-list'),
   deliveredList: $('delivered-list'),
-  status: remindersStatus,
+  status: $('reminders-status'),
+  form: /** @type {HTMLFormElement} */ ($('trip-form')),
+  destinationsError: $('trip-destinations-error'),
+  refreshButton: $('reminders-refresh'),
   names: () => names,
   onShowDelivered: (id) => void showRenderings(`reminders/delivered/${encodeURIComponent(id)}`, 'the reminder as delivered'),
 });
 
+const panes = createChatPanes({
+  slackPane: $('slack-pane'),
+  ephemeralNote: $('slack-ephemeral'),
+  teamsPane: $('teams-pane'),
+  teamsFollowups: $('teams-followups'),
+  onButton: (platform, actionId, value) => void pressButton(platform, actionId, value),
+});
+
+const modal = createSlackModal({
+  dialog: /** @type {HTMLDialogElement} */ ($('slack-modal')),
+  onButton: (actionId, value) => void pressButton('slack', actionId, value),
+});
+
 function nowLabel() {
   return new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
-
-/** @param {string} reason */
-function missing(reason) {
-  return `<p class="placeholder">Not drawn: ${escapeHtml(reason)}. The JSON pane shows the Answer.</p>`;
 }
 
 function drawJson() {
@@ -56,31 +67,40 @@ function draw(/** @type {any} */ renderings) {
   for (const d of renderings.answer.destinations) names[d.countryCode] = d.countryName;
   $('slack-time').textContent = nowLabel();
   $('teams-time').textContent = nowLabel();
-  slackPane.innerHTML = renderings.slackHtml ?? missing(renderings.problems.slack ?? 'no Slack message');
-  if (renderings.teams) renderTeamsCard(teamsPane, renderings.teams, (action) => pressButton('teams', action.verb, action.data));
-  else teamsPane.innerHTML = missing(renderings.problems.teams ?? 'no Adaptive Card');
+  panes.slack(renderings.slackHtml ?? panes.missing(renderings.problems.slack ?? 'no Slack message'), renderings.slackEphemeral === true);
+  panes.teams(renderings.teams, renderings.problems.teams);
+  panes.teamsFollowups([]);
   drawJson();
-  const start = renderings.answer.trip?.start;
-  const codes = renderings.answer.destinations.map((/** @type {any} */ d) => d.countryCode);
-  if (codes.length) /** @type {HTMLInputElement} */ ($('trip-destinations')).value = codes.join(', ');
-  if (start) /** @type {HTMLInputElement} */ ($('trip-start')).value = start;
-  /** @type {HTMLInputElement} */ ($('trip-end')).value = renderings.answer.trip?.end ?? '';
+  reminders.prefill(renderings.answer);
+}
+
+/** Shows why a message was not asked, next to the box, as the chat doors would say it. */
+function showMessageError(/** @type {string} */ text) {
+  messageError.textContent = text;
+  if (text) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
 }
 
 /** @param {string} text */
 async function ask(text) {
   const started = performance.now();
+  showMessageError('');
   status.textContent = 'Asking…';
   form.setAttribute('aria-busy', 'true');
   try {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const renderings = await api('ask', { body: { text, timeZone } });
+    const renderings = await api('ask', { body: { text, timeZone, via: asTravel.checked ? 'travel-command' : 'message' } });
     draw(renderings);
     const ms = Math.round(performance.now() - started);
     document.body.dataset.lastRenderMs = String(ms);
-    status.textContent = `Answer shown in ${ms} ms (server ${renderings.timings.serverMs} ms).`;
+    status.textContent = `Answer shown in ${ms} ms (server ${renderings.timings.serverMs} ms)${renderings.slackEphemeral ? '; in Slack only you see it' : ''}.`;
   } catch (error) {
-    status.textContent = `Could not answer: ${/** @type {Error} */ (error).message}`;
+    // A message the advisor refuses (empty, too long, binary) is the user's to fix: say why, beside the box.
+    if (error instanceof ApiError && error.status === 400) {
+      showMessageError(error.message);
+      status.textContent = 'Not asked: see the message box.';
+      input.focus();
+    } else status.textContent = `Could not answer: ${/** @type {Error} */ (error).message}`;
   } finally {
     form.removeAttribute('aria-busy');
   }
@@ -101,6 +121,48 @@ async function showRenderings(/** @type {string} */ path, /** @type {string} */ 
   }
 }
 
+/** What the page does with the server's outcome of a button, per action. */
+const outcomes = /** @type {Record<string, (result: any) => Promise<void> | void>} */ ({
+  async remind(result) {
+    const trip = result.trip;
+    const where = trip.destinations.map((/** @type {string} */ c) => names[c] ?? c).join(', ');
+    const message = `Reminders scheduled for ${where}, leaving ${trip.start}.`;
+    status.innerHTML = `${escapeHtml(message)} <a href="#reminders">See Reminders</a>.`;
+    reminders.say(message);
+    await reminders.refresh();
+  },
+  async snooze(result) {
+    status.textContent = `Snoozed until ${new Date(result.until).toLocaleString()}.`;
+    await reminders.refresh();
+  },
+  async message(result) {
+    input.value = result.text;
+    await ask(result.text);
+  },
+  async acknowledge(result) {
+    status.textContent = result.trip ? 'Checklist marked as done.' : 'No trip to mark as done yet.';
+    await reminders.refresh();
+  },
+  details(result) {
+    if (result.platform === 'slack') {
+      // views.open from the message; "Next page" inside the modal is views.update.
+      if (modal.isOpen) modal.update(result.modal);
+      else modal.open(result.modal);
+      status.textContent = `Slack opened “${result.modal.title}” in a modal.`;
+      return;
+    }
+    panes.teamsFollowups(result.cards);
+    status.textContent = `The Teams bot sent ${result.cards.length === 1 ? 'a follow-up card' : `${result.cards.length} follow-up cards`} below the answer.`;
+  },
+  share(result) {
+    // Slack posts the answer for everyone and deletes the private one.
+    if (shown) Object.assign(shown, { slack: result.slack, slackHtml: result.slackHtml, slackEphemeral: false });
+    panes.slack(result.slackHtml ?? panes.missing(result.problems?.slack ?? 'no Slack message'), false);
+    drawJson();
+    status.textContent = 'Shared in the channel: everyone in it sees this message now.';
+  },
+});
+
 /** A button in the Slack or Teams drawing: the server does what that door would do. */
 async function pressButton(/** @type {'slack' | 'teams'} */ platform, /** @type {string | undefined} */ actionId, /** @type {unknown} */ value) {
   try {
@@ -108,28 +170,12 @@ async function pressButton(/** @type {'slack' | 'teams'} */ platform, /** @type 
     // Like the Teams bot, redraw the card the button was on with what just happened.
     if (result.teams && shown) {
       shown.teams = result.teams;
-      renderTeamsCard(teamsPane, result.teams, (action) => pressButton('teams', action.verb, action.data));
+      panes.teams(result.teams);
       drawJson();
     }
-    if (result.action === 'remind') {
-      const trip = result.trip;
-      const where = trip.destinations.map((/** @type {string} */ c) => names[c] ?? c).join(', ');
-      const message = `Reminders scheduled for ${where}, leaving ${trip.start}.`;
-      status.innerHTML = `${escapeHtml(message)} <a href="#reminders">See Reminders</a>.`;
-      remindersStatus.textContent = message;
-      await reminders.refresh();
-    } else if (result.action === 'snooze') {
-      status.textContent = `Snoozed until ${new Date(result.until).toLocaleString()}.`;
-      await reminders.refresh();
-    } else if (result.action === 'message') {
-      input.value = result.text;
-      await ask(result.text);
-    } else if (result.action === 'acknowledge') {
-      status.textContent = result.trip ? 'Checklist marked as done.' : 'No trip to mark as done yet.';
-      await reminders.refresh();
-    } else {
-      status.textContent = result.message;
-    }
+    const then = outcomes[result.action];
+    if (then) await then(result);
+    else status.textContent = result.message;
   } catch (error) {
     status.textContent = `That button did not work: ${/** @type {Error} */ (error).message}`;
   }
@@ -137,19 +183,15 @@ async function pressButton(/** @type {'slack' | 'teams'} */ platform, /** @type 
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  if (input.value.trim()) void ask(input.value);
+  void ask(input.value);
 });
+input.addEventListener('input', () => showMessageError(''));
 
 for (const button of document.querySelectorAll('button.example'))
   button.addEventListener('click', () => {
     input.value = button.textContent ?? '';
     void ask(input.value);
   });
-
-slackPane.addEventListener('click', (event) => {
-  const button = /** @type {HTMLElement} */ (event.target).closest('button[data-action-id]');
-  if (button) void pressButton('slack', button.getAttribute('data-action-id') ?? undefined, button.getAttribute('data-value') ?? '');
-});
 
 for (const tab of document.querySelectorAll('.json-tab'))
   tab.addEventListener('click', () => {
@@ -164,29 +206,6 @@ $('json-copy').addEventListener('click', async () => {
   } catch {
     status.textContent = 'Copying is blocked here; select the JSON and copy it instead.';
   }
-});
-
-tripForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const data = new FormData(tripForm);
-  const destinations = String(data.get('destinations') ?? '')
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((c) => c.toUpperCase());
-  try {
-    const { trip } = await api('reminders', { body: { destinations, start: data.get('start'), end: data.get('end') || null } });
-    remindersStatus.textContent = `Reminders scheduled for ${trip.destinations.map((/** @type {string} */ c) => names[c] ?? c).join(', ')}, leaving ${trip.start}.`;
-    await reminders.refresh();
-  } catch (error) {
-    remindersStatus.textContent = `Could not schedule: ${/** @type {Error} */ (error).message}`;
-  }
-});
-
-$('reminders-refresh').addEventListener('click', () => {
-  reminders.refresh().then(
-    () => (remindersStatus.textContent = 'Reminders refreshed.'),
-    (error) => (remindersStatus.textContent = `Could not refresh: ${error.message}`),
-  );
 });
 
 void initCountryBrowser({

@@ -38,9 +38,10 @@ function rowHtml(row) {
   const override = row.computedLevel !== null ? `<span class="tag">set by reviewers; computed ${row.computedLevel}</span>` : '';
   const indicators =
     row.tier === 'assessed'
-      ? `<span class="count">${present.length} of ${row.indicators.length}</span>${
+      ? // "0 of 6 present (6 unknown)": the two counts in words, never run together ("0 of 66 unknown").
+        `<span class="count">${present.length} of ${row.indicators.length} present</span>${unknown ? ` <span class="hint">(${unknown} unknown)</span>` : ''}${
           present.length ? `<ul class="indicator-list">${present.map((i) => `<li>${escapeHtml(i.name)}</li>`).join('')}</ul>` : ''
-        }${unknown ? `<span class="hint">${unknown} unknown</span>` : ''}`
+        }`
       : '<span class="hint">no country file</span>';
   const review = row.lastReviewed
     ? `<time datetime="${escapeHtml(row.lastReviewed)}">${escapeHtml(row.lastReviewed)}</time>${row.review === 'draft' ? ' <span class="tag">draft</span>' : ''}${

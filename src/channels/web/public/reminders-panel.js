@@ -1,9 +1,11 @@
 // @ts-check
 /**
- * The Reminders panel: the local test user's trips, their scheduled reminders, and
- * what the scheduler delivered (to the playground instead of Slack or Teams).
+ * The Reminders panel: the local test user's trips, their scheduled reminders, what
+ * the scheduler delivered (to the playground instead of Slack or Teams), and the form
+ * to plan a trip by hand, whose country codes the server checks against ISO 3166-1
+ * (the resolver the travel-desk API uses); a code it refuses is named beside the field.
  */
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 import { escapeHtml } from './teams-markdown.js';
 
 const KIND = { briefing: 'Pre-trip briefing', 'day-before': 'Day-before check', 'post-trip': 'Post-trip clean-up' };
@@ -38,10 +40,20 @@ function tripHtml(names, trip) {
 }
 
 /**
- * @param {{ tripList: HTMLElement, deliveredList: HTMLElement, status: HTMLElement, names: () => Record<string, string>,
- *   onShowDelivered: (reminderId: string) => void }} els
+ * @param {{ tripList: HTMLElement, deliveredList: HTMLElement, status: HTMLElement, form: HTMLFormElement, destinationsError: HTMLElement,
+ *   refreshButton: HTMLElement, names: () => Record<string, string>, onShowDelivered: (reminderId: string) => void }} els
  */
-export function createRemindersPanel({ tripList, deliveredList, status, names, onShowDelivered }) {
+export function createRemindersPanel({ tripList, deliveredList, status, form, destinationsError, refreshButton, names, onShowDelivered }) {
+  const field = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
+  const destinations = field('destinations');
+
+  /** @param {string} text */
+  function fieldError(text) {
+    destinationsError.textContent = text;
+    if (text) destinations.setAttribute('aria-invalid', 'true');
+    else destinations.removeAttribute('aria-invalid');
+  }
+
   async function refresh() {
     const data = await api('reminders');
     tripList.innerHTML = data.trips.length ? data.trips.map((/** @type {any} */ t) => tripHtml(names(), t)).join('') : '<li class="placeholder">No trips yet.</li>';
@@ -75,5 +87,46 @@ export function createRemindersPanel({ tripList, deliveredList, status, names, o
     if (button) onShowDelivered(button.getAttribute('data-reminder') ?? '');
   });
 
-  return { refresh };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    fieldError('');
+    const codes = destinations.value.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
+    try {
+      const { trip } = await api('reminders', { body: { destinations: codes, start: field('start').value, end: field('end').value || null } });
+      status.textContent = `Reminders scheduled for ${trip.destinations.map((/** @type {string} */ c) => names()[c] ?? c).join(', ')}, leaving ${trip.start}.`;
+      await refresh();
+    } catch (error) {
+      const message = /** @type {Error} */ (error).message;
+      // The server names what is wrong with the countries: say it beside the field, and move there.
+      if (error instanceof ApiError && error.status === 400 && /country code|destinations/i.test(message)) {
+        fieldError(message);
+        destinations.focus();
+      }
+      status.textContent = `Could not schedule: ${message}`;
+    }
+  });
+  destinations.addEventListener('input', () => fieldError(''));
+
+  refreshButton.addEventListener('click', () => {
+    refresh().then(
+      () => (status.textContent = 'Reminders refreshed.'),
+      (error) => (status.textContent = `Could not refresh: ${error.message}`),
+    );
+  });
+
+  return {
+    refresh,
+    /** Says something in the panel's status line. @param {string} text */
+    say(text) {
+      status.textContent = text;
+    },
+    /** Fills the form with the trip of the answer just shown. @param {any} answer */
+    prefill(answer) {
+      const codes = answer.destinations.map((/** @type {any} */ d) => d.countryCode);
+      if (codes.length) destinations.value = codes.join(', ');
+      if (answer.trip?.start) field('start').value = answer.trip.start;
+      field('end').value = answer.trip?.end ?? '';
+      fieldError('');
+    },
+  };
 }

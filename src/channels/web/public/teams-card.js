@@ -65,7 +65,7 @@ const HOST_CONFIG = {
 
 /**
  * Renders `cardJson` into `container`. Submit/Execute actions go to `onAction`;
- * OpenUrl opens a new tab. Returns false when the renderer could not draw the card.
+ * OpenUrl opens a new tab; ShowCard and ToggleVisibility are the renderer's own. Returns false when the renderer could not draw the card.
  * @param {HTMLElement} container
  * @param {object} cardJson
  * @param {(action: CardAction) => void} onAction
@@ -89,7 +89,9 @@ export function renderTeamsCard(container, cardJson, onAction) {
       if (/^https?:\/\//.test(action.url ?? '')) window.open(action.url, '_blank', 'noopener,noreferrer');
       return;
     }
-    onAction({ verb: action.verb, data: action.data });
+    // Only Submit and Execute reach the bot. ToggleVisibility and ShowCard act inside the card, as in Teams;
+    // passing them on made a "Sources" toggle report a card action the Teams door does not know.
+    if (action instanceof AC.SubmitAction || action instanceof AC.ExecuteAction) onAction({ verb: action.verb, data: action.data });
   };
   card.parse(cardJson);
   const element = card.render();
