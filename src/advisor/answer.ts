@@ -100,6 +100,12 @@ export const destinationSchema = z.object({
   lastReviewed: z.string().nullable(),
   /** Plain statement of the coverage tier for a screened or not-assessed destination. */
   notice: z.string().nullable(),
+  /**
+   * Set when the message named a territory or region with no assessment of its own
+   * ("Crimea"): this is the answer for the country the content base files it under, and
+   * `note` says so in words (also at the head of the answer's `message`).
+   */
+  territory: z.object({ name: z.string(), note: z.string() }).nullable().default(null),
 });
 export type Destination = z.infer<typeof destinationSchema>;
 

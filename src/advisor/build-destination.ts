@@ -41,6 +41,7 @@ export function buildDestination(content: ContentBase, code: string, fallbackNam
       notice: screened
         ? `${name} has been screened, not assessed: the level rests on the few facts below and may be higher. Ask ${contact} before you rely on it.`
         : `${name} has not been assessed: the content base knows nothing about surveillance there. Treat the trip as elevated and ask ${contact} before you go.`,
+      territory: null,
     };
   }
   const risk = scoreCountry(content, country);
@@ -70,5 +71,6 @@ export function buildDestination(content: ContentBase, code: string, fallbackNam
     }),
     lastReviewed: country.reviewed?.date ?? null,
     notice: null,
+    territory: null,
   };
 }

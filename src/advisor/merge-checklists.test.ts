@@ -3,7 +3,8 @@
  * checklist has it (so merging cannot carry an item to a place its conditions or law
  * exclude), by phase then content order; and at most five key actions, ranked by
  * priority, then level-relevance (higher min_level first), then how many destinations
- * the item is for, then phase, then content order.
+ * the item is for, then phase, then content order; once the trip is over, the items for
+ * after it come first.
  */
 import { describe, expect, it } from 'vitest';
 import type { ChecklistItem } from '../content/types.js';
@@ -73,5 +74,11 @@ describe('rankKeyActions', () => {
 
   it('never returns more than asked for', () => {
     expect(rankKeyActions(items, [destination('RU', items.map((i) => i.id))], 2)).toHaveLength(2);
+  });
+
+  it('once the trip is over, puts the after-the-trip items first, then the usual order', () => {
+    const all = items.map((i) => i.id);
+    const extra = [...items, item('after-report', 'after', 3)];
+    expect(rankKeyActions(extra, [destination('RU', [...all, 'after-report'])], 5, { tripOver: true }).map((k) => k.id)).toEqual(['after-clean', 'after-report', 'book', 'loaner', 'vpn-law']);
   });
 });

@@ -39,15 +39,23 @@ export function mergeChecklists(items: ChecklistItem[], destinations: Destinatio
     .map((r) => r.item);
 }
 
+export interface RankOptions {
+  /** The trip has ended ("back from Moscow yesterday"): what is left to do is after the trip, so those items lead. */
+  tripOver?: boolean;
+}
+
 /**
  * The key actions: priority (1 first), then level-relevance (higher `min_level` first),
  * then the item for more of the trip's destinations, then phase, then content order.
+ * After a trip that has ended, the after-the-trip items come before all others.
  * MUST stay in sync with content/README.md ("Priority").
  */
-export function rankKeyActions(items: ChecklistItem[], destinations: Destination[], max: number = MAX_KEY_ACTIONS): TripItem[] {
+export function rankKeyActions(items: ChecklistItem[], destinations: Destination[], max: number = MAX_KEY_ACTIONS, options: RankOptions = {}): TripItem[] {
+  const after = (r: Ranked) => (options.tripOver && r.item.phase === 'after' ? 0 : 1);
   return mergedWithRank(items, destinations)
     .sort(
       (a, b) =>
+        after(a) - after(b) ||
         a.item.priority - b.item.priority ||
         b.minLevel - a.minLevel ||
         b.item.destinations.length - a.item.destinations.length ||

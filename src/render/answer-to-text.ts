@@ -37,8 +37,9 @@ export function answerToText(answer: Answer, options: TextOptions = {}): string 
   const full = options.full ?? true;
   const out: string[] = [];
   if (answer.message) out.push(answer.message);
+  // A trip known only by its end ("back from Moscow yesterday") reads "Trip: until …".
   if (answer.trip && (answer.trip.start || answer.trip.end))
-    out.push(`Trip: ${answer.trip.start ?? '?'}${answer.trip.end ? ` to ${answer.trip.end}` : ''}`);
+    out.push(answer.trip.start ? `Trip: ${answer.trip.start}${answer.trip.end ? ` to ${answer.trip.end}` : ''}` : `Trip: until ${answer.trip.end}`);
   for (const d of answer.destinations) {
     if (out.length) out.push('');
     out.push(...destinationText(d, full));

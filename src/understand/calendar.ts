@@ -65,3 +65,12 @@ export function firstOfNextMonth(day: string): string {
 export function daysInMonth(year: number, month1: number): number {
   return new Date(Date.UTC(year, month1, 0)).getUTCDate();
 }
+
+/** `day` plus `months` calendar months, clamped to the last day of a shorter month (31 Jan + 1 → 28 Feb). */
+export function addMonths(day: string, months: number): string {
+  const d = asUtc(day);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const last = daysInMonth(target.getUTCFullYear(), target.getUTCMonth() + 1);
+  target.setUTCDate(Math.min(d.getUTCDate(), last));
+  return fmt(target);
+}

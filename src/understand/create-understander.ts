@@ -28,10 +28,14 @@ export interface NluUnderstander extends Understander {
 /** Fixed "now" for turning examples into features; examples have no trip of their own. */
 const TRAINING_CONTEXT = { now: new Date('2026-01-05T12:00:00Z'), timeZone: 'UTC' };
 
-/** Structural rules the examples cannot express: intents that need a place, places that imply one. */
+/**
+ * Structural rules the examples cannot express: intents that need a place, places that
+ * imply one. A topic is general ("what is SORM?"), so a device or VPN question that names
+ * a place is about that place ("is it safe to take my laptop to Minsk?"), or that trip.
+ */
 function settle(intent: IntentName, hasPlaces: boolean, hasDates: boolean): IntentName {
   if ((intent === 'trip' || intent === 'country') && !hasPlaces) return 'none';
-  if ((intent === 'none' || intent === 'help') && hasPlaces) return hasDates ? 'trip' : 'country';
+  if ((intent === 'none' || intent === 'help' || intent === 'topic') && hasPlaces) return hasDates ? 'trip' : 'country';
   if (intent === 'country' && hasDates) return 'trip';
   return intent;
 }

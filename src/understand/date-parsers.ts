@@ -57,3 +57,45 @@ export const spanishDayRangeParser: Parser = {
     return context.createParsingResult(match.index ?? 0, match[0], { day: from, month, year }, { day: to, month, year });
   },
 };
+
+const ENGLISH_MONTHS = ['jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sep(?:t(?:ember)?)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?'];
+const RUSSIAN_MONTHS = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+
+/** The first day a part of a month can mean: early 1st, mid 11th, late or end 21st (the earliest, so reminders are not late). */
+const PART_DAY: Array<[RegExp, number]> = [
+  [/^(?:early|beginning|start|principios|comienzos|inicios|начале)/i, 1],
+  [/^(?:mid|middle|mediados|середине)/i, 11],
+  [/^(?:late|end|finales|fines|конце)/i, 21],
+];
+
+const PART_OF_MONTH = new RegExp(
+  '(?<![\\p{L}\\p{N}])(?:' +
+    `(?:the\\s+)?(early|beginning\\s+of|start\\s+of|mid|middle\\s+of|late|end\\s+of)[\\s-]+(?:the\\s+month\\s+of\\s+)?(${ENGLISH_MONTHS.join('|')})` +
+    `|(?:a\\s+)?(principios|comienzos|inicios|mediados|finales|fines)\\s+de\\s+(${SPANISH_MONTHS.join('|')})` +
+    `|(?:в\\s+)?(начале|середине|конце)\\s+(${RUSSIAN_MONTHS.join('|')})` +
+    ')(?![\\p{L}\\p{N}])',
+  'iu',
+);
+
+/**
+ * "late January", "mid-December", "end of December", "a finales de enero", "в конце
+ * января": the first day of that part of the month, inferred, next occurrence. chrono
+ * reads only the month (the 1st) or, for "end of", its last day.
+ */
+export const partOfMonthParser: Parser = {
+  pattern: () => PART_OF_MONTH,
+  extract(context, match) {
+    // chrono retries a failed match one character later: a word must not go on before it.
+    if (/[\p{L}\p{N}]/u.test(context.text[(match.index ?? 0) - 1] ?? ' ')) return null;
+    const part = (match[1] ?? match[3] ?? match[5])!;
+    const name = (match[2] ?? match[4] ?? match[6])!.toLowerCase();
+    const month = match[2]
+      ? ENGLISH_MONTHS.findIndex((m) => new RegExp(`^(?:${m})$`, 'i').test(name)) + 1
+      : (match[4] ? SPANISH_MONTHS : RUSSIAN_MONTHS).indexOf(name) + 1;
+    const day = PART_DAY.find(([re]) => re.test(part))?.[1];
+    if (month < 1 || day === undefined) return null;
+    const [nowYear, nowMonth] = today(context);
+    const year = month < nowMonth ? nowYear + 1 : nowYear;
+    return context.createParsingResult(match.index ?? 0, match[0], context.createParsingComponents({ month }).imply('day', day).imply('year', year));
+  },
+};

@@ -1,14 +1,17 @@
 /**
  * Finds destinations in a message, in the order it names them: flags, ISO codes,
- * country names, cities, demonyms and misspellings. Names that are also people or
- * words ("Jordan", "Chad", "turkey") count only after a cue ("to Jordan") or in a
- * list beside another place; "Atlanta, Georgia" is a city and its US state.
+ * IATA itineraries, country names, territories, cities, demonyms and misspellings.
+ * Names that are also people or words ("Jordan", "Chad", "turkey") count only after a
+ * cue ("to Jordan") or in a list beside another place, never when shaped like a
+ * person ("Jordan from sales"); "Atlanta, Georgia" is a city and its US state.
  */
 import type { PlaceMatch } from './types.js';
 import type { Gazetteer, PlaceEntry } from './gazetteer/build-gazetteer.js';
 import { cyrillicStem } from './gazetteer/build-gazetteer.js';
-import { isCyrillic, isLatinWord, tokenize, type Token } from './normalize.js';
+import { fold, isCyrillic, isLatinWord, tokenize, type Token } from './normalize.js';
 import { similarity } from './fuzzy.js';
+import { blankItinerary, findItinerary } from './find-itinerary.js';
+import { codesAmongPlaces, onlyCodes } from './find-codes.js';
 
 export interface Span {
   start: number;
@@ -61,19 +64,6 @@ function findFlags(text: string, gaz: Gazetteer): FoundPlace[] {
 
 function flag(code: string, text: string, start: number): FoundPlace {
   return { countryCode: code, text, confidence: 1, kind: 'flag', start, end: start + text.length };
-}
-
-/** A message that is nothing but ISO codes in capitals: "KZ", "KG, UZ", "KAZ". */
-function onlyCodes(tokens: Token[], gaz: Gazetteer): FoundPlace[] | null {
-  if (!tokens.length) return null;
-  const out: FoundPlace[] = [];
-  for (const t of tokens) {
-    if (!/^[A-Z]{2,3}$/.test(t.raw)) return null;
-    const code = t.raw.length === 2 ? (gaz.alpha2.has(t.raw) ? t.raw : undefined) : gaz.alpha3.get(t.raw);
-    if (!code) return null;
-    out.push({ countryCode: code, text: t.raw, confidence: 1, kind: 'code', start: t.start, end: t.end });
-  }
-  return out;
 }
 
 function lookup(gaz: Gazetteer, words: Token[], key: string): PlaceEntry[] | undefined {
@@ -144,6 +134,15 @@ function mergeQualifiers(cands: Candidate[], text: string, gaz: Gazetteer): Cand
   return out;
 }
 
+// A name doing something: "is taking over", "are flying", "will join", "said" (after "and Georgia", if any).
+const PERSON_VERB = /^(?:\s+(?:and|&)\s+\p{Lu}\p{Ll}+)?\s+(?:(?:is|are|was|were)\s+\p{L}+ing|will|'ll|’ll|has|have|had|says|said|asked|asks|wants|needs|thinks|can|could|would|should|might|must|does|did)(?![\p{L}])/u;
+
+/** "Jordan from sales", "Israel from IT", "Chad from the legal team": a person's team, not a place. */
+function fromATeam(after: string, gaz: Gazetteer): boolean {
+  const m = /^\s+from\s+(?:the\s+)?(\p{Ll}+|\p{Lu}{2,4})(?![\p{L}])/u.exec(after);
+  return m !== null && !gaz.names.has(fold(m[1]!)) && !gaz.alpha2.has(m[1]!) && !gaz.cues.has(m[1]!);
+}
+
 /** Splits candidates into kept places and ambiguous names set aside (possessives are people, never set aside). */
 function keepAmbiguous(cands: Candidate[], text: string, tokens: Token[], gaz: Gazetteer, dates: Span[]): { kept: Candidate[]; doubtful: Candidate[] } {
   const onlyConnectorsBetween = (from: number, to: number) =>
@@ -168,12 +167,15 @@ function keepAmbiguous(cands: Candidate[], text: string, tokens: Token[], gaz: G
     });
   }
   // Set aside only what could still be a place: written with a capital, and not shaped like a
-  // person ("Jordan, can you…" addressed at the start; "Georgia Smith" with a surname).
+  // person ("Jordan, can you…" addressed at the start; "Georgia Smith" with a surname; "Jordan
+  // from sales", "Israel from IT"; "Florence is taking over", "Chad and Georgia are flying").
   const personLike = (c: Candidate) =>
     possessive(c) ||
     !/^\p{Lu}/u.test(text.slice(c.start)) ||
     (c.from === 0 && /^\s*,/.test(text.slice(c.end))) ||
-    /^\s+\p{Lu}\p{Ll}/u.test(text.slice(c.end));
+    /^\s+\p{Lu}\p{Ll}/u.test(text.slice(c.end)) ||
+    fromATeam(text.slice(c.end), gaz) ||
+    PERSON_VERB.test(text.slice(c.end));
   return { kept: cands.filter((_, k) => kept[k]), doubtful: cands.filter((c, k) => !kept[k] && !personLike(c)) };
 }
 
@@ -229,7 +231,11 @@ function fuzzyMatches(tokens: Token[], covered: Set<number>, gaz: Gazetteer, th:
 }
 
 function toMatch(c: Candidate, text: string): FoundPlace {
-  return { countryCode: c.entry.code, text: text.slice(c.start, c.end), confidence: c.confidence, kind: c.kind, start: c.start, end: c.end };
+  const territory = c.kind === 'fuzzy' ? undefined : c.entry.territory;
+  return {
+    countryCode: c.entry.code, text: text.slice(c.start, c.end), confidence: c.confidence, kind: c.kind, start: c.start, end: c.end,
+    ...(territory ? { territory } : {}),
+  };
 }
 
 function uniqueByCode<T extends PlaceMatch>(list: T[], except = new Set<string>()): T[] {
@@ -253,10 +259,11 @@ export interface FoundPlaces {
 /** `dates`: where the message states dates (from the date reader), so "China next week" is just a place and a date. */
 export function findPlaces(text: string, gaz: Gazetteer, th: PlaceThresholds = defaultPlaceThresholds, dates: Span[] = []): FoundPlaces {
   const flags = findFlags(text, gaz);
-  let masked = text;
+  const itinerary = findItinerary(text, gaz, dates.length > 0);
+  let masked = itinerary.length ? blankItinerary(text) : text;
   for (const f of flags) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
   const tokens = tokenize(masked);
-  const codes = flags.length ? null : onlyCodes(tokens, gaz);
+  const codes = flags.length || itinerary.length ? null : onlyCodes(tokens, gaz);
   if (codes) return { places: uniqueByCode(codes), suggestions: [], spans: codes, doubtful: [] };
 
   const scanned = scan(tokens, gaz);
@@ -264,9 +271,13 @@ export function findPlaces(text: string, gaz: Gazetteer, th: PlaceThresholds = d
   for (const c of scanned) for (let i = c.from; i < c.to; i++) covered.add(i);
   const { kept: named, doubtful } = keepAmbiguous(mergeQualifiers(scanned, text, gaz), text, tokens, gaz, dates);
   const fuzzy = fuzzyMatches(tokens, covered, gaz, th);
-  const all = [...flags, ...[...named, ...fuzzy.filter((f) => f.confidence >= th.confident)].map((c) => toMatch(c, text))].sort(
-    (a, b) => a.start - b.start,
-  );
+  const listed = codesAmongPlaces(tokens, covered, gaz, dates);
+  const all = [
+    ...flags,
+    ...itinerary,
+    ...listed,
+    ...[...named, ...fuzzy.filter((f) => f.confidence >= th.confident)].map((c) => toMatch(c, text)),
+  ].sort((a, b) => a.start - b.start);
   const places = uniqueByCode(all);
   const suggestions = uniqueByCode(
     fuzzy.filter((f) => f.confidence < th.confident).map((c) => toMatch(c, text)),

@@ -32,6 +32,12 @@ export const placesFileSchema = z.strictObject({
   cities: nameList.default({}),
   /** People and adjectives: "Kazakh", "Kyrgyz" (the packages have only "Kazakhstani", "Kirghiz"). */
   demonyms: nameList.default({}),
+  /**
+   * Territories and regions with no assessment of their own, under the country the content
+   * base files them (ISO 3166-1; ISO 3166-2 lists Crimea as UA-43): code → territory name →
+   * other names and its cities. The answer is that country's, and says so.
+   */
+  territories: z.record(codeKey, z.record(phrase, z.array(phrase))).default({}),
   /** Names that are also people or words ("Jordan", "Chad", "turkey"): a place only with a cue. */
   ambiguous: z.array(phrase).default([]),
   /** Words just before an ambiguous name that make it a place ("to Jordan", "in Georgia"). */

@@ -49,7 +49,7 @@ export function loadIntents(dir: string): IntentSet {
   const placesYaml = files.includes(PLACES_FILE) ? parseYamlFile(label(PLACES_FILE), readFileSync(join(dir, PLACES_FILE), 'utf8')) : undefined;
   if (placesYaml) places = validate(placesYaml, placesFileSchema, problems);
   if (placesYaml && places)
-    for (const field of ['countries', 'cities', 'demonyms'] as const)
+    for (const field of ['countries', 'cities', 'demonyms', 'territories'] as const)
       for (const code of Object.keys(places[field]))
         if (!i18n.isValid(code))
           problems.push({ file: placesYaml.file, line: placesYaml.lineOf([field, code]), message: `field "${field}.${code}": "${code}" is not an ISO 3166-1 alpha-2 country code`, severity: 'error' });

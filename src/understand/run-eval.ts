@@ -4,6 +4,7 @@
  * set names them) and trip dates, per category. Used by `npm run eval:nlu` and the test.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { intentNames } from '../advisor/answer.js';
@@ -27,10 +28,16 @@ const evalCaseSchema = z.strictObject({
   end: day.nullable().optional(),
   now: z.string().optional(),
   timeZone: z.string().optional(),
+  /** The user's locale (BCP 47, e.g. "en-US"), which decides how "1/12" reads; omitted: the set's. */
+  locale: z.string().optional(),
 });
 export const evalSetSchema = z.strictObject({
+  /** One line on what the set is and when it was written (printed above its table). */
+  description: z.string().optional(),
   now: z.string(),
   timeZone: z.string().default('UTC'),
+  /** Omitted: no locale known, the understander's default (day first). */
+  locale: z.string().optional(),
   cases: z.array(evalCaseSchema).min(1),
 });
 export type EvalSet = z.infer<typeof evalSetSchema>;
@@ -70,7 +77,8 @@ export function runEval(set: EvalSet, understander: Understander): EvalReport {
   const byCategory = new Map<string, Tally>();
   const failures: EvalFailure[] = [];
   for (const c of set.cases) {
-    const u = understander.understand(c.text, { now: new Date(c.now ?? set.now), timeZone: c.timeZone ?? set.timeZone });
+    const locale = c.locale ?? set.locale;
+    const u = understander.understand(c.text, { now: new Date(c.now ?? set.now), timeZone: c.timeZone ?? set.timeZone, ...(locale ? { locale } : {}) });
     const got = {
       intent: u.intent,
       countries: u.places.map((p) => p.countryCode),
@@ -112,4 +120,48 @@ export function formatReport(report: EvalReport): string {
     ...rows.map(([name, t]) => line(name, t)),
     line('TOTAL', report.total),
   ].join('\n');
+}
+
+/** The sets `npm run eval:nlu` reports, each apart. MUST stay in sync with docs/nlu.md ("Evaluation"). */
+export const DEFAULT_EVAL_SETS = ['test/nlu/eval-set.yaml', 'test/nlu/eval-untuned.yaml'];
+
+function describeMiss(f: EvalFailure): string {
+  return (
+    `MISS [${f.case.category}] ${JSON.stringify(f.case.text)}${f.case.locale ? ` (${f.case.locale})` : ''} (${f.wrong.join(', ')}): expected ${f.case.intent} [${f.case.countries.join(' ')}]` +
+    `${f.case.start !== undefined ? ` ${f.case.start}..${f.case.end ?? null}` : ''}; got ${f.got.intent} [${f.got.countries.join(' ')}]` +
+    `${f.got.suggest.length ? ` suggest [${f.got.suggest.join(' ')}]` : ''} ${f.got.start}..${f.got.end}`
+  );
+}
+
+/** Whether a report reaches the bar: exact destination lists and trip dates. */
+export const meetsBar = (t: Tally) => t.countries / t.cases >= COUNTRY_BAR && t.dates / Math.max(1, t.dated) >= DATE_BAR;
+
+export interface SetsReport {
+  /** One table per set under its file name and description. */
+  tables: string;
+  /** Every miss, one line each, naming its file. */
+  misses: string[];
+  /** Every set reaches the bar. */
+  ok: boolean;
+  reports: Array<{ path: string; set: EvalSet; report: EvalReport }>;
+  /** Milliseconds spent understanding, over all cases. */
+  elapsed: number;
+}
+
+/** Runs each set on its own, so a batch written before tuning is never hidden in another's total. */
+export function evaluateSets(paths: string[], understander: Understander): SetsReport {
+  const reports: SetsReport['reports'] = [];
+  const tables: string[] = [];
+  const misses: string[] = [];
+  let elapsed = 0;
+  for (const path of paths) {
+    const set = readEvalSet(path);
+    const t0 = performance.now();
+    const report = runEval(set, understander);
+    elapsed += performance.now() - t0;
+    reports.push({ path, set, report });
+    tables.push(`${basename(path)}${set.description ? `: ${set.description}` : ''}\n${formatReport(report)}`);
+    misses.push(...report.failures.map((f) => `${basename(path)} ${describeMiss(f)}`));
+  }
+  return { tables: tables.join('\n\n'), misses, ok: reports.every((r) => meetsBar(r.report.total)), reports, elapsed };
 }

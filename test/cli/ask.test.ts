@@ -112,6 +112,12 @@ describe('travel-advisor ask', () => {
     expect(answer.message).toBeTruthy();
   });
 
+  it('reads "Tbilisi 4/12" by --locale: 4 December for en-GB, 12 April for en-US in New York', () => {
+    const start = (args: string[]) => answerSchema.parse(JSON.parse(run(['ask', '--json', '--now', NOW, ...args, 'Tbilisi 4/12']).stdout)).trip?.start;
+    expect(start(['--locale', 'en-GB'])).toBe('2026-12-04');
+    expect(start(['--locale', 'en-US', '--tz', 'America/New_York'])).toBe('2027-04-12');
+  });
+
   it('reads one message per line with --jsonl and keeps going past bad lines', () => {
     const input = ['travelling to Kazakhstan tomorrow', '', 'x'.repeat(1024 * 1024), 'going to Kyrgyzstan'].join('\n') + '\n';
     const r = run(['ask', '--jsonl', '--now', NOW], { input });
@@ -134,6 +140,7 @@ describe('travel-advisor ask', () => {
     ['an unknown flag', ['ask', '--frobnicate', 'Kyrgyzstan'], /unknown option/],
     ['an invalid --now', ['ask', '--now', 'yesterday-ish', 'Kyrgyzstan'], /--now must be an ISO 8601/],
     ['an invalid --tz', ['ask', '--tz', 'Mars/Olympus', 'Kyrgyzstan'], /--tz must be an IANA time zone/],
+    ['an invalid --locale', ['ask', '--locale', 'not a locale!', 'Kyrgyzstan'], /--locale must be a BCP 47 locale/],
   ])('refuses %s with one clear line and a non-zero exit', (_name, args, message) => {
     const r = run(args as string[]);
     expect(r.code).not.toBe(0);

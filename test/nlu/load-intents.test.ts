@@ -71,6 +71,11 @@ describe('loadIntents', () => {
     expect(problemsOf(() => loadIntents(dir))).toMatch(/intents\/places\.yaml:3: field "countries\.XX": "XX" is not an ISO 3166-1 alpha-2/);
   });
 
+  it('rejects a territory filed under an unknown country code, at its line', () => {
+    writeFileSync(join(dir, 'places.yaml'), 'territories:\n  UA:\n    Crimea: [Krym]\n  XX:\n    Atlantis: []\n');
+    expect(problemsOf(() => loadIntents(dir))).toMatch(/intents\/places\.yaml:4: field "territories\.XX": "XX" is not an ISO 3166-1 alpha-2/);
+  });
+
   it('stops the advisor at start-up when INTENTS_DIR is broken', () => {
     writeFileSync(join(dir, 'help.yaml'), 'name: help\ndescription: [unclosed\n');
     const config = loadConfig({ INTENTS_DIR: dir });

@@ -14,6 +14,8 @@ export interface AskFlags {
   jsonl?: boolean;
   now?: string;
   tz?: string;
+  /** BCP 47 ("en-US", "en-GB"): how "1/12" reads. */
+  locale?: string;
 }
 
 export function parseAskOptions(flags: AskFlags, defaultZone: string): AskOptions {
@@ -31,6 +33,13 @@ export function parseAskOptions(flags: AskFlags, defaultZone: string): AskOption
       throw new InputError(`--tz must be an IANA time zone such as Europe/Berlin (got "${flags.tz.slice(0, 40)}")`);
     }
     options.timeZone = flags.tz;
+  }
+  if (flags.locale !== undefined) {
+    try {
+      options.locale = Intl.getCanonicalLocales(flags.locale)[0];
+    } catch {
+      throw new InputError(`--locale must be a BCP 47 locale such as en-GB or en-US (got "${flags.locale.slice(0, 40)}")`);
+    }
   }
   return options;
 }

@@ -45,6 +45,7 @@ export function createProgram(deps: CliDeps, extensions: CliExtension[] = []): C
     .option('--jsonl', 'read one message per line from standard input; write one JSON Answer per line')
     .option('--now <iso>', 'fix "now" for relative dates (ISO 8601, default: the clock)')
     .option('--tz <zone>', 'IANA time zone of the user (default: UTC)')
+    .option('--locale <bcp47>', 'locale of the user, for numeric dates: en-US reads 4/12 as April 12, en-GB as 4 December (default: unknown, the sooner reading)')
     .action(async (words: string[], flags: AskFlags) => {
       const config = deps.config();
       const options = parseAskOptions(flags, config.DEFAULT_TIMEZONE);

