@@ -12,6 +12,10 @@
  *   door), `/{tenant}/v2.0/.well-known/openid-configuration` and the client-credentials
  *   token endpoint, which issues a token only for the configured app id, secret and scope.
  *   `checkAppToken()` is what the connector double uses to refuse any other bearer.
+ *   Given `graph`, it also issues app-only Microsoft Graph tokens (scope
+ *   `https://graph.microsoft.com/.default`) carrying the application permissions the tenant's
+ *   admin consented to as `roles`, as Entra ID does; `checkGraphToken()` is what the Graph
+ *   double uses to refuse any other bearer and to read those roles.
  */
 import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -39,7 +43,12 @@ export interface IdentityDoubleOptions {
   channelIssuer?: string;
   /** The audience of app tokens (TEAMS_OAUTH_SCOPE, without `/.default`); public cloud by default. */
   audience?: string;
+  /** Issue Microsoft Graph tokens too, with these consented application permissions (`roles`). Absent: the Graph scope is refused. */
+  graph?: { roles: string[] };
 }
+
+/** The audience of Microsoft Graph app tokens (GRAPH_SCOPE's default). */
+export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 
 export interface TokenRequest {
   clientId: string;
@@ -67,6 +76,8 @@ export interface MicrosoftIdentityDouble {
   tokenRequests: TokenRequest[];
   /** Null when `authorization` is `Bearer <an app token this double issued for the app and audience>`, else why not. */
   checkAppToken(authorization: string | null | undefined): string | null;
+  /** A Graph app token this double issued for the app: its `roles`; else why not. */
+  checkGraphToken(authorization: string | null | undefined): { roles: string[] } | { error: string };
   forgedAppToken(kind: ForgedAppToken): string;
   close(): Promise<void>;
 }
@@ -139,10 +150,13 @@ export async function startMicrosoftIdentityDouble(options: IdentityDoubleOption
     if (form.get('grant_type') !== 'client_credentials') return refuse(400, 'unsupported_grant_type', 'AADSTS70003: grant type not supported.');
     if (request.clientId !== appId) return refuse(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${request.clientId}' was not found.`);
     if (form.get('client_secret') !== appPassword) return refuse(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
-    if (request.scope !== `${audience}/.default`) return refuse(400, 'invalid_scope', `AADSTS70011: The provided value for scope ${request.scope} is not valid.`);
+    const forGraph = options.graph !== undefined && request.scope === `${GRAPH_AUDIENCE}/.default`;
+    if (request.scope !== `${audience}/.default` && !forGraph) return refuse(400, 'invalid_scope', `AADSTS70011: The provided value for scope ${request.scope} is not valid.`);
     tokenRequests.push({ ...request, error: null });
     const now = epochSeconds();
-    const claims: JwtClaims = { aud: audience, iss: `${authority}/v2.0`, iat: now, nbf: now, exp: now + 3600, appid: appId, azp: appId, tid: tenant, ver: '2.0' };
+    const claims: JwtClaims = { aud: forGraph ? GRAPH_AUDIENCE : audience, iss: `${authority}/v2.0`, iat: now, nbf: now, exp: now + 3600, appid: appId, azp: appId, tid: tenant, ver: '2.0' };
+    // Entra ID puts the consented application permissions in `roles`; none consented, no claim.
+    if (forGraph && options.graph!.roles.length) claims.roles = options.graph!.roles;
     reply(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: signJwt(claims, appKey.privateKey, { kid: appKey.kid }) });
   });
 
@@ -200,6 +214,15 @@ export async function startMicrosoftIdentityDouble(options: IdentityDoubleOption
       const checked = verifyJwt(token, appKey.publicKey, { issuer: appIssuer, audience });
       if ('error' in checked) return checked.error;
       return checked.claims.appid === appId ? null : `token of another app (${String(checked.claims.appid)})`;
+    },
+    checkGraphToken(authorization) {
+      const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+      if (!token) return { error: 'no bearer token' };
+      const checked = verifyJwt(token, appKey.publicKey, { issuer: appIssuer, audience: GRAPH_AUDIENCE });
+      if ('error' in checked) return { error: checked.error };
+      if (checked.claims.appid !== appId) return { error: 'token of another app' };
+      const roles = checked.claims.roles;
+      return { roles: Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [] };
     },
     forgedAppToken,
     close: async () => {

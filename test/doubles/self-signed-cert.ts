@@ -45,7 +45,9 @@ export function selfSignedCert(commonNameValue = 'microsoft-identity-double'): S
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const ecdsaWithSha256 = seq(oid('1.2.840.10045.4.3.2'));
   const serial = randomBytes(16);
-  serial[0]! &= 0x7f; // a positive INTEGER
+  // A positive INTEGER in minimal DER form: top bit clear (not negative) and the first byte
+  // non-zero (a leading zero byte before a byte < 0x80 is 'illegal padding'; 1 run in 128 failed).
+  serial[0] = (serial[0]! & 0x7f) | 0x40;
   const now = Date.now();
   const altNames = seq(
     tlv(0x87, Buffer.from([127, 0, 0, 1])),

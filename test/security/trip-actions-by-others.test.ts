@@ -3,7 +3,8 @@
  * on a trip. Through the real server (Slack with signed requests to the Slack API double,
  * Teams in local mode with the connector double, the playground): a Slack traveller's
  * delivered briefing cannot be snoozed or acknowledged by a Teams user pressing a card
- * with its ids, by another Slack user's signed block_actions, or from the playground;
+ * with its ids (as an Action.Submit, or as an Action.Execute invoke in a channel), by
+ * another Slack user's signed block_actions, or from the playground;
  * each gets a clear refusal and the stored trip is exactly as before. A travel-desk member
  * (SLACK_TRAVEL_DESK_USERGROUP) may snooze it. Once the traveller has acknowledged it,
  * their own Snooze is refused and nothing is delivered again.
@@ -92,6 +93,22 @@ async function teamsPress(value: Record<string, unknown>): Promise<string> {
   return String(reply.body.text);
 }
 
+/** The same press as a Universal Action in a channel: the refusal is the invoke's answer, for the presser alone. */
+async function teamsExecute(data: Record<string, unknown>): Promise<{ text: string; posted: number }> {
+  seq += 1;
+  const before = connector.calls.length;
+  const activity = {
+    type: 'invoke', name: 'adaptiveCard/action', id: `h13t-${seq}`, channelId: 'msteams', serviceUrl: connector.url, replyToId: `card-${seq}`,
+    value: { action: { type: 'Action.Execute', verb: String(data.ta), data }, trigger: 'manual' },
+    from: { id: '29:h13t-mallory', name: 'Mallory', aadObjectId: 'aad-h13t-mallory' }, recipient: { id: '28:bot' },
+    conversation: { id: '19:h13t@thread.tacv2;messageid=1', conversationType: 'channel', tenantId: 't1' }, channelData: { tenant: { id: 't1' } },
+  };
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const body = (await res.json()) as { type: string; value: unknown };
+  expect(body.type).toBe('application/vnd.microsoft.activity.message');
+  return { text: String(body.value), posted: connector.calls.length - before };
+}
+
 /** Deliveries of one reminder: the Slack deliverer tags each message with the reminder's idempotency key. */
 const deliveriesOf = (reminderId: string) => slack.callsTo('chat.postMessage').filter((c) => JSON.stringify(c.args.metadata ?? null).includes(reminderId));
 
@@ -103,6 +120,9 @@ describe('who may act on a trip\'s reminders', () => {
     const told = [
       await teamsPress({ ta: 'snooze', tripId: trip.id, reminderId: briefing, hours: 1 }),
       await teamsPress({ ta: 'ack', tripId: trip.id, reminderId: briefing }),
+      // As Universal Actions in a channel: the refusal is the invoke's answer, and nothing is posted.
+      await teamsExecute({ ta: 'snooze', tripId: trip.id, reminderId: briefing, hours: 1 }).then((x) => (x.posted ? `posted ${x.posted}` : x.text)),
+      await teamsExecute({ ta: 'ack', tripId: trip.id, reminderId: briefing }).then((x) => (x.posted ? `posted ${x.posted}` : x.text)),
       await slackClick('U0H13TMALLORY', ACTION_IDS.snooze, { t: trip.id, r: briefing }),
       await slackClick('U0H13TMALLORY', ACTION_IDS.acknowledge, { t: trip.id, r: briefing }),
     ];
@@ -113,7 +133,7 @@ describe('who may act on a trip\'s reminders', () => {
     });
 
     expect(await app.context.reminders.getTrip(trip.id)).toEqual(trip);
-    expect(told).toEqual([refusal, refusal, `:no_entry: ${refusal}`, `:no_entry: ${refusal}`]);
+    expect(told).toEqual([refusal, refusal, refusal, refusal, `:no_entry: ${refusal}`, `:no_entry: ${refusal}`]);
     expect(playground.status).toBe(403);
     expect(((await playground.json()) as { error: string }).error).toBe(refusal);
   });

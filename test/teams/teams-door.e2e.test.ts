@@ -6,7 +6,9 @@
  * double that refuses any request without an app token the identity double issued), and
  * assert on what the bot sent there: the Adaptive Card for a personal message, the
  * proactive briefing, the thread reply to a channel mention, the card update and
- * acknowledgement after a button press, and the welcome card on install.
+ * acknowledgement after a button press from a client without Universal Actions (the
+ * Action.Submit fallback; teams-universal-actions.e2e.test.ts has the Action.Execute path),
+ * and the welcome card on install.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,8 +134,10 @@ describe('Teams door over real HTTP', () => {
     expect(await deliverer.userIdForEmail('ADA@example.com')).toBe(user.aadObjectId);
   });
 
-  it('"Remind me before I go" creates a trip for the traveller and updates the card', async () => {
-    const remind = cardOf(cardMessage).actions.find((a: { title: string }) => a.title === 'Remind me before I go');
+  it('"Remind me before I go" from a client without Universal Actions (its Action.Submit fallback) creates a trip and updates the card', async () => {
+    const execute = cardOf(cardMessage).actions.find((a: { title: string }) => a.title === 'Remind me before I go');
+    const remind = execute.fallback;
+    expect(remind.type).toBe('Action.Submit');
     const calls = await during(async () =>
       expect((await post(activity({ replyToId: cardMessage!.answeredId, value: remind.data, text: undefined }))).status).toBe(200),
     );

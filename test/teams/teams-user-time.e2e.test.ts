@@ -5,7 +5,8 @@
  * entity), so at 21:00 on a Sunday in Los Angeles (already Monday in UTC) "next week" is
  * the coming Monday, while an activity without a zone gets DEFAULT_TIMEZONE (UTC); the
  * "Remind me before I go" confirmation, the updated card's "Reminders set" and the
- * snooze of the delivered briefing all say Los Angeles time.
+ * snooze of the delivered briefing all say Los Angeles time. The activity's locale
+ * decides how "4/12" reads: 12 April for en-US in Los Angeles, 4 December for en-GB.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,6 +85,13 @@ describe('a Teams user in America/Los_Angeles', () => {
       (c) => c.body.type === 'message',
     );
     expect(JSON.stringify(cardOf(other))).toContain('Trip: 2026-12-07');
+  });
+
+  it('reads "Tbilisi 4/12" by the activity\'s locale: 12 April for en-US in Los Angeles, 4 December for en-GB', async () => {
+    const us = (await post(activity({ text: 'Tbilisi 4/12', ...LA, conversation: { id: 'a:personal-la-us', conversationType: 'personal', tenantId: 'tenant-la' } }))).find((c) => c.body.type === 'message');
+    expect(JSON.stringify(cardOf(us))).toContain('Trip: 2027-04-12');
+    const gb = (await post(activity({ text: 'Tbilisi 4/12', locale: 'en-GB', conversation: { id: 'a:personal-gb', conversationType: 'personal', tenantId: 'tenant-la' } }))).find((c) => c.body.type === 'message');
+    expect(JSON.stringify(cardOf(gb))).toContain('Trip: 2026-12-04');
   });
 
   it('reads the reminders it set in Los Angeles time, in the reply and on the updated card', async () => {

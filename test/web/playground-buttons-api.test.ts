@@ -103,7 +103,7 @@ describe('playground buttons and refusals', () => {
     expect(actions.map((a) => a.title)).toEqual(['Remind me before I go', "I've done the checklist", 'Full checklist', 'Why this level']);
     // The card the bot sends (answerToActivity): too large to hold the details, so they are follow-up requests.
     const checklist = actions.find((a) => a.title === 'Full checklist');
-    expect(checklist).toMatchObject({ type: 'Action.Submit', data: { ta: 'details', kind: 'checklist' } });
+    expect(checklist).toMatchObject({ type: 'Action.Execute', verb: 'details', data: { ta: 'details', kind: 'checklist' }, fallback: { type: 'Action.Submit' } });
     const followUps = await post('/playground/api/action', { platform: 'teams', value: checklist.data });
     expect(followUps.json).toMatchObject({ action: 'details', platform: 'teams', detail: 'checklist' });
     expect(followUps.json.cards.length).toBeGreaterThanOrEqual(1);
@@ -112,7 +112,7 @@ describe('playground buttons and refusals', () => {
     const why = await post('/playground/api/action', { platform: 'teams', value: actions.find((a) => a.title === 'Why this level').data });
     expect(JSON.stringify(why.json.cards)).toContain('Monaco');
     // No button on the card is reported as unknown.
-    for (const action of actions.filter((a) => a.type === 'Action.Submit')) {
+    for (const action of actions.filter((a) => a.type === 'Action.Execute' || a.type === 'Action.Submit')) {
       const pressed = await post('/playground/api/action', { platform: 'teams', value: action.data });
       expect(pressed.json.action, action.title).not.toBe('unsupported');
     }

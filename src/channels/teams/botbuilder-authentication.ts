@@ -138,13 +138,36 @@ class GuardedAuthentication extends ConfigurationBotFrameworkAuthentication {
 export function createAppCredentials(
   options: Pick<BotbuilderAuthenticationOptions, 'appId' | 'appPassword' | 'appType' | 'endpoints' | 'loginCa' | 'msalNetwork'>,
 ): MsalServiceClientCredentialsFactory | undefined {
-  const { appId, appPassword, appType, endpoints, loginCa, msalNetwork } = options;
+  const { appId, appType } = options;
   if (!appId || appType === 'UserAssignedMSI') return undefined;
-  const msal = new ConfidentialClientApplication({
+  return new MsalServiceClientCredentialsFactory(appId, msalClient({ ...options, appId }));
+}
+
+type MsalOptions = Pick<BotbuilderAuthenticationOptions, 'appPassword' | 'endpoints' | 'loginCa' | 'msalNetwork'> & { appId: string };
+
+function msalClient(options: MsalOptions): MsalClient {
+  const { appId, appPassword, endpoints, loginCa, msalNetwork } = options;
+  return new ConfidentialClientApplication({
     auth: { clientId: appId, clientSecret: appPassword ?? '', authority: endpoints.loginUrl, knownAuthorities: [new URL(endpoints.loginUrl).host] },
     system: { ...(loginCa ? { customAgentOptions: { ca: loginCa } } : {}), ...(msalNetwork ? { networkClient: msalNetwork } : {}) },
   });
-  return new MsalServiceClientCredentialsFactory(appId, msal);
+}
+
+/**
+ * App-only tokens for another resource than the Bot Connector (Microsoft Graph, for
+ * proactive installation): the same identity platform (TEAMS_LOGIN_URL, the bot's own tenant
+ * for a SingleTenant bot), app id and secret, client credentials for `<resource>/.default`.
+ * MSAL keeps each token until shortly before it expires. Lives here because only this file
+ * and the port may import MSAL (sdk-boundary.test.ts).
+ */
+export function createAppTokenSource(options: MsalOptions, resource: string): () => Promise<string> {
+  const msal = msalClient(options);
+  const scopes = [`${resource.replace(/\/+$/, '')}/.default`];
+  return async () => {
+    const result = await msal.acquireTokenByClientCredential({ scopes });
+    if (!result?.accessToken) throw new Error(`the identity platform issued no token for ${scopes[0]}`);
+    return result.accessToken;
+  };
 }
 
 /** The BotFrameworkAuthentication behind our CloudAdapter. */

@@ -1,7 +1,9 @@
 /**
- * The data our Adaptive Card buttons submit, and its parser. The renderers put it on
- * Action.Submit; the bot reads it back from `activity.value`. Both sides use this file,
- * so a button and its handler cannot drift apart.
+ * The data our Adaptive Card buttons carry, and its parser. The renderers put it on
+ * Action.Execute (and on the Action.Submit each one falls back to on older clients); the
+ * bot reads it back from the `adaptiveCard/action` invoke's `value.action.data`, or from
+ * `activity.value` for a fallback submit. Both sides use this file, so a button and its
+ * handler cannot drift apart.
  */
 import { z } from 'zod';
 
@@ -24,8 +26,16 @@ export const cardActionSchema = z.discriminatedUnion('ta', [
   }),
   /** "Snooze" on a reminder: deliver it again later. */
   z.object({ ta: z.literal('snooze'), tripId: z.string().max(200), reminderId: z.string().max(200), hours: z.number().int().min(1).max(168) }),
-  /** "Full checklist" / "Why this level" on a card too large to hold them: the bot sends them as follow-up cards. */
-  z.object({ ta: z.literal('details'), kind: z.enum(['checklist', 'why']), countries: z.array(code).min(1).max(60) }),
+  /**
+   * "Full checklist" / "Why this level" on a card too large to hold them: the bot sends them as
+   * follow-up cards (personal chat), or shows part `page` of them to the presser alone (channels).
+   */
+  z.object({ ta: z.literal('details'), kind: z.enum(['checklist', 'why']), countries: z.array(code).min(1).max(60), page: z.number().int().min(1).max(50).optional() }),
+  /**
+   * The card's `refresh` action (Universal Actions): Teams asks for the viewer's own view of
+   * the card; the destinations and dates rebuild it when the card as sent is no longer stored.
+   */
+  z.object({ ta: z.literal('view'), countries: z.array(code).max(60).default([]), start: isoDate.nullable().default(null), end: isoDate.nullable().default(null) }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;

@@ -1,141 +1,179 @@
 /**
- * What the buttons on our cards do: "Remind me before I go" creates a trip, "I've done
- * the checklist" acknowledges, "Snooze" postpones a reminder, each through the
- * reminders port; then the card the button was on is updated so it shows the outcome.
- * "Full checklist" and "Why this level" on a card too large to hold them send the
- * details as follow-up cards, rebuilt from content (no summary, so no model call).
- * The acting user is the activity's sender (never the card's data); the reminders port
- * refuses anyone but the trip's traveller or, on an authenticated turn, a member of the
- * travel desk team, and the refusal is shown as the reply, with the card left as it was.
- * Due times and snooze times are written in the presser's own zone (teams-time-zone.ts).
+ * Where the outcome of a button on our cards (perform-card-action.ts) is shown, by how it
+ * arrived:
+ *
+ * - **Action.Execute** (Universal Actions: an `invoke` named `adaptiveCard/action`). The
+ *   invoke is answered with the card as the presser should now see it. In a channel or group
+ *   chat that card is theirs alone: nothing is posted or updated for everyone; their view
+ *   (their reminders, their acknowledgement) is kept in card-views.ts and the card's
+ *   `refresh` lists them, so Teams asks again when they reopen it; anyone else's refresh
+ *   gets the card as it was sent. Confirmations stay private: in the card, or as a note to
+ *   the presser. "Full checklist" / "Why this level" become a paged card for the presser. In
+ *   a personal chat the message itself is updated as well (it has one reader), the
+ *   confirmation is written in the chat, and details arrive as follow-up cards.
+ * - **Action.Submit** (Teams clients without Universal Actions, which use the fallback): a
+ *   message activity with `value`, handled as before Universal Actions: the card is updated
+ *   in place and the confirmation is sent into the conversation.
+ *
+ * A refusal (TripActionError) is the reply, with the card left as it was.
  */
 import type { Logger } from 'pino';
-import type { Advisor } from '../../advisor/create-advisor.js';
-import { TripActionError } from '../../errors.js';
-import type { ReminderService, TripActor } from '../../reminders/types.js';
-import type { CardAction } from './card-actions.js';
+import type { Answer } from '../../advisor/answer.js';
+import { StoreUnavailableError, TripActionError } from '../../errors.js';
+import { z } from 'zod';
+import { parseCardAction, type CardAction } from './card-actions.js';
+import { cardRefOf, type CardViews } from './card-views.js';
+import { cardResponse, errorResponse, messageResponse, type InvokeResponseBody } from './invoke-responses.js';
+import { createPerformCardAction, isPersonal, type CardOutcome, type PerformDeps } from './perform-card-action.js';
 import { answerToActivity } from './render/answer-to-activity.js';
-import { detailsActivities } from './render/details-activities.js';
+import { viewAction, type CardState } from './render/answer-to-adaptive-card.js';
+import type { AdaptiveCard } from './render/card-parts.js';
+import { detailsActivities, detailsPageCard } from './render/details-activities.js';
 import { statusActivity } from './render/status-activity.js';
-import { formatLocalTime } from '../../render/local-time.js';
-import type { TeamsTurn } from './teams-port.js';
-import { teamsTimeZone } from './teams-time-zone.js';
-import { travellerId, type TeamsUserStore } from './teams-user-store.js';
+import type { TeamsOutbound, TeamsTurn } from './teams-port.js';
+import { travellerId } from './teams-user-store.js';
 
-export interface CardActionDeps {
-  advisor: Advisor;
-  reminders: ReminderService;
-  users: TeamsUserStore;
-  clock: () => Date;
+/** PerformDeps, plus where per-person views live and where failures are logged. */
+export interface CardActionDeps extends PerformDeps {
   logger: Logger;
-  /** TEAMS_TRAVEL_DESK_TEAM_ID: its members may act on other people's trips, on authenticated turns only. */
-  deskTeamId?: string;
-  /** DEFAULT_TIMEZONE, for a turn that does not say the user's zone. */
-  timeZone?: string;
+  /** Answers sent into channels and group chats, and each person's own view of them. */
+  views: CardViews;
 }
 
-export function createCardActionHandler(deps: CardActionDeps): (turn: TeamsTurn, action: CardAction) => Promise<void> {
-  const { advisor, reminders, users, clock, logger } = deps;
-  const isPersonal = (turn: TeamsTurn) => (turn.activity.conversation.conversationType ?? 'personal') === 'personal';
-  /** The sender, under the id trips are filed by (and their 29: id, which desk @mentions record). */
-  const traveller = (turn: TeamsTurn): TripActor => {
-    const from = turn.activity.from;
-    const desk = deps.deskTeamId;
-    return {
-      platform: 'teams',
-      userId: travellerId(from),
-      otherIds: [from.id],
-      ...(desk && turn.authenticated ? { isDeskMember: () => turn.senderInTeam(desk) } : {}),
-    };
-  };
+/** The two ways a button press arrives; the bot routes each here. */
+export interface CardActionHandler {
+  /** An Action.Submit: a message activity whose `value` is one of our card actions. */
+  onSubmit(turn: TeamsTurn, action: CardAction): Promise<void>;
+  /** An `adaptiveCard/action` invoke: always answered (invokeResponse), with a card, a note or an error. */
+  onExecute(turn: TeamsTurn): Promise<void>;
+}
 
-  /** Re-renders the card the button was on, with what just happened; a stale or deleted card is not an error. */
-  async function updateCard(turn: TeamsTurn, action: Extract<CardAction, { ta: 'remind' | 'ack' }>, state: Parameters<typeof answerToActivity>[1]): Promise<void> {
-    const id = turn.activity.replyToId;
-    if (!id || !action.countries.length) return;
-    const trip = action.start ? { start: action.start, end: action.end ?? null, said: null, startInferred: false, endInferred: false } : null;
-    const answer = await advisor.answerForCountries(action.countries, { intent: trip ? 'trip' : 'country', trip });
+/** The invoke's value (Universal Actions): the Action.Execute pressed, or the card's refresh. */
+const executeValueSchema = z.object({
+  action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(100).optional(), data: z.unknown() }),
+  trigger: z.enum(['automatic', 'manual']).optional(),
+});
+
+const cardOf = (activity: TeamsOutbound): AdaptiveCard => (activity.attachments as Array<{ content: AdaptiveCard }>)[0]!.content;
+const tripOf = (start: string | null, end: string | null) => (start ? { start, end, said: null, startInferred: false, endInferred: false } : null);
+
+/** One handler for both: same actions, same authorisation, shown as each way requires. */
+export function createCardActionHandler(deps: CardActionDeps): CardActionHandler {
+  const { advisor, logger, views } = deps;
+  const perform = createPerformCardAction(deps);
+
+  /** The answer rebuilt from the card's destinations and dates (`summary: false`: no retrieval, no model call). */
+  const rebuild = (countries: string[], start: string | null, end: string | null, summary: boolean) =>
+    advisor.answerForCountries(countries, { intent: start ? 'trip' : 'country', trip: tripOf(start, end), summary });
+
+  async function update(turn: TeamsTurn, activity: TeamsOutbound & { id: string }): Promise<void> {
     try {
-      await turn.update({ ...answerToActivity(answer, state), id });
+      await turn.update(activity);
     } catch (error) {
+      // A stale or deleted card is not an error.
       logger.warn({ err: error }, 'teams card update failed');
     }
   }
 
-  /** Replaces a reminder card with its outcome, so its buttons are gone. */
-  async function replaceReminderCard(turn: TeamsTurn, status: string): Promise<void> {
+  /** Updates the card the button was on, for everyone who sees it; returns what was put, or null. */
+  async function updateForEveryone(turn: TeamsTurn, outcome: CardOutcome): Promise<TeamsOutbound | null> {
     const id = turn.activity.replyToId;
-    if (!id) return;
-    try {
-      await turn.update(statusActivity(status, id) as Parameters<TeamsTurn['update']>[0]);
-    } catch (error) {
-      logger.warn({ err: error }, 'teams card update failed');
+    if (!id) return null;
+    if (outcome.type === 'status') {
+      const activity = statusActivity(outcome.status, id);
+      await update(turn, activity as TeamsOutbound & { id: string });
+      return activity;
     }
+    if (outcome.type !== 'answer' || !outcome.countries.length) return null;
+    const answer = await rebuild(outcome.countries, outcome.start, outcome.end, true);
+    // A note is for the presser alone.
+    const activity = answerToActivity(answer, { state: { ...outcome.state, note: undefined }, id });
+    await update(turn, activity as TeamsOutbound & { id: string });
+    return activity;
   }
 
-  async function onCardAction(turn: TeamsTurn, action: CardAction): Promise<void> {
+  async function onSubmit(turn: TeamsTurn, action: CardAction): Promise<void> {
+    if (action.ta === 'view') return; // A refresh only ever arrives as an invoke.
     try {
-      await act(turn, action);
+      const outcome = await perform(turn, action);
+      if (outcome.type === 'details') {
+        for (const activity of detailsActivities(outcome.kind, outcome.answer)) await turn.send(activity);
+        return;
+      }
+      await updateForEveryone(turn, outcome);
+      await turn.send({ type: 'message', text: outcome.reply });
     } catch (error) {
       if (!(error instanceof TripActionError)) throw error;
       await turn.send({ type: 'message', text: error.message });
     }
   }
 
-  async function act(turn: TeamsTurn, action: CardAction): Promise<void> {
-    if (action.ta === 'details') {
-      // Codes come back from the client: only places the content base knows are looked up.
-      const codes = action.countries.filter((c) => advisor.content.world.has(c));
-      if (!codes.length) return void (await turn.send({ type: 'message', text: 'That button no longer works; ask about the trip again.' }));
-      const answer = await advisor.answerForCountries(codes, { summary: false });
-      for (const activity of detailsActivities(action.kind, answer)) await turn.send(activity);
-      return;
+  /** A personal chat has one reader: the message is updated, and the confirmation written in the chat. */
+  async function executeInPersonalChat(turn: TeamsTurn, action: CardAction): Promise<InvokeResponseBody> {
+    if (action.ta === 'view') {
+      if (!action.countries.length) return messageResponse('This card has expired; ask me again for a fresh one.');
+      return cardResponse(cardOf(answerToActivity(await rebuild(action.countries, action.start, action.end, false))));
     }
-    const who = traveller(turn);
-    // Times are written in the presser's own zone (teams-time-zone.ts).
-    const zone = teamsTimeZone(turn.activity, deps.timeZone ?? 'UTC');
-    if (action.ta === 'remind') {
-      const trip = await reminders.createTrip({
-        traveller: { platform: who.platform, userId: who.userId },
-        destinations: action.countries,
-        start: action.start,
-        end: action.end,
-        createdBy: `teams:${travellerId(turn.activity.from)}`,
-        source: 'button',
-        idempotencyKey: `teams:${turn.activity.replyToId ?? turn.activity.id ?? ''}:${travellerId(turn.activity.from)}`,
-      });
-      const due = trip.reminders.filter((r) => r.status === 'scheduled').map((r) => ({ kind: r.kind, dueAt: r.dueAt }));
-      await updateCard(turn, action, { state: { reminders: { tripId: trip.id, due }, timeZone: zone } });
-      const list = due.map((r) => `${r.kind} on ${formatLocalTime(r.dueAt, zone)}`).join(', ');
-      // Reminders go to the personal chat; someone who only ever used the bot in a channel has none yet.
-      const reachable = isPersonal(turn) || (await users.get(turn.activity.from.id)) !== null;
-      await turn.send({
-        type: 'message',
-        text: `Done: I will remind you before your trip on ${action.start}${list ? ` (${list})` : ''}.${reachable ? '' : ' Reminders arrive in your personal chat with me: open it once (Apps > Travel advisor) so I can reach you.'}`,
-      });
-      return;
+    const outcome = await perform(turn, action);
+    if (outcome.type === 'reply') return messageResponse(outcome.reply);
+    if (outcome.type === 'details') {
+      for (const activity of detailsActivities(outcome.kind, outcome.answer)) await turn.send(activity);
+      return messageResponse('Here it is, in the messages below.');
     }
-    if (action.ta === 'ack') {
-      const trip = await reminders.acknowledge({ tripId: action.tripId, reminderId: action.reminderId, traveller: who });
-      const at = trip?.acknowledgedAt ?? clock().toISOString();
-      if (action.reminderId) await replaceReminderCard(turn, `✅ Checklist done (recorded ${at.slice(0, 10)}).`);
-      else await updateCard(turn, action, { state: { acknowledgedAt: at, ...(trip ? { reminders: { tripId: trip.id, due: [] } } : {}) } });
-      await turn.send({
-        type: 'message',
-        text: trip
-          ? `Thanks: recorded that you have done the checklist for your trip to ${trip.destinations.join(', ')} (${trip.start}).`
-          : 'Thanks: noted that you have done the checklist. You have no trip with reminders; press "Remind me before I go" on an answer to get them.',
-      });
-      return;
-    }
-    const until = new Date(clock().getTime() + action.hours * 3600_000);
-    const trip = await reminders.snooze({ tripId: action.tripId, reminderId: action.reminderId, until, traveller: who });
-    if (trip) await replaceReminderCard(turn, `⏰ Snoozed until ${formatLocalTime(until, zone)}.`);
-    await turn.send({
-      type: 'message',
-      text: trip ? `OK, I will remind you again on ${formatLocalTime(until, zone)}.` : 'That reminder no longer exists; nothing to snooze.',
-    });
+    const put = await updateForEveryone(turn, outcome);
+    if (!put) return messageResponse(outcome.reply);
+    await turn.send({ type: 'message', text: outcome.reply });
+    return cardResponse(cardOf(put));
   }
 
-  return onCardAction;
+  /** A channel or group chat: the card answered is the presser's own; nothing changes for anyone else. */
+  async function executeInSharedChat(turn: TeamsTurn, action: CardAction): Promise<InvokeResponseBody> {
+    const ref = cardRefOf(turn.activity);
+    const me = turn.activity.from.id;
+    const viewer = travellerId(turn.activity.from);
+    const sent = ref ? await views.sent(ref) : null;
+    const own = (answer: Answer, state: CardState) => cardResponse(cardOf(answerToActivity(answer, { state, refresh: { userIds: [me] } })));
+    if (action.ta === 'view') {
+      const state = ref ? await views.view(ref, viewer) : null;
+      const answer = sent?.answer ?? (action.countries.length ? await rebuild(action.countries, action.start, action.end, false) : null);
+      if (!answer) return messageResponse('This card has expired; ask me again for a fresh one.');
+      // Someone who has not acted on the card sees it exactly as it was sent.
+      return state ? own(answer, state) : cardResponse(cardOf(answerToActivity(answer, { refresh: { userIds: sent?.refreshUserIds ?? [me] } })));
+    }
+    const outcome = await perform(turn, action);
+    if (outcome.type === 'reply') return messageResponse(outcome.reply);
+    if (outcome.type === 'status') return cardResponse(cardOf(statusActivity(outcome.status, ref?.messageId ?? 'status')));
+    if (outcome.type === 'details') {
+      const view = sent ? viewAction(sent.answer) : viewAction(outcome.answer);
+      return cardResponse(detailsPageCard(outcome.kind, outcome.answer, outcome.page, view, [me]));
+    }
+    const previous = ref ? await views.view(ref, viewer) : null;
+    const sameTrip = previous?.reminders && previous.reminders.tripId === outcome.state.reminders?.tripId;
+    const state: CardState = { ...previous, ...outcome.state, ...(sameTrip ? { reminders: previous.reminders } : {}) };
+    if (ref) await views.saveView(ref, viewer, state);
+    return own(sent?.answer ?? (await rebuild(outcome.countries, outcome.start, outcome.end, false)), state);
+  }
+
+  async function onExecute(turn: TeamsTurn): Promise<void> {
+    const value = executeValueSchema.safeParse(turn.activity.value);
+    const action = value.success ? parseCardAction(value.data.action.data) : null;
+    if (!action) return turn.invokeResponse(200, errorResponse(400, 'BadRequest', 'That button is not one of mine; ask me again for a fresh card.'));
+    let body: InvokeResponseBody;
+    try {
+      body = isPersonal(turn) ? await executeInPersonalChat(turn, action) : await executeInSharedChat(turn, action);
+    } catch (error) {
+      if (error instanceof TripActionError) body = messageResponse(error.message);
+      else if (error instanceof StoreUnavailableError) {
+        // A trip, acknowledgement or snooze that was not saved is never confirmed.
+        logger.warn({ verb: action.ta }, 'teams card action failed: store unavailable');
+        body = messageResponse(error.userMessage);
+      } else {
+        logger.error({ err: error, verb: action.ta }, 'teams card action failed');
+        body = errorResponse(500, 'InternalError', 'Sorry, something went wrong. Please try again in a moment.');
+      }
+    }
+    await turn.invokeResponse(200, body);
+  }
+
+  return { onSubmit, onExecute };
 }

@@ -17,6 +17,7 @@ import type { NewTrip, ReminderService, TripView } from '../../reminders/types.j
 import { turnFromContext } from './create-botbuilder-port.js';
 import { createTeamsBot, type TeamsMessageHandler } from './create-teams-bot.js';
 import { createTeamsUserStore } from './teams-user-store.js';
+import { createCardViews } from './card-views.js';
 import { detailsActivities } from './render/details-activities.js';
 import { createFeedbackStore } from '../../feedback/create-feedback-store.js';
 import type { FeedbackRecord } from '../../feedback/feedback-record.js';
@@ -67,6 +68,7 @@ function setup(options: { handlers?: TeamsMessageHandler[]; ack?: TripView | nul
     timeZone: 'UTC',
     logger: silentLogger,
     messageHandlers: options.handlers,
+    views: createCardViews(new Keyv(), 60_000),
   });
   const adapter = new TestAdapter(async (context) => bot.run(turnFromContext(context)), {
     channelId: 'msteams',

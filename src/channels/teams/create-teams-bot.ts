@@ -2,10 +2,13 @@
  * The Teams bot: maps each turn to the advisor and back. Messages (personal chat,
  * or an @mention in a channel/group chat, answered in the thread) get a typing
  * indicator and the Answer card; card buttons create trips, acknowledge and snooze
- * through the reminders port and update the card; install events get the welcome
- * card; feedback invokes are recorded (teams-feedback.ts). Each user's zone comes from
- * their activity (teams-time-zone.ts). Only our TeamsTurn is used, never an SDK type.
- * Button handling lives in create-card-action-handler.ts.
+ * through the reminders port, as Universal Actions (`adaptiveCard/action` invokes, each
+ * answered with the presser's own card) or, from older clients, as submits that update the
+ * card; install events get the welcome card; feedback invokes are recorded
+ * (teams-feedback.ts). In channels and group chats an answer card carries a `refresh` and
+ * is remembered as sent (card-views.ts), so each person sees their own view of it. Each
+ * user's zone comes from their activity (teams-time-zone.ts). Only our TeamsTurn is used,
+ * never an SDK type. Button handling lives in create-card-action-handler.ts.
  */
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
@@ -14,6 +17,7 @@ import { AdvisorError, StoreUnavailableError } from '../../errors.js';
 import type { ReminderService } from '../../reminders/types.js';
 import { parseCardAction } from './card-actions.js';
 import { createCardActionHandler } from './create-card-action-handler.js';
+import { cardRefOf, type CardViews } from './card-views.js';
 import { answerToActivity } from './render/answer-to-activity.js';
 import { welcomeActivity } from './render/welcome-activity.js';
 import { stripMarkup } from '../../understand/strip-markup.js';
@@ -52,6 +56,10 @@ export interface TeamsBotOptions {
   messageHandlers?: TeamsMessageHandler[];
   /** TEAMS_TRAVEL_DESK_TEAM_ID: its members may press buttons on other people's trips (authenticated turns only). */
   deskTeamId?: string;
+  /** Answer cards sent into channels and group chats, and each person's view of them (Universal Actions). */
+  views: CardViews;
+  /** TEAMS_GRAPH_INSTALL=on: reminders reach people who never opened the bot, so nobody is told to open it first. */
+  proactiveInstall?: boolean;
 }
 
 export interface TeamsBot {
@@ -66,7 +74,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const handlers = options.messageHandlers ?? [];
 
   const isPersonal = (turn: TeamsTurn) => (turn.activity.conversation.conversationType ?? 'personal') === 'personal';
-  const onCardAction = createCardActionHandler({ advisor, reminders, users, clock, logger, deskTeamId: options.deskTeamId, timeZone: options.timeZone });
+  const cardActions = createCardActionHandler({
+    advisor, reminders, users, clock, logger, views: options.views,
+    deskTeamId: options.deskTeamId, timeZone: options.timeZone, proactiveInstall: options.proactiveInstall,
+  });
 
   /** Personal conversations are where reminders go; remember them (and the email once, from the roster). */
   /**
@@ -117,14 +128,20 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     for (const handle of handlers) if (await handle(input)) return;
     await turn.send({ type: 'typing' });
     // The user's own zone (localTimezone / clientInfo), so "next week" is their next week.
-    const answer = await advisor.ask(text, { now: clock(), timeZone: teamsTimeZone(a, options.timeZone) });
-    const id = await turn.send(answerToActivity(answer));
+    // The activity's locale ("en-GB") decides how "4/12" reads (src/understand/date-order.ts).
+    const answer = await advisor.ask(text, { now: clock(), timeZone: teamsTimeZone(a, options.timeZone), locale: a.locale });
+    // In a channel or group chat each person gets their own view of the card: its refresh names the asker.
+    const shared = !isPersonal(turn);
+    const id = await turn.send(answerToActivity(answer, shared ? { refresh: { userIds: [a.from.id] } } : {}));
+    const ref = shared && id ? cardRefOf({ conversation: a.conversation, replyToId: id }) : null;
+    if (ref) await unlessStoreDown('card-views', () => options.views.rememberSent(ref, answer, [a.from.id]), undefined);
     const feedback = options.feedback;
     if (feedback) await unlessStoreDown('feedback', () => feedback.sent(id, answer), undefined);
   }
 
   async function onInvoke(turn: TeamsTurn): Promise<void> {
     if (options.feedback && (await options.feedback.onInvoke(turn))) return;
+    if (turn.activity.name === 'adaptiveCard/action') return cardActions.onExecute(turn);
     await turn.invokeResponse(501);
   }
 
@@ -159,7 +176,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
             if (again) return;
           }
           const action = a.value !== undefined ? parseCardAction(a.value) : null;
-          if (action) await onCardAction(turn, action);
+          if (action) await cardActions.onSubmit(turn, action);
           else if (typeof a.text === 'string' && a.text.trim()) await onText(turn, a.text);
           else if (a.value !== undefined) logger.debug('teams: ignored a card submit that is not ours');
         } else if (a.type === 'conversationUpdate') {

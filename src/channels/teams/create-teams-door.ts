@@ -25,11 +25,17 @@ import { createServiceUrlPolicy } from './service-url-policy.js';
 import type { RetryOptions } from './send-with-retry.js';
 import type { TeamsPort } from './teams-port.js';
 import { createTeamsUserStore } from './teams-user-store.js';
+import { createCardViews } from './card-views.js';
+import { createTravellerReach } from './create-traveller-reach.js';
 import { createTeamsFeedback } from './teams-feedback.js';
 import { feedbackStoreFrom } from '../../feedback/create-feedback-store.js';
+import { createTeamsInsightsPoster } from './create-teams-insights-poster.js';
 
 /** MUST stay in sync with MESSAGES_PATH in package-cli.ts (which prints the messaging endpoint). */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+/** How long an answer sent into a channel, and each person's view of it, are kept (card-views.ts). */
+const CARD_VIEW_TTL_MS = 30 * 86_400_000;
 
 /** Said at start-up (log and console, see main.ts) whenever local mode is on. */
 export const TEAMS_LOCAL_MODE_WARNING = `TEAMS_LOCAL_MODE=on: ${TEAMS_MESSAGES_PATH} accepts unauthenticated Teams activities from this machine (local testing only; travel-desk commands are off). Set MICROSOFT_APP_ID instead in any shared or production deployment.`;
@@ -92,6 +98,8 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
       logger: log,
     });
   const users = createTeamsUserStore(ctx.store('teams-refs'));
+  // Travellers with no chat yet: proactive installation (TEAMS_GRAPH_INSTALL), else a notice to the desk.
+  const reach = createTravellerReach(ctx, { port, serviceUrls, endpoints: teamsIdentityEndpoints(config), loginCa: options.loginCa, logger: log });
   const bot = createTeamsBot({
     advisor: ctx.advisor,
     reminders: ctx.reminders,
@@ -107,16 +115,23 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
     clock: ctx.clock,
     timeZone: config.DEFAULT_TIMEZONE,
     logger: log,
-    messageHandlers: options.messageHandlers ?? teamsMessageHandlers(ctx),
+    messageHandlers: options.messageHandlers ?? teamsMessageHandlers(ctx, { onDeskTurn: reach.onDeskTurn }),
     deskTeamId: config.TEAMS_TRAVEL_DESK_TEAM_ID,
+    proactiveInstall: reach.installer !== null,
+    // Each person's view of a card in a channel is kept as long as its trip buttons matter.
+    views: createCardViews(ctx.store('teams-card-views'), CARD_VIEW_TTL_MS),
   });
   ctx.reminders.registerDeliverer(
     createTeamsDeliverer({
       port, users, serviceUrls, throttle: createTenantThrottle(options.throttle), retry: options.retry, logger: log,
       // Reminders sent, by idempotency key: what `alreadyDelivered` reads after a crash.
       sent: ctx.store('teams-sent'), now: ctx.clock,
+      installer: reach.installer, notices: reach.notices,
     }),
   );
+  // The weekly insights, in the channel a desk member chose with `travel-desk insights here`.
+  const insights = ctx.insights;
+  if (insights) insights.registerPoster(createTeamsInsightsPoster({ port, serviceUrls, retry: options.retry, target: () => insights.target('teams') }));
   return {
     name: 'teams',
     routes: [

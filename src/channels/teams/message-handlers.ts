@@ -5,8 +5,10 @@
  */
 import type { AppContext } from '../../app/app-context.js';
 import type { TeamsMessageHandler } from './create-teams-bot.js';
+import type { TeamsTurn } from './teams-port.js';
 import { createTravelDeskHandler } from './travel-desk-handler.js';
 
-export function teamsMessageHandlers(ctx: AppContext): TeamsMessageHandler[] {
-  return [createTravelDeskHandler(ctx)];
+/** `onDeskTurn`: each travel-desk command that passed its checks (the door remembers the desk's channel). */
+export function teamsMessageHandlers(ctx: AppContext, hooks: { onDeskTurn?: (turn: TeamsTurn) => Promise<void> } = {}): TeamsMessageHandler[] {
+  return [createTravelDeskHandler(ctx, hooks)];
 }

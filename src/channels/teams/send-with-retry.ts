@@ -24,6 +24,20 @@ export class TeamsDeliveryError extends AdvisorError {
   }
 }
 
+/**
+ * The bot cannot reach this traveller in Teams at all (no chat with them, and it may not or
+ * cannot install itself for them): permanent, with a short `message` (the reminder's failure
+ * reason, kept under 200 characters) and the `fix` the travel desk is told once
+ * (unreachable-notices.ts).
+ */
+export class TeamsUnreachableError extends TeamsDeliveryError {
+  readonly fix: string;
+  constructor(message: string, fix: string, options: { status?: number | null; cause?: unknown } = {}) {
+    super(message, { status: options.status ?? null, permanent: true, cause: options.cause });
+    this.fix = fix;
+  }
+}
+
 export interface RetryOptions {
   retries?: number;
   baseDelayMs?: number;

@@ -1,7 +1,9 @@
 /**
  * Travel-desk commands in Teams, for members of TEAMS_TRAVEL_DESK_TEAM_ID only:
  * "@bot travel-desk remind @Kat Kazakhstan 2026-12-03..2026-12-10" (or an email instead
- * of the mention), "travel-desk trips", "travel-desk report". Same language and report
+ * of the mention), "travel-desk trips", "travel-desk report", "travel-desk alerts",
+ * "travel-desk insights [days]" ("insights here" / "insights off": the weekly insights in
+ * this channel, or none). Same language and report
  * as Slack's /travel-desk (src/reminders/parse-desk-command.ts, render-desk-report.ts).
  *
  * They list and create everyone's trips, so they run only on an authenticated activity
@@ -14,17 +16,23 @@ import { AdvisorError } from '../../errors.js';
 import { DESK_USAGE, parseDeskCommand } from '../../reminders/parse-desk-command.js';
 import { PLAIN_DESK_FORMAT, renderDeskReport, renderTripList } from '../../reminders/render-desk-report.js';
 import { renderAlertList } from '../../alerts/render-alert-list.js';
+import { renderInsights } from '../../insights/render-insights.js';
+import { channelReference } from './create-teams-insights-poster.js';
 import { formatLocalTime } from '../../render/local-time.js';
 import type { TravellerRef } from '../../reminders/types.js';
 import type { TeamsMessageHandler } from './create-teams-bot.js';
-import type { TeamsAccount } from './teams-port.js';
+import type { TeamsAccount, TeamsTurn } from './teams-port.js';
 import { teamsTimeZone } from './teams-time-zone.js';
 import { travellerId } from './teams-user-store.js';
 
 const COMMAND = /^\/?travel-desk\b\s*([\s\S]*)$/i;
 const MENTIONED = '@mentioned';
 
-export function createTravelDeskHandler(ctx: Pick<AppContext, 'config' | 'advisor' | 'reminders' | 'clock' | 'logger' | 'alerts'>): TeamsMessageHandler {
+/** `onDeskTurn`: told of each command that passed the checks (the door remembers the desk's channel for unreachable-traveller notices). */
+export function createTravelDeskHandler(
+  ctx: Pick<AppContext, 'config' | 'advisor' | 'reminders' | 'clock' | 'logger' | 'alerts' | 'insights'>,
+  hooks: { onDeskTurn?: (turn: TeamsTurn) => Promise<void> } = {},
+): TeamsMessageHandler {
   return async ({ turn, text, userId, teamId }) => {
     const m = COMMAND.exec(text);
     if (!m) return false;
@@ -35,6 +43,7 @@ export function createTravelDeskHandler(ctx: Pick<AppContext, 'config' | 'adviso
       return say('Travel-desk commands are off on this server: it runs Teams in local mode (TEAMS_LOCAL_MODE), without the Microsoft sign-in (MICROSOFT_APP_ID) that tells who you are.').then(() => true);
     if (teamId !== team) return say('Travel-desk commands work only in a channel of the travel desk team: @mention me there.').then(() => true);
     if (!(await turn.senderInTeam(team))) return say('Sorry, travel-desk commands are only for members of the travel desk team. Ask me directly about your own trips instead.').then(() => true);
+    await hooks.onDeskTurn?.(turn);
     // The traveller's @mention was stripped from the text; it is in the entities.
     const a = turn.activity;
     const mention = a.entities
@@ -57,6 +66,15 @@ export function createTravelDeskHandler(ctx: Pick<AppContext, 'config' | 'adviso
       }
       if (cmd.kind === 'report') return say(renderDeskReport(await ctx.reminders.listTrips(), undefined, format)).then(() => true);
       if (cmd.kind === 'alerts') return say(renderAlertList((await ctx.alerts?.list()) ?? [], undefined, format)).then(() => true);
+      if (cmd.kind === 'insights') {
+        if (!ctx.insights) return say('Insights are not available on this server.').then(() => true);
+        // "here": this desk-team channel gets the weekly post (its reference is kept in the store); "off": no weekly post.
+        if (cmd.weekly === 'here') await ctx.insights.setTarget('teams', channelReference(turn.reference()));
+        if (cmd.weekly === 'off') await ctx.insights.setTarget('teams', null);
+        if (cmd.weekly)
+          return say(cmd.weekly === 'here' ? 'The weekly security-team insights will be posted in this channel, on Mondays from 09:00.' : 'No more weekly insights in Teams.').then(() => true);
+        return say(renderInsights(await ctx.insights.report({ days: cmd.days }), format)).then(() => true);
+      }
       let traveller: TravellerRef | null = null;
       if (cmd.traveller === MENTIONED && mention) traveller = { platform: 'teams', userId: travellerId(mention) };
       else if (/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(cmd.traveller)) traveller = { email: cmd.traveller.toLowerCase() };

@@ -33,7 +33,7 @@ const refused = (status: number, error: string): ButtonOutcome => ({ status, bod
 
 /**
  * The lines the Teams bot puts in place of a reminder card after a button.
- * MUST stay in sync with create-card-action-handler.ts (replaceReminderCard calls).
+ * MUST stay in sync with teams/perform-card-action.ts (its `status` outcomes).
  */
 const teamsStatusLines = {
   acknowledged: (at: string) => `✅ Checklist done (recorded ${at.slice(0, 10)}).`,

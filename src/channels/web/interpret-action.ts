@@ -93,6 +93,8 @@ function teamsAction(value: unknown): PlaygroundAction {
     return { kind: 'acknowledge', platform: 'teams', tripId: action.tripId ?? null, reminderId: action.reminderId ?? null, card };
   }
   if (action.ta === 'details') return { kind: 'details', platform: 'teams', detail: action.kind, countries: action.countries, page: 1 };
+  // Teams asks for a card's refresh itself (Universal Actions); the playground draws the card as sent.
+  if (action.ta === 'view') return { kind: 'unsupported', name: 'card refresh (Teams asks for it when the card is shown)' };
   return { kind: 'snooze', platform: 'teams', tripId: action.tripId, reminderId: action.reminderId, hours: action.hours };
 }
 

@@ -177,10 +177,10 @@ describe('answerToActivity', () => {
     const activity = answerToActivity(thirteen);
     expect(utf16Bytes(activity)).toBeLessThanOrEqual(TEAMS_LIMITS.recommendedMessageBytes);
     expect(cardOf(activity).actions.map((a: { type: string; title: string }) => `${a.type} ${a.title}`)).toEqual([
-      'Action.Submit Remind me before I go',
-      "Action.Submit I've done the checklist",
-      'Action.Submit Full checklist',
-      'Action.Submit Why this level',
+      'Action.Execute Remind me before I go',
+      "Action.Execute I've done the checklist",
+      'Action.Execute Full checklist',
+      'Action.Execute Why this level',
     ]);
     for (const d of thirteen.destinations) expect(JSON.stringify(activity)).toContain(`**${d.countryName}**: ${levelHeadline(d)}`);
   });

@@ -16,6 +16,8 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
 
 export interface ActivityOptions {
   state?: CardState;
+  /** Universal Actions: these Teams user ids (MRIs) each see their own view of the card (channels, group chats). */
+  refresh?: { userIds: string[] };
   /** Set when updating a message the bot sent before. */
   id?: string;
 }
@@ -85,5 +87,5 @@ export function answerToActivity(answer: Answer, options: ActivityOptions = {}):
   };
   const fallback = clamp(answerFallbackText(answer), TEAMS_LIMITS.maxFallbackText);
   const versions: AdaptiveCardOptions[] = [{ details: 'inline' }, { details: 'follow-up' }, { details: 'follow-up', compact: true }];
-  return fitActivity(versions.map((v) => () => cardActivity(answerToAdaptiveCard(answer, { ...v, state: options.state }), fallback, extra)));
+  return fitActivity(versions.map((v) => () => cardActivity(answerToAdaptiveCard(answer, { ...v, state: options.state, refresh: options.refresh }), fallback, extra)));
 }

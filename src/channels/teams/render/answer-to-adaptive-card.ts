@@ -5,7 +5,10 @@
  * the key actions; the short summary with numbered citations; then the buttons: Remind
  * me before I go, I've done the checklist, Full checklist and Why this level. The last
  * two open the rest inside the card (Action.ShowCard), or, when that would make the
- * message too large, ask the bot for follow-up cards (Action.Submit, details-activities.ts).
+ * message too large, ask the bot for follow-up cards (details-activities.ts). The buttons
+ * that reach the bot are Universal Actions (Action.Execute, falling back to Action.Submit;
+ * card-parts.ts); a card in a channel or group chat also carries a `refresh`, so each person
+ * sees their own view of it (docs/teams.md, "Universal Actions").
  * A reminder shows the merged checklist of the phases that matter now instead of the
  * key actions. Pure: no clock, no config, no I/O.
  */
@@ -14,13 +17,13 @@ import type { CardAction } from '../card-actions.js';
 import { TEAMS_LIMITS } from './limits.js';
 import { levelHeadline, isNeutral, tierLine, tierTag } from '../../../render/level-words.js';
 import { COMPACT_FROM, PHASE_WORDS, distinctMeanings, onlyForText, type Phase } from '../../../render/trip-words.js';
-import { card, text, type AdaptiveCard, type CardElement } from './card-parts.js';
+import { card, executeAction, refreshFor, text, type AdaptiveCard, type CardElement } from './card-parts.js';
 import { formatLocalTime } from '../../../render/local-time.js';
 import { LEVEL_STYLE, checklistElements, levelColor, whyGroups } from './details-elements.js';
 
 export { text, type AdaptiveCard, type CardElement };
 
-/** What happened to this card since it was sent; the bot re-renders with it (updateActivity). */
+/** What happened to this card since it was sent (for everyone, or in one person's own view); the bot re-renders with it. */
 export interface CardState {
   /** Reminders were set: the trip and when each reminder is due (ISO instants or dates). */
   reminders?: { tripId: string; due: Array<{ kind: string; dueAt: string }> };
@@ -28,6 +31,8 @@ export interface CardState {
   acknowledgedAt?: string;
   /** The user's IANA zone: due instants are shown as their local date and time; without it, as the date alone. */
   timeZone?: string;
+  /** A line for the presser alone, under the outcome (e.g. where their reminders will arrive). */
+  note?: string;
 }
 
 export interface AdaptiveCardOptions {
@@ -40,6 +45,8 @@ export interface AdaptiveCardOptions {
   /** Show the merged checklist of these phases instead of the key actions (reminders). */
   phases?: Phase[];
   state?: CardState;
+  /** Universal Actions `refresh` for these Teams user ids (MRIs): each sees their own view of the card. */
+  refresh?: { userIds: string[] };
 }
 
 function levelElements(answer: Answer, compact: boolean): CardElement[] {
@@ -110,11 +117,15 @@ function stateElements(state: CardState | undefined): CardElement[] {
   }
   if (state?.acknowledgedAt)
     out.push(text(`✅ Checklist done (recorded ${state.acknowledgedAt.slice(0, 10)}).`, { color: 'Good', weight: 'Bolder', separator: !state.reminders }));
+  if (state?.note) out.push(text(state.note, { isSubtle: true, spacing: 'Small' }));
   return out;
 }
 
-function submit(title: string, data: CardAction, style?: 'positive'): CardElement {
-  return { type: 'Action.Submit', title, data, ...(style ? { style } : {}) };
+const submit = (title: string, data: CardAction, style?: 'positive'): CardElement => executeAction(title, data, style);
+
+/** What the card's refresh asks for: enough to rebuild it when the card as sent is no longer stored. */
+export function viewAction(answer: Answer): Extract<CardAction, { ta: 'view' }> {
+  return { ta: 'view', countries: answer.destinations.map((d) => d.countryCode), start: answer.trip?.start ?? null, end: answer.trip?.end ?? null };
 }
 
 /** "Full checklist" and "Why this level", inside the card or as a request for follow-up cards. */
@@ -166,5 +177,7 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
   } else body.push(...keyActionElements(answer));
   if (!compact) body.push(...summaryElements(answer));
   body.push(...stateElements(options.state));
-  return card(body, actionElements(answer, options));
+  const out = card(body, actionElements(answer, options));
+  if (options.refresh) out.refresh = refreshFor(viewAction(answer), options.refresh.userIds);
+  return out;
 }

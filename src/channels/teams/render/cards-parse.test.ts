@@ -2,16 +2,17 @@
  * Every card the Teams door sends parses cleanly as Adaptive Card 1.5 with Microsoft's
  * own Adaptive Cards SDK (the renderer Teams clients use): no unknown element types,
  * no invalid property values, no duplicate ids, for every frozen answer (details inside
- * the card as Action.ShowCard, as follow-up cards, compact), reminder cards (a 13-country
+ * the card as Action.ShowCard, as follow-up cards, compact, with a Universal Actions
+ * refresh, and the details paged for one person), reminder cards (a 13-country
  * trip included), the welcome card and status cards.
  */
 import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import { ANSWER_FIXTURES, answerFixture } from '../../../../test/fixtures/answers/answer-fixtures.js';
 import type { AdaptiveCard } from './answer-to-adaptive-card.js';
-import { answerToAdaptiveCard } from './answer-to-adaptive-card.js';
+import { answerToAdaptiveCard, viewAction } from './answer-to-adaptive-card.js';
 import { answerToActivity } from './answer-to-activity.js';
-import { detailsActivities } from './details-activities.js';
+import { detailsActivities, detailsPageCard } from './details-activities.js';
 import { reminderToActivity } from './reminder-to-activity.js';
 import { statusActivity } from './status-activity.js';
 import { welcomeActivity } from './welcome-activity.js';
@@ -39,6 +40,11 @@ describe('Adaptive Cards parse cleanly with the Adaptive Cards SDK (1.5)', () =>
       expect(problems(answerToAdaptiveCard(answer, { details: 'inline' }))).toEqual([]);
       expect(problems(answerToAdaptiveCard(answer, { details: 'follow-up', compact: true }))).toEqual([]);
       expect(problems(cardOf(answerToActivity(answer, { state: { acknowledgedAt: '2026-11-23T10:00:00Z' } })))).toEqual([]);
+      // Universal Actions: a channel card's refresh, a person's own view, and the details paged for one person.
+      const refresh = { userIds: ['29:a', '29:b'] };
+      expect(problems(cardOf(answerToActivity(answer, { refresh })))).toEqual([]);
+      expect(problems(cardOf(answerToActivity(answer, { refresh, state: { note: 'Reminders arrive in your personal chat.' } })))).toEqual([]);
+      if (answer.destinations.length) expect(problems(detailsPageCard('why', answer, 1, viewAction(answer), ['29:a']))).toEqual([]);
       for (const kind of ['checklist', 'why'] as const) for (const a of detailsActivities(kind, answer)) expect(problems(cardOf(a))).toEqual([]);
     });
 

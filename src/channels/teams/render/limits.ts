@@ -1,7 +1,8 @@
 /**
  * Teams limits the renderers keep to, as data so tests can name each one. Sources:
  * learn.microsoft.com, "Format your bot messages" (message size), Adaptive Card
- * versions, "Bot messages with AI-generated content" (citations), and the citation
+ * versions, "User Specific Views" (Universal Actions), "Bot messages with AI-generated
+ * content" (citations), and the citation
  * types Microsoft ships in its Teams and Agents SDKs (`ClientCitation.appearance`: name
  * "max length 80", abstract "max length 160"; microsoft.github.io/Agents-for-js,
  * `ClientCitation`). MUST stay in sync with the "Renderers" notes of docs/teams.md.
@@ -26,4 +27,9 @@ export const TEAMS_LIMITS = {
   maxFallbackText: 4000,
   /** Suggestions offered as buttons ("Did you mean …?"). */
   maxSuggestionButtons: 3,
+  /**
+   * Universal Actions: at most 60 users may see their own version of a card, and `refresh.userIds`
+   * lists at most 60 (Microsoft Learn, "User Specific Views"; Teams SDK `IRefreshDefinition`).
+   */
+  maxRefreshUserIds: 60,
 } as const;

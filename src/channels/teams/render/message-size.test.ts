@@ -18,6 +18,7 @@ describe('TEAMS_LIMITS', () => {
     expect(TEAMS_LIMITS.maxCitationName).toBe(80);
     expect(TEAMS_LIMITS.maxFallbackText).toBe(4000);
     expect(TEAMS_LIMITS.maxSuggestionButtons).toBe(3);
+    expect(TEAMS_LIMITS.maxRefreshUserIds).toBe(60);
   });
 });
 

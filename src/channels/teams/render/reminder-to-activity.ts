@@ -1,7 +1,8 @@
 /**
  * A scheduled reminder as a Teams message: what the reminder is about, each
  * destination's level, the trip's merged checklist for the phase that matters now, and
- * the buttons "I've done the checklist", "Snooze", "Full checklist" and "Why this level".
+ * the buttons "I've done the checklist", "Snooze", "Full checklist" and "Why this level"
+ * (Universal Actions with an Action.Submit fallback, card-parts.ts).
  * Held under TEAMS_LIMITS.recommendedMessageBytes like every answer (fitActivity), a
  * 13-country trip included. Pure; the reminders scheduler calls it through the Teams
  * deliverer.
@@ -9,6 +10,7 @@
 import type { Delivery } from '../../../reminders/types.js';
 import type { TeamsOutbound } from '../teams-port.js';
 import { answerToAdaptiveCard, detailsActions, text, type AdaptiveCardOptions } from './answer-to-adaptive-card.js';
+import { executeAction } from './card-parts.js';
 import { cardActivity } from './answer-to-activity.js';
 import { fitActivity } from './message-size.js';
 
@@ -30,8 +32,8 @@ export function reminderToActivity(delivery: Delivery): TeamsOutbound {
     const card = answerToAdaptiveCard(answer, options);
     card.body.unshift(text(headline(delivery), { weight: 'Bolder', size: 'Medium' }));
     card.actions = [
-      { type: 'Action.Submit', title: "I've done the checklist", style: 'positive', data: { ta: 'ack', tripId: trip.id, reminderId: reminder.id, countries: trip.destinations.slice(0, 20) } },
-      { type: 'Action.Submit', title: 'Snooze', data: { ta: 'snooze', tripId: trip.id, reminderId: reminder.id, hours: SNOOZE_HOURS } },
+      executeAction("I've done the checklist", { ta: 'ack', tripId: trip.id, reminderId: reminder.id, countries: trip.destinations.slice(0, 20), start: null, end: null }, 'positive'),
+      executeAction('Snooze', { ta: 'snooze', tripId: trip.id, reminderId: reminder.id, hours: SNOOZE_HOURS }),
       ...detailsActions(answer, how),
     ];
     return cardActivity(card, headline(delivery), { summary: headline(delivery) });
