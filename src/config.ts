@@ -11,6 +11,7 @@ import { isLoopbackHost } from './server/loopback.js';
 import { resolveModelEndpoint, type ModelEndpoint } from './llm/model-endpoint.js';
 import { parseModelHeaders } from './llm/parse-model-headers.js';
 import { tenancyProblems } from './channels/teams/tenancy-problems.js';
+import { graphInstallProblems } from './channels/teams/graph/graph-install-problems.js';
 
 /** The package root (where content/ and intents/ ship), whether run from src/ or dist/. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -131,6 +132,20 @@ export const configSchema = z.object({
   TEAMS_LOGIN_URL: z.url().refine((u) => u.startsWith('https://'), 'an https:// URL (MSAL accepts no other)').optional(),
   /** The resource app tokens are for (botbuilder's ToChannelFromBotOAuthScope; `/.default` is added). */
   TEAMS_OAUTH_SCOPE: z.string().trim().min(1).default(TEAMS_PUBLIC_CLOUD.oauthScope),
+  /**
+   * `on`: a reminder for a traveller the bot has no chat with installs the app for them through
+   * Microsoft Graph, then sends (docs/teams.md, "Proactive installation"); graph-install-problems.ts
+   * says what it needs. Off: the travel desk is told, once per traveller, who cannot be reached.
+   */
+  TEAMS_GRAPH_INSTALL: flag.default('off'),
+  /** The app's id in the organisation's Teams app catalog (Graph `appCatalogs/teamsApps/{id}`), which proactive installation installs. */
+  TEAMS_APP_CATALOG_ID: guid("the app's id in your organisation's Teams app catalog").optional(),
+  /** Microsoft Graph for proactive installation: another cloud's Graph (or the tests' double). */
+  GRAPH_BASE_URL: secureUrl.default('https://graph.microsoft.com/v1.0'),
+  /** The resource Graph app tokens are for, from TEAMS_LOGIN_URL (`/.default` is added). */
+  GRAPH_SCOPE: z.string().trim().min(1).default('https://graph.microsoft.com'),
+  /** The Bot Connector endpoint for a personal chat made by proactive installation (Microsoft's global one by default). */
+  TEAMS_PROACTIVE_SERVICE_URL: secureUrl.default('https://smba.trafficmanager.net/teams/'),
 
   /** The model: see src/llm/model-endpoint.ts and docs/llm.md for how these combine. */
   OPENAI_API_KEY: optionalString,
@@ -198,6 +213,10 @@ export const configSchema = z.object({
   REMINDERS_PER_SECOND: z.coerce.number().int().positive().default(20),
   /** How long a 👍/👎 on an AI-written answer is kept (it holds no text and no user id; see src/feedback/). */
   FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Slack channel id (C…/G…) the weekly security-team insights are posted to; the bot must be a member. See docs/insights.md. */
+  INSIGHTS_SLACK_CHANNEL: z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, 'a Slack channel id such as C0123456789 (channel details → copy the id)').optional(),
+  /** How long the per-day question counts behind the insights are kept (they hold no text and no user id). */
+  INSIGHTS_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -245,6 +264,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else slackMode = 'http';
   }
   problems.push(...tenancyProblems(c, Boolean(clean(env).MICROSOFT_APP_TYPE ?? overrides.MICROSOFT_APP_TYPE)));
+  problems.push(...graphInstallProblems(c, c.TEAMS_SERVICE_URL_HOSTS ?? [...TEAMS_DEFAULT_SERVICE_HOSTS]));
   if (c.TEAMS_LOCAL_MODE === 'on' && c.MICROSOFT_APP_ID)
     problems.push('TEAMS_LOCAL_MODE: "on" turns Bot Framework authentication off; unset it when MICROSOFT_APP_ID is set');
   if (c.TEAMS_LOCAL_MODE === 'on' && !isLoopbackHost(c.HOST))

@@ -16,6 +16,9 @@ import type { PlaceFinder } from '../retrieval/place-finder.js';
 import { dropVpnAdvice } from './drop-vpn-advice.js';
 import { onQuestionMessage } from './on-question-message.js';
 import { mergeChecklists, rankKeyActions } from './merge-checklists.js';
+import { withTerritory } from './territory-note.js';
+import { isoDay } from '../understand/calendar.js';
+import type { AnswerGap, QuestionObserver } from './question-seen.js';
 
 /** How many recent understandings are kept for reuse. */
 const UNDERSTOOD_CACHE_SIZE = 256;
@@ -41,6 +44,14 @@ export interface AskOptions {
   now?: Date;
   /** IANA zone; default UTC. */
   timeZone?: string;
+  /** The user's locale (BCP 47, "en-US"): only how "1/12" reads; default: unknown (the sooner reading). */
+  locale?: string;
+  /**
+   * Told what the question was about (intent, destinations and tiers, what the content
+   * base could not answer), never its text: the insights counter (src/insights/) is
+   * given here by the advisor holder, so every door's questions are counted in one place.
+   */
+  observe?: QuestionObserver;
 }
 
 export interface Advisor {
@@ -80,37 +91,53 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
     return guard(await options.fallbackSummarizer.summarize(request));
   }
 
-  async function compose(intent: IntentName, u: Pick<Understanding, 'places' | 'suggestions' | 'trip' | 'text'>, withSummary = true): Promise<Answer> {
-    const destinations = u.places.map((p) => buildDestination(content, p.countryCode, nameOf(p.countryCode), contact));
+  async function compose(
+    intent: IntentName,
+    u: Pick<Understanding, 'places' | 'suggestions' | 'trip' | 'text'>,
+    withSummary = true,
+    observe?: QuestionObserver,
+    tripOver = false,
+  ): Promise<Answer> {
+    // A territory ("Crimea") is answered as the country the content base files it under, and says so.
+    const destinations = u.places.map((p) => withTerritory(buildDestination(content, p.countryCode, nameOf(p.countryCode), contact), p.territory, contact));
     const retrieval =
       intent === 'help' || !withSummary
         ? null
         : onQuestion.retrieve(u.text, { intent, countryCodes: destinations.filter((d) => d.covered).map((d) => d.countryCode), destinations: destinations.map((d) => d.countryCode) });
     const summary = !retrieval || intent === 'none' ? null : await summarize(u.text, intent, destinations, retrieval);
     let message: string | null = null;
+    // Set where the answer is "the content base doesn't cover that": counted as a gap on the question's subject.
+    let uncovered = false;
     if (intent === 'help')
       message = 'Tell me where you are going, e.g. "travelling to Kyrgyzstan next week", or ask "what is SORM?". I answer with the surveillance risk level, what it rests on, and a checklist for your devices.';
     else if (intent === 'none' && u.suggestions.length)
       message = `Did you mean ${u.suggestions.map((s) => nameOf(s.countryCode)).join(' or ')}?`;
-    else if (intent === 'none' && QUESTION.test(u.text.trim()))
+    else if (intent === 'none' && QUESTION.test(u.text.trim())) {
       // A question off the content base's subject: say so honestly and point to people who may know.
       message = `The content base doesn't cover that. Please ask ${contact}, or try "travelling to Kyrgyzstan next week" or "what is SORM?".`;
+      uncovered = true;
+    }
     else if (intent === 'none')
       message = 'I did not find a destination or a question about travel security in that message. Try "travelling to Kyrgyzstan next week".';
-    else if (intent === 'topic' && !summary)
+    else if (intent === 'topic' && !summary) {
       message = `The content base doesn't cover that. Please ask ${contact}.`;
-    else if (destinations.length && destinations.every((d) => !d.covered) && !summary && intent !== 'trip' && intent !== 'remind') {
+      uncovered = true;
+    } else if (destinations.length && destinations.every((d) => !d.covered) && !summary && intent !== 'trip' && intent !== 'remind') {
       // A question about a place without a country file ("what's the weather in Paris?") gets an honest
       // "not covered"; its level, tier and basis still show, and each destination's `notice` says where to turn.
       message = `The content base doesn't cover that. Please ask ${contact}.`;
+      uncovered = true;
     }
     // Out of scope (visas, weather …), or nothing on the asked subject for a destination: say so plainly.
     const said = retrieval && !(intent === 'none' && u.suggestions.length) ? onQuestionMessage(intent, retrieval, destinations, summary !== null, contact) : null;
     if (said) message = said;
+    const territoryNotes = destinations.flatMap((d) => (d.territory ? [d.territory.note] : []));
+    if (territoryNotes.length) message = [...territoryNotes, message].filter(Boolean).join(' ');
+    if (observe) tell(observe, intent, destinations, retrieval, uncovered);
     return {
       intent,
       destinations,
-      keyActions: rankKeyActions(content.checklist, destinations),
+      keyActions: rankKeyActions(content.checklist, destinations, undefined, { tripOver }),
       checklist: mergeChecklists(content.checklist, destinations),
       trip: intent === 'trip' || intent === 'remind' ? u.trip : null,
       summary,
@@ -118,6 +145,21 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
       message,
       sources: collectSources(content, destinations, summary),
     };
+  }
+
+  /** What the question was about, reduced to counts' keys; an observer that throws is ignored. */
+  function tell(observe: QuestionObserver, intent: IntentName, destinations: Destination[], retrieval: QuestionRetrieval | null, uncovered: boolean): void {
+    const gaps: AnswerGap[] = [];
+    const scope = retrieval?.scope;
+    const subject = scope?.subjects[0]?.id ?? 'unclassified';
+    if (scope?.outOfScope) gaps.push({ kind: 'out-of-scope', subject: scope.outOfScope.id, countryCode: null });
+    else if (retrieval?.nothingOn.length && scope?.subjects[0]) for (const code of retrieval.nothingOn) gaps.push({ kind: 'nothing-on', subject, countryCode: code });
+    else if (uncovered) gaps.push({ kind: 'no-content', subject, countryCode: null });
+    try {
+      observe({ intent, destinations: destinations.map((d) => ({ countryCode: d.countryCode, coverage: d.coverage })), gaps });
+    } catch (error) {
+      options.logger?.warn({ err: { name: (error as Error)?.name } }, 'question observer failed');
+    }
   }
 
   // Several listeners of one door may read the same message within moments (the Slack
@@ -128,10 +170,12 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
     const message = validateMessage(text);
     const now = o.now ?? clock();
     const timeZone = o.timeZone ?? 'UTC';
-    const key = `${timeZone}\u0000${Math.floor(now.getTime() / 60_000)}\u0000${message}`;
+    // A locale is untrusted door input (a Teams activity field): only a short tag is worth reading.
+    const locale = o.locale?.slice(0, 64);
+    const key = `${timeZone}\u0000${locale ?? ''}\u0000${Math.floor(now.getTime() / 60_000)}\u0000${message}`;
     const hit = recent.get(key);
     if (hit) return hit;
-    const u = understander.understand(message, { now, timeZone });
+    const u = understander.understand(message, { now, timeZone, ...(locale ? { locale } : {}) });
     if (recent.size >= UNDERSTOOD_CACHE_SIZE) recent.delete(recent.keys().next().value!);
     recent.set(key, u);
     return u;
@@ -144,7 +188,10 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
       const u = understand(text, o);
       // Asking about places with no travel words is a country question; places never make "none".
       const intent: IntentName = u.intent === 'none' && u.places.length ? 'country' : u.intent;
-      return compose(intent, u);
+      // "back from Moscow yesterday": the trip has ended, so what is left to do after it leads.
+      const end = intent === 'trip' || intent === 'remind' ? u.trip?.end : null;
+      const tripOver = !!end && end < isoDay(o.now ?? clock(), o.timeZone ?? 'UTC');
+      return compose(intent, u, true, o.observe, tripOver);
     },
     async answerForCountries(codes, o = {}) {
       const places = codes.map((countryCode) => ({ countryCode, text: countryCode, confidence: 1, kind: 'code' as const }));

@@ -5,6 +5,7 @@
  * finishes on the content it started with; the next one sees the new content.
  */
 import type { Advisor } from '../advisor/create-advisor.js';
+import type { QuestionObserver } from '../advisor/question-seen.js';
 
 export interface AdvisorHolder {
   /** Give this to doors: it always answers with the current advisor. */
@@ -14,14 +15,18 @@ export interface AdvisorHolder {
   swap(next: Advisor): void;
 }
 
-/** Starts with `initial`; a reload swaps in the next advisor. */
-export function createAdvisorHolder(initial: Advisor): AdvisorHolder {
+/**
+ * Starts with `initial`; a reload swaps in the next advisor. `observe` is told about every
+ * question any door asks through `advisor` (src/insights/ counts them; never the text),
+ * whichever advisor answers it.
+ */
+export function createAdvisorHolder(initial: Advisor, options: { observe?: QuestionObserver } = {}): AdvisorHolder {
   let current = initial;
   const advisor: Advisor = {
     get content() {
       return current.content;
     },
-    ask: (text, options) => current.ask(text, options),
+    ask: (text, o) => current.ask(text, options.observe && !o?.observe ? { ...o, observe: options.observe } : o),
     answerForCountries: (codes, options) => current.answerForCountries(codes, options),
     understand: (text, options) => current.understand(text, options),
   };

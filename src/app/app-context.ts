@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { ReminderService } from '../reminders/types.js';
 import type { AlertService } from '../alerts/create-alert-service.js';
 import type { ReloadResult } from './reload-content.js';
+import type { InsightsService } from '../insights/create-insights-service.js';
 
 export interface AppContext {
   config: Config;
@@ -17,6 +18,8 @@ export interface AppContext {
   reminders: ReminderService;
   /** Risk-change alerts (createApp sets it): the desk lists who was told. */
   alerts?: AlertService;
+  /** Security-team insights (createApp sets it): the desk's report, the API's JSON, where doors post the weekly one. */
+  insights?: InsightsService;
   /** Loads content/ and intents/ again and swaps them in for every door (createApp sets it); throws ContentError and keeps the old content on bad files. */
   reloadContent?: () => Promise<ReloadResult>;
   /** fetch used for outbound calls (Slack API, Teams connector, model endpoint); tests may inject one. */

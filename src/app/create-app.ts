@@ -25,6 +25,7 @@ import { createAlertService, type AlertServiceOptions } from '../alerts/create-a
 import { createAlertStore } from '../alerts/alert-store.js';
 import { createTripStore } from '../reminders/trip-store.js';
 import { createModelAccounting } from '../llm/create-model-accounting.js';
+import { createInsightsService, type InsightsServiceOptions } from '../insights/create-insights-service.js';
 
 export interface AppOptions {
   config: Config;
@@ -38,6 +39,8 @@ export interface AppOptions {
   teams?: TeamsDoorOptions;
   /** Risk-alert timing (lease, retry pause) for tests. */
   alerts?: Pick<AlertServiceOptions, 'leaseMs' | 'deliveryTimeoutMs' | 'retryMs' | 'maxAttempts'>;
+  /** Insights timing for tests: how often the weekly post is checked (default hourly), counts written, the post's lease. */
+  insights?: Pick<InsightsServiceOptions, 'flushMs' | 'leaseMs'> & { checkEveryMs?: number };
 }
 
 export interface App {
@@ -55,8 +58,16 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? (() => new Date());
   // Model accounting (for /healthz and `llm report`); its store opens at start(), once `base` exists.
   const llm = createModelAccounting({ config, clock, logger, store: (ns) => base.store(ns) });
+  // Security-team insights: counts every door's questions (never their text) as they pass the holder below.
+  const insights = createInsightsService({
+    ...options.insights,
+    config, clock, logger,
+    store: (ns) => base.store(ns),
+    content: () => holder.current().content,
+    trips: () => context.reminders.listTrips(),
+  });
   // Every door reads the advisor through the holder, so a content reload reaches them all at once.
-  const holder = createAdvisorHolder(options.advisor ?? buildAdvisor(config, { logger, clock, llmAccounting: llm.accounting }));
+  const holder = createAdvisorHolder(options.advisor ?? buildAdvisor(config, { logger, clock, llmAccounting: llm.accounting }), { observe: insights.observe });
   const advisor = holder.advisor;
   const stores: Keyv[] = [];
   const base = {
@@ -82,6 +93,9 @@ export function createApp(options: AppOptions): App {
     clock, logger, timeZone: config.DEFAULT_TIMEZONE,
   });
   context.alerts = alerts;
+  context.insights = insights;
+  // The weekly post is a recurring job on the reminders' scheduler (local, or BullMQ: one run per period across replicas).
+  context.reminders.every?.('insights-weekly', options.insights?.checkEveryMs ?? 3_600_000, (now) => insights.postWeekly(now));
   context.reloadContent = createContentReloader({ holder, build: () => buildAdvisor(config, { logger, clock, llmAccounting: llm.accounting }), alerts, logger });
   const doors = [createSlackDoor(context, options.slack), createTeamsDoor(context, options.teams), createApiDoor(context), createWebDoor(context)].filter(
     (d): d is Door => d !== null,
@@ -96,6 +110,7 @@ export function createApp(options: AppOptions): App {
       for (const d of doors) await d.start?.({ port: running.port });
       await context.reminders.start();
       llm.start();
+      insights.start();
       // Compares the content served with the content last seen, and alerts travellers in the background.
       alerts.start();
       return running;
@@ -113,7 +128,7 @@ export function createApp(options: AppOptions): App {
       await within(budget * 0.3, () => context.reminders.stop(budget * 0.25));
       await within(budget * 0.3, () => Promise.all([...doors].reverse().map((d) => d.stop?.())));
       await within(budget * 0.1, async () => running?.close());
-      await within(budget * 0.05, () => llm.stop());
+      await within(budget * 0.05, () => Promise.all([llm.stop(), insights.stop()]));
       await within(budget * 0.15, () => closeStores(stores, budget * 0.1));
     },
   };

@@ -12,6 +12,8 @@ import { AdvisorError } from '../errors.js';
 export interface ContentAtRef {
   /** The content directory at the ref, or null when the ref has no content there. */
   dir: string | null;
+  /** The commit the ref names (full hash): the same commit is the same content (the playground caches by it). */
+  commit: string;
   /** Removes the temporary copy. */
   dispose(): void;
 }
@@ -34,7 +36,7 @@ export function contentAtRef(contentDir: string, ref: string): ContentAtRef {
   const tmp = mkdtempSync(join(tmpdir(), 'content-at-ref-'));
   const dispose = () => rmSync(tmp, { recursive: true, force: true });
   const listed = git(root, ['ls-tree', '-d', '--name-only', commit, '--', path]);
-  if (listed.status !== 0 || !listed.stdout.toString().trim()) return { dir: null, dispose };
+  if (listed.status !== 0 || !listed.stdout.toString().trim()) return { dir: null, commit, dispose };
   const archive = git(root, ['archive', '--format=tar', commit, '--', path]);
   if (archive.status !== 0) {
     dispose();
@@ -46,5 +48,5 @@ export function contentAtRef(contentDir: string, ref: string): ContentAtRef {
     throw new AdvisorError(`could not unpack content at ${ref}: ${untar.stderr.toString().trim()}`, 'INTERNAL');
   }
   const out = join(tmp, path);
-  return { dir: existsSync(out) ? out : null, dispose };
+  return { dir: existsSync(out) ? out : null, commit, dispose };
 }

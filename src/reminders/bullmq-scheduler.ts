@@ -35,10 +35,8 @@ export interface BullmqSchedulerOptions {
   timeoutMs: number;
 }
 
-interface JobData {
-  reminderId: string;
-  generation: number;
-}
+/** A reminder delivery, or a run of a recurring job (`every`). */
+type JobData = { reminderId: string; generation: number } | { recurring: string };
 
 export const QUEUE_NAME = 'travel-reminders';
 
@@ -61,6 +59,14 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
   };
   queue.on('error', logError('reminder queue error'));
   let worker: Worker<JobData> | null = null;
+  // Recurring jobs (every()): one BullMQ job scheduler each, so one run per period across replicas.
+  const recurring = new Map<string, { everyMs: number; run: (now: Date) => Promise<unknown> }>();
+  const scheduleRecurring = (name: string) =>
+    bounded(() =>
+      queue.upsertJobScheduler(`recurring-${name}`, { every: recurring.get(name)!.everyMs }, {
+        name: 'recurring', data: { recurring: name }, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+      }),
+    ).catch((error: unknown) => logger.warn({ err: { name: (error as Error)?.name }, job: name }, 'recurring job not scheduled; will retry when Redis is ready again'));
   const bounded = <T>(call: () => Promise<T>) => withDeadline('queue', timeoutMs, call);
   /** Resolves true when `p` settles within `ms`, false otherwise (and stops caring about it). */
   const settles = (p: Promise<unknown>, ms: number) =>
@@ -118,6 +124,11 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
   };
 
   async function process(job: Job<JobData>): Promise<string> {
+    if ('recurring' in job.data) {
+      const name = job.data.recurring;
+      await recurring.get(name)?.run(clock()).catch((error: unknown) => logger.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message }, job: name }, 'recurring job failed'));
+      return 'recurring';
+    }
     const outcome = await attemptDelivery(deps, job.data.reminderId, job.data.generation, clock());
     if (outcome.type === 'retry' && outcome.rateLimited && worker) {
       // Honour Retry-After for every worker on this queue, then put this job back.
@@ -133,6 +144,12 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
 
   return {
     enqueue,
+    /** Runs `run` about every `everyMs` on one worker of the queue (a job scheduler shared by replicas); worker processes only. */
+    every(name: string, everyMs: number, run: (now: Date) => Promise<unknown>): void {
+      if (!options.worker) return;
+      recurring.set(name, { everyMs, run });
+      if (worker) void scheduleRecurring(name);
+    },
     async cancel(r: ReminderRecord): Promise<void> {
       const job = await bounded(() => queue.getJob(idempotencyKeyOf(r)));
       // A job being processed is locked; the worker sees the cancelled record and skips it.
@@ -153,10 +170,15 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
       worker.on('failed', (job, error) => logger.warn({ err: { name: error.name }, jobId: job?.id }, 'reminder job failed'));
       // Redis down at start-up: serve anyway (health says so); the worker connects when Redis is back.
       await bounded(() => worker!.waitUntilReady()).catch(() => logger.warn('reminder worker: Redis unreachable at start-up; it will connect when Redis is back'));
-      // Now and after every reconnect: the queue holds a job for every reminder still due.
+      // Now and after every reconnect: the queue holds a job for every reminder still due, and every recurring job is scheduled.
+      const rescheduleAll = () => void Promise.all([...recurring.keys()].map(scheduleRecurring));
       void queue.client.then((client) => {
         reconcileSoon();
-        client.on('ready', reconcileSoon);
+        rescheduleAll();
+        client.on('ready', () => {
+          reconcileSoon();
+          rescheduleAll();
+        });
       }, () => undefined);
     },
     /** PING on the queue's Redis connection, bounded. */

@@ -333,6 +333,10 @@ export function createReminderService(ctx: Omit<AppContext, 'reminders'>, option
     },
     deliverer: (platform) => deliverers.get(platform),
     pace: () => pacer.take(),
+    every(name, everyMs, run) {
+      if (local) local.every(name, everyMs, run);
+      else bull!.every(name, everyMs, run);
+    },
     async runDue(now = clock()) {
       let result = { sent: 0, failed: 0, retried: 0 };
       if (local) result = await local.runDue(now);

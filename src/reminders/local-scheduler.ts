@@ -43,6 +43,21 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
   let running: Promise<RunResult> | null = null;
   let lastScan = 0;
   const limiter = options.pacer ?? createRateLimiter(options.limiter.max, options.limiter.durationMs);
+  // Recurring jobs (every()): their timers run while the scheduler does.
+  const recurring = new Map<string, { everyMs: number; run: (now: Date) => Promise<unknown>; timer: NodeJS.Timeout | null; current: Promise<unknown> | null }>();
+  const startRecurring = (name: string) => {
+    const job = recurring.get(name)!;
+    const fire = () => {
+      if (job.current || stopping) return;
+      job.current = job
+        .run(clock())
+        .catch((error: unknown) => logger.error({ err: { name: (error as Error)?.name, message: (error as Error)?.message }, job: name }, 'recurring job failed'))
+        .finally(() => (job.current = null));
+    };
+    job.timer ??= setInterval(fire, job.everyMs);
+    job.timer.unref();
+    setImmediate(fire);
+  };
 
   function track(r: ReminderRecord): void {
     if (r.status === 'scheduled' || r.status === 'sending') due.set(r.id, nextAttemptAt(r));
@@ -131,6 +146,14 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
       timer = setInterval(tick, options.tickMs);
       timer.unref();
       tick();
+      for (const name of recurring.keys()) startRecurring(name);
+    },
+    /** Runs `run` now and every `everyMs` while the scheduler runs (one run at a time). */
+    every(name: string, everyMs: number, run: (now: Date) => Promise<unknown>): void {
+      const old = recurring.get(name);
+      if (old?.timer) clearInterval(old.timer);
+      recurring.set(name, { everyMs, run, timer: null, current: null });
+      if (timer) startRecurring(name);
     },
     /** Runs soon without waiting for the next tick (a briefing due "at once"). */
     nudge(): void {
@@ -140,6 +163,11 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
       stopping = true;
       if (timer) clearInterval(timer);
       timer = null;
+      for (const job of recurring.values()) {
+        if (job.timer) clearInterval(job.timer);
+        job.timer = null;
+        await job.current;
+      }
       while (running) await running.catch(() => undefined);
     },
     /** Whether the timer is delivering in this process. */

@@ -143,6 +143,13 @@ export interface ReminderService {
   /** Resolves when one more message may go out under REMINDERS_PER_SECOND, shared with this process's reminder deliveries. */
   pace?(): Promise<void>;
   /**
+   * A recurring job on this scheduler (the weekly insights check): in process, a timer
+   * started with `start()`; on BullMQ, a job scheduler on the reminders' queue, so one run
+   * per period across replicas. `run` must make its own claim when it needs exactly once
+   * (a run may be repeated after a crash). Register before `start()`.
+   */
+  every?(name: string, everyMs: number, run: (now: Date) => Promise<unknown>): void;
+  /**
    * Delivers every reminder due at `now` (default: the clock) and resolves when they are
    * settled. The production timer calls it; tests drive it with an injected clock.
    * With BullMQ it only sweeps expired trips (the queue delivers).

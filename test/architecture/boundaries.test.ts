@@ -1,5 +1,5 @@
 /**
- * Proves the core stays channel-free: nothing under src/advisor, src/alerts, src/content
+ * Proves the core stays channel-free: nothing under src/advisor, src/alerts, src/content, src/insights
  * or src/understand imports a chat SDK or a door, and only src/config.ts reads process.env.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,7 +19,7 @@ const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').
 const imports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
 describe('architecture boundaries', () => {
-  for (const core of ['advisor', 'alerts', 'content', 'understand']) {
+  for (const core of ['advisor', 'alerts', 'content', 'insights', 'understand']) {
     it(`src/${core} imports no chat SDK and no door`, () => {
       const offenders = files(join(SRC, core)).flatMap((f) =>
         imports(f)

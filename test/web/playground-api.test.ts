@@ -1,7 +1,7 @@
 /**
  * The playground's JSON API over real HTTP against the real app (SQLite in a temp
  * dir, injected clock): asking returns the Answer with the Slack and Teams
- * renderings, the country browser lists scored countries, the rendered buttons
+ * renderings (numeric dates read by the browser's language), the country browser lists scored countries, the rendered buttons
  * schedule reminders for the local test user that the web deliverer then receives,
  * PLAYGROUND=off removes the door, and the guard refuses other Host names,
  * cross-site writes and non-JSON posts.
@@ -75,6 +75,16 @@ describe('playground API', () => {
     expect(json.slackHtml).toContain('Why this level');
     expect(json.teams).toMatchObject({ type: 'AdaptiveCard' });
     expect(json.problems).toEqual({});
+  });
+
+  it('reads numeric dates by the browser\'s language: "Tbilisi 4/12" is 4 December for en-GB, 12 April for en-US in New York', async () => {
+    const gb = await post('/playground/api/ask', { text: 'Tbilisi 4/12', timeZone: 'Europe/London', locale: 'en-GB' });
+    expect(gb.json.answer.trip.start).toBe('2026-12-04');
+    const us = await post('/playground/api/ask', { text: 'Tbilisi 4/12', timeZone: 'America/New_York', locale: 'en-US' });
+    expect(us.json.answer.trip.start).toBe('2027-04-12');
+    // An unusable language is ignored, not an error.
+    const bad = await post('/playground/api/ask', { text: 'Tbilisi 4/12', locale: '!!' });
+    expect(bad.status).toBe(200);
   });
 
   it('says what is wrong with a message the advisor refuses', async () => {

@@ -27,12 +27,12 @@ export interface PlaygroundBrowser {
   close(): Promise<void>;
 }
 
-/** Starts the app and Chromium; `close()` stops both and removes the data directory. */
-export async function startPlaygroundBrowser(now: Date): Promise<PlaygroundBrowser> {
+/** Starts the app and Chromium; `close()` stops both and removes the data directory. `env`: more settings (e.g. CONTENT_DIR). */
+export async function startPlaygroundBrowser(now: Date, env: Record<string, string> = {}): Promise<PlaygroundBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium); .ci/run does this`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'playground-browser-'));
-  const app = createApp({ config: loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), clock: () => now });
+  const app = createApp({ config: loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }), clock: () => now });
   const url = (await app.start()).url;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -1,6 +1,7 @@
 /**
  * The travel-desk HTTP API on the shared server, for booking tools: POST/GET/DELETE
- * /api/trips; GET /api/alerts (who was told about a risk change) and POST
+ * /api/trips; GET /api/alerts (who was told about a risk change), GET /api/insights
+ * (the security-team insights as JSON, counts only: docs/insights.md) and POST
  * /api/content/reload (new content without a restart, docs/alerts.md). Off (every path
  * 404) unless TRAVEL_DESK_API_TOKEN is set; a wrong or missing bearer token is 401.
  * Never logs bodies (they hold emails).
@@ -97,6 +98,24 @@ export function createApiDoor(ctx: AppContext): Door | null {
           if (!ctx.alerts) throw new HttpError(404, 'risk-change alerts are not running on this server');
           const alerts = (await ctx.alerts.list()).map(({ key: _key, expiresAt: _e, traveller, ...rest }) => ({ ...rest, traveller: travellerToJson(traveller) }));
           sendJson(res, 200, { alerts });
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/insights',
+        async handler(req, res) {
+          authorise(req);
+          if (!ctx.insights) throw new HttpError(404, 'insights are not available on this server');
+          const q = new URL(req.url ?? '/', 'http://x').searchParams;
+          const number = (name: string, max: number) => {
+            const v = q.get(name);
+            if (v === null) return undefined;
+            if (!/^\d{1,5}$/.test(v) || Number(v) < 1 || Number(v) > max) throw new HttpError(400, 'bad query', [`${name}: a whole number from 1 to ${max}`]);
+            return Number(v);
+          };
+          const days = number('days', ctx.config.INSIGHTS_RETENTION_DAYS);
+          const staleDays = number('staleDays', 3650);
+          sendJson(res, 200, await ctx.insights.report({ days, staleDays }));
         },
       },
       {

@@ -17,6 +17,7 @@ import { SLACK_BODY_LIMIT } from '../../server/body-limits.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { checkSlackConnection, type SlackIdentity } from './check-slack-connection.js';
 import { createSlackDeliverer } from './create-slack-deliverer.js';
+import { createSlackInsightsPoster } from './create-slack-insights-poster.js';
 import { createWorkQueue } from './create-work-queue.js';
 import { feedbackStoreFrom } from '../../feedback/create-feedback-store.js';
 import { createSlackTimeZones } from './slack-time-zones.js';
@@ -103,6 +104,7 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     logger.error({ err: { name: e.name, code: e.code, message: e.message } }, 'Slack listener failed');
   });
   ctx.reminders.registerDeliverer(createSlackDeliverer(deliveryClient));
+  ctx.insights?.registerPoster(createSlackInsightsPoster(deliveryClient, config.INSIGHTS_SLACK_CHANNEL));
 
   let socketStarted = false;
   return {

@@ -20,6 +20,8 @@ import { answerToActivity } from '../teams/render/answer-to-activity.js';
 import { detailsActivities } from '../teams/render/details-activities.js';
 import { reminderToActivity } from '../teams/render/reminder-to-activity.js';
 import { statusActivity } from '../teams/render/status-activity.js';
+import { alertToBlockKit } from '../slack/render/alert-to-block-kit.js';
+import { alertToActivity } from '../teams/render/alert-to-activity.js';
 
 export interface WebDoorOptions {
   /** Override the Slack/Teams renderers (tests); defaults to the ones the doors use. */
@@ -39,6 +41,8 @@ export const defaultRenderers: PlaygroundRenderers = {
   teamsStatus: (status) => adaptiveCardOf(statusActivity(status, 'playground')),
   slackReminder: (delivery) => reminderToBlockKit(delivery),
   teamsReminder: (delivery) => adaptiveCardOf(reminderToActivity(delivery)),
+  slackAlert: (alert) => alertToBlockKit(alert),
+  teamsAlert: (alert) => adaptiveCardOf(alertToActivity(alert)),
 };
 
 /** The card inside a Teams message activity (attachments[0].content). */

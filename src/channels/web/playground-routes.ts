@@ -1,7 +1,8 @@
 /**
  * The JSON API behind the playground page: ask (as a message, or as Slack's /travel
  * whose private reply can be shared), browse countries, press buttons, list and cancel
- * the local test user's reminders. Thin: the advisor answers, the reminder service
+ * the local test user's reminders, preview the risk-change alerts the content served would
+ * send (against a git ref). Thin: the advisor answers, the reminder service
  * schedules, the injected renderers draw; nothing here decides advice.
  */
 import { randomUUID } from 'node:crypto';
@@ -17,6 +18,7 @@ import type { Route } from '../../server/types.js';
 import { PLAYGROUND_ASK_LIMIT, PLAYGROUND_FORM_LIMIT } from '../../server/body-limits.js';
 import { SHARE_TTL_MS } from '../slack/listeners/register-travel-command.js';
 import { actOnButton } from './act-on-button.js';
+import { createAlertPreview } from './alert-preview.js';
 import { countryRows } from './country-rows.js';
 import { guardRequest } from './guard-request.js';
 import { actionRequestSchema, interpretAction } from './interpret-action.js';
@@ -30,6 +32,8 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-D
 const askSchema = z.object({
   text: z.string(),
   timeZone: z.string().max(64).optional(),
+  /** The browser's language (navigator.language): how "1/12" reads. An unusable one is ignored. */
+  locale: z.string().max(64).optional(),
   /** `travel-command`: answer as Slack's /travel does, privately, with "Share in channel". */
   via: z.enum(['message', 'travel-command']).optional(),
 });
@@ -52,6 +56,14 @@ function validZone(zone: string | undefined, fallback: string): string {
     return zone;
   } catch {
     return fallback;
+  }
+}
+
+function validLocale(locale: string | undefined): string | undefined {
+  try {
+    return locale ? Intl.getCanonicalLocales(locale)[0] : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -83,6 +95,7 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
     };
   const render = (answer: Answer) => renderForPlayground(answer, options.renderers);
   const answers = ctx.store<Answer>('playground-answers');
+  const alertPreview = createAlertPreview(ctx, options.renderers);
 
   async function createTrip(destinations: string[], start: string, end: string | null): Promise<TripView> {
     return reminders.createTrip({
@@ -103,7 +116,7 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       handler: guarded(async (req, res) => {
         const body = parse(askSchema, await readJson(req, PLAYGROUND_ASK_LIMIT));
         const started = performance.now();
-        const answer = await advisor.ask(body.text, { now: ctx.clock(), timeZone: validZone(body.timeZone, config.DEFAULT_TIMEZONE) });
+        const answer = await advisor.ask(body.text, { now: ctx.clock(), timeZone: validZone(body.timeZone, config.DEFAULT_TIMEZONE), locale: validLocale(body.locale) });
         const ephemeral = body.via === 'travel-command';
         // As the /travel command does: kept a day so "Share in channel" posts what was shown; no share button when the store is down.
         const key = randomUUID();
@@ -126,6 +139,15 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
         const code = (params.code ?? '').toUpperCase();
         if (!advisor.content.world.has(code)) throw new HttpError(404, `no country with the code ${code.slice(0, 8)}`);
         sendJson(res, 200, render(await advisor.answerForCountries([code])));
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/playground/api/alert-preview',
+      handler: guarded(async (req, res) => {
+        // The content served against the content at a git ref, drawn as the alerts travellers would get (alert-preview.ts).
+        const ref = new URL(req.url ?? '/', 'http://x').searchParams.get('ref') ?? 'main';
+        sendJson(res, 200, await alertPreview(ref.trim()));
       }),
     },
     {

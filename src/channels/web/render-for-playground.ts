@@ -6,6 +6,7 @@
  */
 import type { Answer } from '../../advisor/answer.js';
 import type { Delivery } from '../../reminders/types.js';
+import type { AlertDelivery } from '../../alerts/types.js';
 import type { ShareValue } from '../slack/actions.js';
 import type { CardState } from '../teams/render/answer-to-adaptive-card.js';
 import { blockKitToHtml, type SlackMessageJson } from './render/block-kit-to-html.js';
@@ -41,6 +42,10 @@ export interface PlaygroundRenderers {
   teamsDetails?: (kind: DetailKind, answer: Answer) => object[];
   /** The one-line card the Teams bot puts in place of a reminder card once its button was pressed. */
   teamsStatus?: (status: string) => object;
+  /** The Slack deliverer's renderer for a risk-change alert DM. */
+  slackAlert?: (alert: AlertDelivery) => SlackMessageJson;
+  /** The Teams deliverer's renderer for a risk-change alert: the Adaptive Card of its activity. */
+  teamsAlert?: (alert: AlertDelivery) => object;
 }
 
 export interface Renderings {
@@ -96,4 +101,10 @@ export function drawSlackModal(view: SlackModalJson): SlackModalDrawing {
 export function renderDeliveryForPlayground(delivery: Delivery, renderers: PlaygroundRenderers): Renderings {
   const { slackReminder, teamsReminder } = renderers;
   return draw(delivery.answer, slackReminder && (() => slackReminder(delivery)), teamsReminder && (() => teamsReminder(delivery)));
+}
+
+/** A risk-change alert as the Slack and Teams deliverers send it (the playground's "Alerts this content would send"). */
+export function renderAlertForPlayground(alert: AlertDelivery, renderers: PlaygroundRenderers): Renderings {
+  const { slackAlert, teamsAlert } = renderers;
+  return draw(alert.answer, slackAlert && (() => slackAlert(alert)), teamsAlert && (() => teamsAlert(alert)));
 }

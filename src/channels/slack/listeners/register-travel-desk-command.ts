@@ -1,7 +1,8 @@
 /**
  * `/travel-desk` for the travel desk: `remind @user Kazakhstan 2026-12-03..2026-12-10`
  * creates a trip whose reminders reach the traveller as DMs, `trips` lists upcoming
- * trips, `report` shows briefings sent, acknowledged and failed. Only members of
+ * trips, `report` shows briefings sent, acknowledged and failed, `alerts` who was told of a
+ * risk change, `insights [days]` the security-team insights (src/insights/). Only members of
  * SLACK_TRAVEL_DESK_USERGROUP (usergroups.users.list) or SLACK_TRAVEL_DESK_CHANNEL
  * (conversations.members) may use it; everyone else gets a clear refusal. Replies are
  * ephemeral. The manifest's command needs `should_escape: true` so mentions arrive as
@@ -14,6 +15,7 @@ import { AdvisorError, StoreUnavailableError } from '../../../errors.js';
 import { parseDeskCommand, DESK_USAGE } from '../../../reminders/parse-desk-command.js';
 import { renderDeskReport, renderTripList } from '../../../reminders/render-desk-report.js';
 import { renderAlertList } from '../../../alerts/render-alert-list.js';
+import { renderInsights } from '../../../insights/render-insights.js';
 import type { TravellerRef } from '../../../reminders/types.js';
 import { escapeMrkdwn, unescapeMrkdwn } from '../render/mrkdwn.js';
 import { SLACK_DESK_FORMAT } from '../render/slack-desk-format.js';
@@ -75,6 +77,12 @@ export const registerTravelDeskCommand: SlackListener = (app, deps) => {
       }
       if (cmd.kind === 'report') return void (await reply(renderDeskReport(await ctx.reminders.listTrips(), undefined, format)));
       if (cmd.kind === 'alerts') return void (await reply(renderAlertList((await ctx.alerts?.list()) ?? [], undefined, format)));
+      if (cmd.kind === 'insights') {
+        if (!ctx.insights) return void (await reply('Insights are not available on this server.'));
+        if (cmd.weekly)
+          return void (await reply(`In Slack the weekly insights go to the channel an admin sets in INSIGHTS_SLACK_CHANNEL (${ctx.config.INSIGHTS_SLACK_CHANNEL ? `now <#${ctx.config.INSIGHTS_SLACK_CHANNEL}>` : 'not set'}); \`insights here\` and \`insights off\` are for Teams.`));
+        return void (await reply(renderInsights(await ctx.insights.report({ days: cmd.days }), format)));
+      }
       const traveller = travellerOf(cmd.traveller);
       if (!traveller) return void (await reply(`"${escapeMrkdwn(unescapeMrkdwn(cmd.traveller).slice(0, 40))}" is not a Slack user (@mention them) or an email address.`));
       const trip = await ctx.reminders.createTrip({

@@ -11,6 +11,7 @@ import { initCountryBrowser } from './country-browser.js';
 import { createChatPanes } from './chat-panes.js';
 import { createSlackModal } from './slack-modal.js';
 import { escapeHtml } from './teams-markdown.js';
+import { initAlertPreview } from './alert-preview.js';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ ($('ask-form'));
@@ -89,7 +90,7 @@ async function ask(text) {
   form.setAttribute('aria-busy', 'true');
   try {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const renderings = await api('ask', { body: { text, timeZone, via: asTravel.checked ? 'travel-command' : 'message' } });
+    const renderings = await api('ask', { body: { text, timeZone, locale: navigator.language, via: asTravel.checked ? 'travel-command' : 'message' } });
     draw(renderings);
     const ms = Math.round(performance.now() - started);
     document.body.dataset.lastRenderMs = String(ms);
@@ -223,6 +224,13 @@ void initCountryBrowser({
     const code = th.querySelector('.code')?.textContent ?? '';
     names[code] = (th.firstChild?.textContent ?? code).trim();
   }
+});
+initAlertPreview({
+  form: /** @type {HTMLFormElement} */ ($('alert-preview-form')),
+  input: /** @type {HTMLInputElement} */ ($('alert-preview-ref')),
+  status: $('alert-preview-status'),
+  list: $('alert-preview-list'),
+  onButton: (platform, actionId, value) => void pressButton(platform, actionId, value),
 });
 void reminders.refresh().catch(() => undefined);
 // The scheduler delivers in the background: keep the panel current while the page is in view.
