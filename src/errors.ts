@@ -69,6 +69,20 @@ export class InputError extends AdvisorError {
 }
 
 /**
+ * A trip a travel desk asked for (HTTP API, desk command) that cannot be planned:
+ * `problems` lists each, "field: what was expected" (dates too far out or too long,
+ * destinations that name no country), so the API can return them all and a chat door
+ * can say them in one line.
+ */
+export class InvalidTripError extends InputError {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`The trip is not valid: ${problems.join('; ')}`);
+    this.problems = problems;
+  }
+}
+
+/**
  * An idempotency key came back with a different request than the one that first used
  * it (`different-request`: the HTTP API answers 422), or while the first request is
  * still being processed on another replica (`in-progress`: 409, retry shortly).

@@ -1,12 +1,13 @@
 /**
- * Proves the advisor reuses a recent understanding of the same message (two listeners of
- * one door reading one message) without ever mixing up messages, zones or minutes.
+ * Proves the advisor reads a message once: given the understanding the conversation
+ * service already made (src/conversation/), it answers from that and never reads the
+ * text again; without one, it understands the message itself, every time (no cache).
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/load-content.js';
 import { createPassageIndex } from '../content/passage-index.js';
-import type { Understander } from '../understand/types.js';
+import type { Understander, Understanding } from '../understand/types.js';
 import { createAdvisor } from './create-advisor.js';
 import { createExtractiveSummarizer } from './extractive-summarizer.js';
 
@@ -24,32 +25,23 @@ function countingAdvisor() {
   return { advisor, calls };
 }
 
-describe('createAdvisor understanding reuse', () => {
-  it('understands a message once when it is read twice within the same minute', async () => {
+describe('createAdvisor reads each message once', () => {
+  it('answers from an understanding it is given, without reading the text again', async () => {
     const { advisor, calls } = countingAdvisor();
     const now = new Date('2026-11-23T09:00:10Z');
-    advisor.understand('Kyrgyzstan', { now, timeZone: 'UTC' });
-    const answer = await advisor.ask('Kyrgyzstan', { now: new Date('2026-11-23T09:00:50Z'), timeZone: 'UTC' });
-    expect(answer.destinations[0]?.countryCode).toBe('KG');
+    const understood = advisor.understand('Kyrgyzstan', { now, timeZone: 'UTC' });
+    // The conversation service may answer a follow-up for the thread's destination.
+    const followUp: Understanding = { ...understood, places: [{ countryCode: 'UZ', text: 'UZ', confidence: 1, kind: 'code' }] };
+    const answer = await advisor.ask('Kyrgyzstan', { now, timeZone: 'UTC', understanding: followUp });
+    expect(answer.destinations.map((d) => d.countryCode)).toEqual(['UZ']);
     expect(calls).toHaveLength(1);
   });
 
-  it('understands again for another text, zone or minute', () => {
+  it('understands the text itself, each time, when no understanding is given', async () => {
     const { advisor, calls } = countingAdvisor();
     const now = new Date('2026-11-23T09:00:10Z');
-    advisor.understand('Kyrgyzstan', { now, timeZone: 'UTC' });
-    advisor.understand('Kyrgyzstan!', { now, timeZone: 'UTC' });
-    advisor.understand('Kyrgyzstan', { now, timeZone: 'Asia/Bishkek' });
-    advisor.understand('Kyrgyzstan', { now: new Date('2026-11-23T09:01:00Z'), timeZone: 'UTC' });
-    expect(calls).toHaveLength(4);
-  });
-
-  it('keeps a bounded number of recent understandings', () => {
-    const { advisor, calls } = countingAdvisor();
-    const now = new Date('2026-11-23T09:00:10Z');
-    for (let i = 0; i < 300; i++) advisor.understand(`message ${i}`, { now });
-    advisor.understand('message 0', { now }); // evicted long ago: understood again
-    advisor.understand('message 299', { now }); // recent: reused
-    expect(calls).toHaveLength(301);
+    await advisor.ask('Kyrgyzstan', { now, timeZone: 'UTC' });
+    await advisor.ask('Kyrgyzstan', { now, timeZone: 'UTC' });
+    expect(calls).toEqual(['UTC 2026-11-23T09:00:10.000Z Kyrgyzstan', 'UTC 2026-11-23T09:00:10.000Z Kyrgyzstan']);
   });
 });

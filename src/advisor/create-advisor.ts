@@ -20,9 +20,6 @@ import { withTerritory } from './territory-note.js';
 import { isoDay } from '../understand/calendar.js';
 import type { AnswerGap, QuestionObserver } from './question-seen.js';
 
-/** How many recent understandings are kept for reuse. */
-const UNDERSTOOD_CACHE_SIZE = 256;
-
 export interface AdvisorOptions {
   content: ContentBase;
   understander: Understander;
@@ -52,6 +49,12 @@ export interface AskOptions {
    * given here by the advisor holder, so every door's questions are counted in one place.
    */
   observe?: QuestionObserver;
+  /**
+   * The message as already understood (the conversation service, src/conversation/,
+   * understands each turn once and may add the thread's destinations): used instead of
+   * reading `text` again. Its own `text` is what retrieval and the summary see.
+   */
+  understanding?: Understanding;
 }
 
 export interface Advisor {
@@ -162,30 +165,18 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
     }
   }
 
-  // Several listeners of one door may read the same message within moments (the Slack
-  // answer and the "remind me" listener): understanding is pure for a given text, zone
-  // and minute, so recent results are reused. Bounded; the oldest entry goes first.
-  const recent = new Map<string, Understanding>();
   const understand = (text: string, o: AskOptions = {}): Understanding => {
     const message = validateMessage(text);
-    const now = o.now ?? clock();
-    const timeZone = o.timeZone ?? 'UTC';
     // A locale is untrusted door input (a Teams activity field): only a short tag is worth reading.
     const locale = o.locale?.slice(0, 64);
-    const key = `${timeZone}\u0000${locale ?? ''}\u0000${Math.floor(now.getTime() / 60_000)}\u0000${message}`;
-    const hit = recent.get(key);
-    if (hit) return hit;
-    const u = understander.understand(message, { now, timeZone, ...(locale ? { locale } : {}) });
-    if (recent.size >= UNDERSTOOD_CACHE_SIZE) recent.delete(recent.keys().next().value!);
-    recent.set(key, u);
-    return u;
+    return understander.understand(message, { now: o.now ?? clock(), timeZone: o.timeZone ?? 'UTC', ...(locale ? { locale } : {}) });
   };
 
   return {
     content,
     understand,
     async ask(text, o = {}) {
-      const u = understand(text, o);
+      const u = o.understanding ?? understand(text, o);
       // Asking about places with no travel words is a country question; places never make "none".
       const intent: IntentName = u.intent === 'none' && u.places.length ? 'country' : u.intent;
       // "back from Moscow yesterday": the trip has ended, so what is left to do after it leads.

@@ -25,6 +25,21 @@ export function outOfScopeMessage(topic: string, destinations: Pick<Destination,
     : `${lead} Try "travelling to Kyrgyzstan next week" or "what is SORM?".`;
 }
 
+/** Subjects a destination's law answers directly: the law's status and note lead the message. */
+const LAW_SUBJECTS = { vpn: 'vpn', encryption: 'encryption' } as const;
+const LAW_WORDS = { vpn: 'VPN law', encryption: 'Encryption law' } as const;
+
+/**
+ * "VPN law in Kyrgyzstan: unknown. No source … describes a VPN ban; agree with the security
+ * team …": for a question about VPNs or encryption, each asked destination's legal status
+ * in the content's own words (its note), before anything else. Null for other subjects.
+ */
+export function lawMessage(subjectId: string | undefined, destinations: Pick<Destination, 'countryName' | 'law'>[]): string | null {
+  const law = subjectId === 'vpn' || subjectId === 'encryption' ? LAW_SUBJECTS[subjectId] : null;
+  if (!law || !destinations.length) return null;
+  return destinations.map((d) => `${LAW_WORDS[law]} in ${d.countryName}: ${d.law[law].status}. ${d.law[law].note}`.trim()).join(' ');
+}
+
 /**
  * The message for this question, or null when the summary answers it as asked.
  * `summarised`: whether a summary is shown (the "here is what it says" half needs one).
@@ -32,7 +47,7 @@ export function outOfScopeMessage(topic: string, destinations: Pick<Destination,
 export function onQuestionMessage(
   intent: IntentName,
   retrieval: QuestionRetrieval,
-  destinations: Pick<Destination, 'countryCode' | 'countryName'>[],
+  destinations: Pick<Destination, 'countryCode' | 'countryName' | 'law'>[],
   summarised: boolean,
   contact: string,
 ): string | null {
@@ -40,11 +55,24 @@ export function onQuestionMessage(
   const { scope, nothingOn } = retrieval;
   if (scope.outOfScope) return outOfScopeMessage(scope.outOfScope.name, destinations);
   const subject = scope.subjects[0];
-  if (!subject || !nothingOn.length) return null;
+  const law = lawMessage(subject?.id, destinations);
+  const said = subject && nothingOn.length ? lackingMessage(subject.name, retrieval, destinations, summarised, contact) : null;
+  return law && said ? `${law} ${said}` : (law ?? said);
+}
+
+/** "The content base has nothing on messaging apps in Belarus; here is what it says …". */
+function lackingMessage(
+  subject: string,
+  retrieval: QuestionRetrieval,
+  destinations: Pick<Destination, 'countryCode' | 'countryName'>[],
+  summarised: boolean,
+  contact: string,
+): string {
+  const { nothingOn } = retrieval;
   const nameOf = (code: string) => destinations.find((d) => d.countryCode === code)?.countryName ?? code;
-  const lacking = `The content base has nothing on ${subject.name} in ${listNames(nothingOn.map(nameOf))}`;
+  const lacking = `The content base has nothing on ${subject} in ${listNames(nothingOn.map(nameOf))}`;
   if (!summarised) return `${lacking}. Please ask ${contact}.`;
-  if (retrieval.general) return `${lacking}; here is what it says about ${subject.name} in general.`;
+  if (retrieval.general) return `${lacking}; here is what it says about ${subject} in general.`;
   const others = destinations.filter((d) => !nothingOn.includes(d.countryCode)).map((d) => d.countryName);
-  return `${lacking}; here is what it says about ${subject.name} in ${listNames(others)}.`;
+  return `${lacking}; here is what it says about ${subject} in ${listNames(others)}.`;
 }

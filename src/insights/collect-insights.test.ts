@@ -104,7 +104,7 @@ describe('renderInsights', () => {
     const due = insights.review.drafts + insights.review.overdue;
     expect(text).toMatch(new RegExp(`\\*Content to review:\\* ${due} of ${insights.review.files} files .*; and ${due - 5} more\\.`));
     expect(text).toContain('*Feedback on AI-written answers:* no votes kept.');
-    const escaped = renderInsights(insights, { escape: (s) => s.replaceAll('a', 'A'), slackUser: (u) => u });
+    const escaped = renderInsights(insights, { escape: (s) => s.replaceAll('a', 'A'), user: (_p, u) => u, bold: (s) => `*${s}*`, code: (s) => s });
     expect(escaped).toContain('KAzAkhstAn 1 of 1');
   });
 });

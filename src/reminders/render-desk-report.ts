@@ -1,28 +1,37 @@
 /**
  * The travel desk's view, as text: pure, so the Slack and Teams commands and tests
  * render the same thing. Shows who travels where and what happened to each reminder;
- * never message text. Stored strings (emails, user ids, failure reasons from platform
- * APIs) go through the door's `DeskTextFormat`, so Slack's `&`, `<`, `>` never act as
- * markup and a Slack mention is written by the Slack door alone.
+ * never message text. Everything a door writes its own way goes through its
+ * `DeskTextFormat`: stored strings (emails, user ids, failure reasons from platform APIs)
+ * made inert in its markup, people (a Slack mention is written by the Slack door alone),
+ * emphasis, commands and times.
  */
-import type { TravellerRef, TripView } from './types.js';
+import type { Platform, TravellerRef, TripView } from './types.js';
 
-/** How a door writes stored strings into its markup. */
+/** How a door writes into its markup. */
 export interface DeskTextFormat {
   /** Makes a stored string inert in the door's markup (Slack: escapeMrkdwn). */
   escape(text: string): string;
-  /** A Slack user, as a mention where the door can render one. */
-  slackUser(userId: string): string;
+  /** A chat user, as the door names them (Slack: a mention for its own users). */
+  user(platform: Platform, userId: string): string;
+  /** Emphasis (Slack: *x*; Markdown: **x**). */
+  bold(text: string): string;
+  /** Something to type, such as a command (Slack: `x`). */
+  code(text: string): string;
   /** An instant (ISO 8601) in the reader's zone; default "YYYY-MM-DD HH:MM UTC". */
   instant?(iso: string): string;
 }
 
-/** Plain text, as the Teams door sends it. */
-export const PLAIN_DESK_FORMAT: DeskTextFormat = { escape: (text) => text, slackUser: (userId) => `slack user ${userId}` };
+/** Plain text with no markup at all (tests, logs). */
+export const PLAIN_DESK_FORMAT: DeskTextFormat = {
+  escape: (text) => text,
+  user: (platform, userId) => `${platform} user ${userId}`,
+  bold: (text) => text,
+  code: (text) => text,
+};
 
 export function travellerLabel(t: TravellerRef, format: DeskTextFormat = PLAIN_DESK_FORMAT): string {
-  if ('platform' in t) return t.platform === 'slack' ? format.slackUser(t.userId) : format.escape(`${t.platform} user ${t.userId}`);
-  return format.escape(t.email);
+  return 'platform' in t ? format.user(t.platform, t.userId) : format.escape(t.email);
 }
 
 function briefingState(trip: TripView, format: DeskTextFormat): string {
@@ -59,7 +68,7 @@ export function renderDeskReport(trips: TripView[], limit = 30, format: DeskText
   const lines = [
     `Travel desk report: ${trips.length} trips, briefing sent ${sent.length}, acknowledged ${acknowledged.length}, failed ${failed.length}.`,
   ];
-  if (failed.length) lines.push('*Failed*', ...failed.slice(0, limit).map((t) => renderTripLine(t, format)));
-  if (waiting.length) lines.push('*Briefed, not yet acknowledged*', ...waiting.slice(0, limit).map((t) => renderTripLine(t, format)));
+  if (failed.length) lines.push(format.bold('Failed'), ...failed.slice(0, limit).map((t) => renderTripLine(t, format)));
+  if (waiting.length) lines.push(format.bold('Briefed, not yet acknowledged'), ...waiting.slice(0, limit).map((t) => renderTripLine(t, format)));
   return lines.join('\n');
 }

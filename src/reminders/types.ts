@@ -6,7 +6,13 @@
 import type { Answer } from '../advisor/answer.js';
 import type { AlertDelivery } from '../alerts/types.js';
 
-export type Platform = 'slack' | 'teams' | 'web';
+/**
+ * A door's name for its users ("slack", "teams", "web" …): open, so a new door needs no
+ * edit here. Trips are filed under it, and the door registers the Deliverer that reaches
+ * those users under the same name (`registerDeliverer`); a platform with no deliverer
+ * cannot be sent reminders (the conversation service says so instead of planning them).
+ */
+export type Platform = 'slack' | 'teams' | 'web' | (string & {});
 
 /** Who travels: a chat user, or an email to resolve to one. */
 export type TravellerRef =

@@ -4,9 +4,8 @@
  */
 import type { Answer, Destination, TripItem } from '../advisor/answer.js';
 import { advisoryLine, basisLines, levelHeadline, tierLine } from './level-words.js';
-import { PHASE_WORDS, onlyForText } from './trip-words.js';
-
-const PHASE_TITLES = { before: 'Before the trip', during: 'During the trip', after: 'After the trip' } as const;
+import { PHASE_TITLES, PHASE_WORDS } from './copy.js';
+import { onlyForText } from './trip-words.js';
 
 export interface TextOptions {
   /** Show the key actions, checklist and indicators in full (terminal) or only the headline (notification). */

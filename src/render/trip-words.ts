@@ -7,15 +7,12 @@
  */
 import type { Answer, Destination, TripItem } from '../advisor/answer.js';
 
-export type Phase = TripItem['phase'];
+// Phase words live in the copy table; renderers may import them from here too.
+export { PHASE_TITLES, PHASE_WORDS, type Phase } from './copy.js';
 
 /** From this many destinations on, a first screen shows each on one line and says the level meanings once. */
 export const COMPACT_FROM = 4;
 
-/** Phase titles for checklist headings. */
-export const PHASE_TITLES: Record<Phase, string> = { before: 'Before you go', during: 'While you are there', after: 'When you are back' };
-/** Phase words after an action: "… (before you go)". */
-export const PHASE_WORDS: Record<Phase, string> = { before: 'before you go', during: 'while you are there', after: 'when you are back' };
 
 /**
  * The names of the destinations an item is for, when that is not every destination of

@@ -12,6 +12,7 @@ import { defaultPlaceThresholds, findPlaces, type FoundPlace, type PlaceThreshol
 import { createDateReader } from './read-dates.js';
 import { intentFeatures, trainIntentClassifier } from './intent-classifier.js';
 import { stripMarkup } from './strip-markup.js';
+import { nameKey, tokenize } from './normalize.js';
 
 export interface UnderstanderOptions extends GazetteerOptions {
   intents: IntentSet;
@@ -33,11 +34,25 @@ const TRAINING_CONTEXT = { now: new Date('2026-01-05T12:00:00Z'), timeZone: 'UTC
  * imply one. A topic is general ("what is SORM?"), so a device or VPN question that names
  * a place is about that place ("is it safe to take my laptop to Minsk?"), or that trip.
  */
-function settle(intent: IntentName, hasPlaces: boolean, hasDates: boolean): IntentName {
+function settle(intent: IntentName, hasPlaces: boolean, hasDates: boolean, saysDone: boolean): IntentName {
+  // "I've done the checklist" names no place and says it is done; "I need the checklist for
+  // Kyrgyzstan" asks for advice, and "show me the checklist" is no acknowledgement either.
+  if (intent === 'acknowledge' && hasPlaces) return hasDates ? 'trip' : 'country';
+  if (intent === 'acknowledge' && !saysDone) return 'none';
   if ((intent === 'trip' || intent === 'country') && !hasPlaces) return 'none';
   if ((intent === 'none' || intent === 'help' || intent === 'topic') && hasPlaces) return hasDates ? 'trip' : 'country';
   if (intent === 'country' && hasDates) return 'trip';
   return intent;
+}
+
+/** How sure the classifier must be of an acknowledgement that uses none of its keywords ("I have wiped my laptop"). */
+const ACKNOWLEDGE_WITHOUT_KEYWORD = 0.9;
+
+/** True when the folded text holds one of the keywords (whole words) of `intent` in intents/. */
+function hasKeyword(set: IntentSet, intent: IntentName, text: string): boolean {
+  const words = ` ${tokenize(text).map((t) => t.key).join(' ')} `;
+  const keywords = set.intents.find((i) => i.name === intent)?.keywords ?? [];
+  return keywords.some((k) => words.includes(` ${nameKey(k)} `));
 }
 
 /** How sure the classifier must be that a doubtful name is asked about as a place. */
@@ -77,8 +92,9 @@ export function createUnderstander(options: UnderstanderOptions): NluUnderstande
           scored = asPlace;
         }
       }
+      const saysDone = scored.intent === 'acknowledge' && (scored.confidence >= ACKNOWLEDGE_WITHOUT_KEYWORD || hasKeyword(options.intents, 'acknowledge', text));
       return {
-        intent: settle(scored.intent, places.length > 0, dates.trip !== null),
+        intent: settle(scored.intent, places.length > 0, dates.trip !== null, saysDone),
         intentConfidence: scored.confidence,
         places: places.map(plain),
         suggestions: found.suggestions.map(plain),

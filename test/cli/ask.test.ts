@@ -63,7 +63,7 @@ describe('travel-advisor ask', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Kyrgyzstan \(KG\): risk (level \d of 4|at least \w+ \(level \d of 4\))/);
     expect(r.stdout).toContain('Why this level:');
-    expect(r.stdout).toContain('Before the trip:');
+    expect(r.stdout).toContain('Before you go:');
     expect(r.stdout).toContain('Sources:');
   });
 

@@ -9,13 +9,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AppContext } from '../../app/app-context.js';
-import { AdvisorError, ContentError, IdempotencyConflictError, formatProblem } from '../../errors.js';
+import { AdvisorError, ContentError, IdempotencyConflictError, InvalidTripError, formatProblem } from '../../errors.js';
 import { HttpError, describeIssues, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Door } from '../../server/types.js';
 import { API_BODY_LIMIT } from '../../server/body-limits.js';
-import { resolveDestinations } from '../../advisor/resolve-destinations.js';
+import { planDeskTrip } from '../../reminders/plan-desk-trip.js';
 import type { ReminderStatus } from '../../reminders/types.js';
-import { checkTripDates, dateIn, travellerFromRequest, travellerToJson, tripRequestSchema, tripToJson } from './trip-request.js';
+import { travellerFromRequest, travellerToJson, tripRequestSchema, tripToJson } from './trip-request.js';
 
 const STATUSES: ReminderStatus[] = ['scheduled', 'sent', 'failed', 'acknowledged', 'cancelled'];
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -42,24 +42,25 @@ export function createApiDoor(ctx: AppContext): Door | null {
           if (!parsed.success) throw new HttpError(400, 'the trip is not valid', describeIssues(parsed.error));
           const body = parsed.data;
           const { config } = ctx;
-          const dateProblems = checkTripDates(body, { today: dateIn(ctx.clock(), config.DEFAULT_TIMEZONE), horizonDays: config.TRIP_HORIZON_DAYS, maxDays: config.TRIP_MAX_DAYS });
-          if (dateProblems.length) throw new HttpError(400, 'the trip is not valid', dateProblems);
-          const { codes, unknown } = resolveDestinations(ctx.advisor, body.destinations);
-          if (unknown.length) throw new HttpError(400, 'the trip is not valid', unknown.map((u) => `destinations: "${u.slice(0, 80)}" is not a country name or ISO code`));
           const key = req.headers['idempotency-key'];
           if (typeof key === 'string' && (key.length < 1 || key.length > 200)) throw new HttpError(400, 'the trip is not valid', ['Idempotency-Key: 1 to 200 characters']);
           try {
-            const trip = await ctx.reminders.createTrip({
-              traveller: travellerFromRequest(body.traveller),
-              destinations: codes,
-              start: body.start,
-              end: body.end,
-              createdBy: 'api',
-              source: 'api',
-              ...(typeof key === 'string' ? { idempotencyKey: `api:${key}`, keyReuse: 'reject-different' as const } : {}),
-            });
+            // The travel desk's one way to plan a trip (dates, destinations, creation), shared with the desk commands.
+            const trip = await planDeskTrip(
+              { advisor: ctx.advisor, reminders: ctx.reminders, clock: ctx.clock, limits: { timeZone: config.DEFAULT_TIMEZONE, horizonDays: config.TRIP_HORIZON_DAYS, maxDays: config.TRIP_MAX_DAYS } },
+              {
+                traveller: travellerFromRequest(body.traveller),
+                destinations: body.destinations,
+                start: body.start,
+                end: body.end,
+                createdBy: 'api',
+                source: 'api',
+                ...(typeof key === 'string' ? { idempotencyKey: `api:${key}`, keyReuse: 'reject-different' as const } : {}),
+              },
+            );
             sendJson(res, 201, tripToJson(trip), { location: `/api/trips/${trip.id}` });
           } catch (error) {
+            if (error instanceof InvalidTripError) throw new HttpError(400, 'the trip is not valid', error.problems);
             if (error instanceof IdempotencyConflictError)
               throw new HttpError(error.reason === 'different-request' ? 422 : 409, error.message, ['Idempotency-Key: ' + (error.reason === 'different-request' ? 'already used with a different body' : 'the first request with this key is still running')]);
             if (error instanceof AdvisorError && error.code === 'INPUT_INVALID')

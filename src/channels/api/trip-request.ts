@@ -25,41 +25,7 @@ export const tripRequestSchema = z
 
 export type TripRequest = z.infer<typeof tripRequestSchema>;
 
-/** How far back a trip may start: a booking tool may register a trip already under way. */
-export const START_GRACE_DAYS = 30;
-
-export interface TripDateLimits {
-  /** Today's date (YYYY-MM-DD) in the server's DEFAULT_TIMEZONE. */
-  today: string;
-  /** TRIP_HORIZON_DAYS: the latest end, counted from today. */
-  horizonDays: number;
-  /** TRIP_MAX_DAYS: the longest trip, start and end included. */
-  maxDays: number;
-}
-
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-
-/**
- * Dates a booking tool may send: trip data is kept until after the end, so an end in
- * the year 9999 would keep a person's travel for millennia. One line per problem,
- * "field: what was expected", like the schema's; [] when the dates are fine.
- */
-export function checkTripDates(trip: Pick<TripRequest, 'start' | 'end'>, limits: TripDateLimits): string[] {
-  const today = dayNumber(limits.today);
-  const start = dayNumber(trip.start);
-  const end = dayNumber(trip.end);
-  if (Number.isNaN(start) || Number.isNaN(end)) return [];
-  const problems: string[] = [];
-  if (start < today - START_GRACE_DAYS) problems.push(`start: a date at most ${START_GRACE_DAYS} days before today (${limits.today})`);
-  if (end > today + limits.horizonDays) problems.push(`end: a date at most ${limits.horizonDays} days after today (${limits.today}; TRIP_HORIZON_DAYS)`);
-  if (end - start + 1 > limits.maxDays) problems.push(`end: a trip of at most ${limits.maxDays} days (TRIP_MAX_DAYS)`);
-  return problems;
-}
-
-/** YYYY-MM-DD of `now` in `timeZone`. */
-export function dateIn(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { START_GRACE_DAYS, checkTripDates, dateIn, type TripDateLimits } from '../../reminders/check-trip-dates.js';
 
 export function travellerFromRequest(t: TripRequest['traveller']): TravellerRef {
   if ('email' in t) return { email: t.email };

@@ -94,7 +94,7 @@ export const registerTravelDeskCommand: SlackListener = (app, deps) => {
         source: 'desk',
         idempotencyKey: `desk:slack:${command.team_id}:${JSON.stringify([traveller, cmd.destinations, cmd.start, cmd.end])}`,
       });
-      const who = 'platform' in traveller ? SLACK_DESK_FORMAT.slackUser(traveller.userId) : escapeMrkdwn(traveller.email);
+      const who = 'platform' in traveller ? SLACK_DESK_FORMAT.user(traveller.platform, traveller.userId) : escapeMrkdwn(traveller.email);
       const plan = trip.reminders.map((r) => `${r.kind} ${slackDate(r.dueAt, zone)}`).join(', ');
       await reply(`${trip.replayed ? 'Already planned' : 'Trip saved'} for ${who}: ${trip.destinations.join(', ')} ${trip.start}..${trip.end ?? '?'}. Reminders: ${plan}.`);
     } catch (error) {
