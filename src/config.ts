@@ -209,6 +209,8 @@ export const configSchema = z.object({
     ),
   BRIEFING_DAYS_BEFORE: z.coerce.number().int().min(0).default(7),
   TRIP_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  /** How long a conversation thread remembers its destinations and trip for follow-ups (src/conversation/thread-memory.ts); never message text. */
+  THREAD_MEMORY_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
   /** Reminder deliveries per second across all workers, kept under Slack's/Teams' limits. */
   REMINDERS_PER_SECOND: z.coerce.number().int().positive().default(20),
   /** How long a 👍/👎 on an AI-written answer is kept (it holds no text and no user id; see src/feedback/). */

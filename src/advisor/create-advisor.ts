@@ -55,6 +55,8 @@ export interface AskOptions {
    * reading `text` again. Its own `text` is what retrieval and the summary see.
    */
   understanding?: Understanding;
+  /** The traveller asks about the time after the trip ("what should I do after I'm back?"): the after-the-trip items lead. */
+  afterTrip?: boolean;
 }
 
 export interface Advisor {
@@ -181,7 +183,7 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
       const intent: IntentName = u.intent === 'none' && u.places.length ? 'country' : u.intent;
       // "back from Moscow yesterday": the trip has ended, so what is left to do after it leads.
       const end = intent === 'trip' || intent === 'remind' ? u.trip?.end : null;
-      const tripOver = !!end && end < isoDay(o.now ?? clock(), o.timeZone ?? 'UTC');
+      const tripOver = o.afterTrip === true || (!!end && end < isoDay(o.now ?? clock(), o.timeZone ?? 'UTC'));
       return compose(intent, u, true, o.observe, tripOver);
     },
     async answerForCountries(codes, o = {}) {

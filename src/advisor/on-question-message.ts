@@ -12,8 +12,8 @@ import type { Destination, IntentName } from './answer.js';
 /** Intents whose answer is about a question (not a reminder or an acknowledgement). */
 const ASKING: ReadonlySet<IntentName> = new Set(['country', 'topic', 'trip', 'none']);
 
-/** "Belarus", "Belarus and Russia", "Belarus, Russia and Kazakhstan". */
-function listNames(names: string[]): string {
+/** "Belarus", "Belarus and Russia", "Belarus, Russia and Kazakhstan" (the copy table words places with it too). */
+export function listNames(names: string[]): string {
   return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 

@@ -7,6 +7,7 @@ import type { ReminderService } from '../reminders/types.js';
 import type { AlertService } from '../alerts/create-alert-service.js';
 import type { ReloadResult } from './reload-content.js';
 import type { InsightsService } from '../insights/create-insights-service.js';
+import type { Conversation } from '../conversation/create-conversation.js';
 
 export interface AppContext {
   config: Config;
@@ -22,6 +23,8 @@ export interface AppContext {
   insights?: InsightsService;
   /** Loads content/ and intents/ again and swaps them in for every door (createApp sets it); throws ContentError and keeps the old content on bad files. */
   reloadContent?: () => Promise<ReloadResult>;
+  /** The one conversation service every door hands its turns to (src/conversation/; built by src/app/build-conversation.ts). */
+  conversation: Conversation;
   /** fetch used for outbound calls (Slack API, Teams connector, model endpoint); tests may inject one. */
   fetch: typeof fetch;
 }

@@ -13,12 +13,12 @@ import { closeStores } from '../store/close-stores.js';
 import { createServer, listen, type RunningServer } from '../server/create-server.js';
 import type { Door } from '../server/types.js';
 import { createReminderService } from '../reminders/create-reminder-service.js';
-import { createSlackDoor, type SlackDoorOptions } from '../channels/slack/create-slack-door.js';
-import { createTeamsDoor, type TeamsDoorOptions } from '../channels/teams/create-teams-door.js';
-import { createWebDoor } from '../channels/web/create-web-door.js';
-import { createApiDoor } from '../channels/api/create-api-door.js';
+import type { SlackDoorOptions } from '../channels/slack/create-slack-door.js';
+import type { TeamsDoorOptions } from '../channels/teams/create-teams-door.js';
+import { openDoors, type DoorEntry } from './door-registry.js';
 import type { AppContext } from './app-context.js';
 import { buildAdvisor } from './build-advisor.js';
+import { buildConversation } from './build-conversation.js';
 import { createAdvisorHolder } from './advisor-holder.js';
 import { createContentReloader, type ReloadResult } from './reload-content.js';
 import { createAlertService, type AlertServiceOptions } from '../alerts/create-alert-service.js';
@@ -37,6 +37,8 @@ export interface AppOptions {
   slack?: SlackDoorOptions;
   /** Teams door seams (another TeamsPort, retry and throttle tuning) for tests. */
   teams?: TeamsDoorOptions;
+  /** The doors to open; default every door in src/app/door-registry.ts. */
+  doors?: readonly DoorEntry[];
   /** Risk-alert timing (lease, retry pause) for tests. */
   alerts?: Pick<AlertServiceOptions, 'leaseMs' | 'deliveryTimeoutMs' | 'retryMs' | 'maxAttempts'>;
   /** Insights timing for tests: how often the weekly post is checked (default hourly), counts written, the post's lease. */
@@ -82,7 +84,9 @@ export function createApp(options: AppOptions): App {
       return s;
     },
   };
-  const context: AppContext = { ...base, reminders: createReminderService(base) };
+  const partial: Omit<AppContext, 'conversation'> = { ...base, reminders: createReminderService(base) };
+  // Desk commands read alerts and insights when they run, after both are set below.
+  const context: AppContext = Object.assign(partial, { conversation: buildConversation(partial) });
   const tripStore = createTripStore({ store: (ns) => base.store(ns) });
   const alerts = createAlertService({
     ...options.alerts,
@@ -97,9 +101,8 @@ export function createApp(options: AppOptions): App {
   // The weekly post is a recurring job on the reminders' scheduler (local, or BullMQ: one run per period across replicas).
   context.reminders.every?.('insights-weekly', options.insights?.checkEveryMs ?? 3_600_000, (now) => insights.postWeekly(now));
   context.reloadContent = createContentReloader({ holder, build: () => buildAdvisor(config, { logger, clock, llmAccounting: llm.accounting }), alerts, logger });
-  const doors = [createSlackDoor(context, options.slack), createTeamsDoor(context, options.teams), createApiDoor(context), createWebDoor(context)].filter(
-    (d): d is Door => d !== null,
-  );
+  // The door registry: every configured door, in order (src/app/door-registry.ts).
+  const doors = openDoors(context, options, options.doors);
   let running: RunningServer | null = null;
   return {
     context,

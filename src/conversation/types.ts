@@ -36,6 +36,12 @@ export interface Turn {
   now?: Date;
   /** Travel-desk commands ("travel-desk trips"): given only by a door that can vouch for the desk (see run-desk-command.ts). */
   desk?: DeskDoor;
+  /**
+   * Called once, before the advice is prepared, when a model will write its summary: the
+   * door shows its "thinking" status (Slack's assistant.threads.setStatus) for that slow
+   * path only, never for fast extractive answers. The rule lives in create-conversation.ts.
+   */
+  onModelPath?: () => Promise<unknown>;
 }
 
 /** What the service made of a turn; doors may word or lay out a reply by it. */

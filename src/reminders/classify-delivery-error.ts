@@ -1,20 +1,16 @@
 /**
  * Turns whatever a deliverer threw into what the scheduler does next: wait out a 429
  * (Retry-After), give up at once on errors retrying cannot fix (unknown user, DM
- * refused), or retry with backoff. Knows the shapes @slack/web-api and botbuilder
- * throw without importing either.
+ * refused), or retry with backoff. Channel-free: each deliverer classifies its own
+ * platform's errors (the Slack door's error codes live in create-slack-deliverer.ts) and
+ * throws with `retryAfterMs`, `permanent: true` and a short `reason`; plain HTTP errors
+ * (a `statusCode`/`status`, as botbuilder throws) are read by their status.
  */
 
 export type DeliveryErrorClass =
   | { type: 'rate-limited'; retryAfterMs: number; reason: string }
   | { type: 'permanent'; reason: string }
   | { type: 'transient'; reason: string };
-
-/** Slack platform errors that no retry can fix. */
-const PERMANENT_SLACK = new Set([
-  'user_not_found', 'users_not_found', 'channel_not_found', 'account_inactive', 'user_disabled',
-  'cannot_dm_bot', 'not_in_channel', 'is_archived', 'invalid_auth', 'not_authed', 'missing_scope', 'no_permission',
-]);
 
 /** A deliverer may throw this to say exactly what happened. */
 export class DeliveryError extends Error {
@@ -28,10 +24,9 @@ export class DeliveryError extends Error {
   }
 }
 
-/** A short, log-safe reason: the platform's error code or the first line of the message. */
+/** A short, log-safe reason: the deliverer's own (a platform error code) or the first line of the message. */
 function reasonOf(e: Record<string, unknown>): string {
-  const data = e.data as { error?: unknown } | undefined;
-  if (typeof data?.error === 'string') return data.error;
+  if (typeof e.reason === 'string') return e.reason.slice(0, 200);
   const message = typeof e.message === 'string' ? e.message : String(e);
   return message.split('\n')[0]!.slice(0, 200);
 }
@@ -40,13 +35,7 @@ export function classifyDeliveryError(error: unknown): DeliveryErrorClass {
   const e = (error && typeof error === 'object' ? error : { message: String(error) }) as Record<string, unknown>;
   const reason = reasonOf(e);
   if (typeof e.retryAfterMs === 'number') return { type: 'rate-limited', retryAfterMs: Math.max(0, e.retryAfterMs), reason: 'rate limited' };
-  // @slack/web-api WebAPIRateLimitedError: retryAfter in seconds.
-  if (e.code === 'slack_webapi_rate_limited_error' && typeof e.retryAfter === 'number')
-    return { type: 'rate-limited', retryAfterMs: e.retryAfter * 1000, reason: 'rate limited' };
   if (e.permanent === true) return { type: 'permanent', reason };
-  const data = e.data as { error?: unknown } | undefined;
-  if (e.code === 'slack_webapi_platform_error' && typeof data?.error === 'string' && PERMANENT_SLACK.has(data.error))
-    return { type: 'permanent', reason };
   // botbuilder / HTTP errors: 4xx other than 408/409/412/429 will not get better by retrying.
   const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.status === 'number' ? e.status : undefined;
   if (status === 429) {

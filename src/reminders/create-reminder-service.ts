@@ -82,7 +82,7 @@ export function tripFingerprint(t: Pick<NewTrip, 'traveller' | 'destinations' | 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
-export function createReminderService(ctx: Omit<AppContext, 'reminders'>, options: ReminderServiceOptions = {}): ReminderService {
+export function createReminderService(ctx: Omit<AppContext, 'reminders' | 'conversation'>, options: ReminderServiceOptions = {}): ReminderService {
   const { config, clock, logger } = ctx;
   const store = createTripStore({ store: (ns) => ctx.store(ns), prefix: options.namespace });
   const deliverers = new Map<Platform, Deliverer>();

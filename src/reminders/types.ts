@@ -20,6 +20,9 @@ export type TravellerRef =
   | { email: string };
 
 export type ReminderKind = 'briefing' | 'day-before' | 'post-trip';
+
+/** How long Snooze postpones a reminder, in every door (src/conversation/act-on-trip.ts). MUST stay in sync with docs/reminders.md. */
+export const SNOOZE_HOURS = 24;
 export type ReminderStatus = 'scheduled' | 'sent' | 'failed' | 'acknowledged' | 'cancelled';
 
 export interface ReminderView {

@@ -6,6 +6,7 @@ import type { Answer, Destination, TripItem } from '../advisor/answer.js';
 import { advisoryLine, basisLines, levelHeadline, tierLine } from './level-words.js';
 import { PHASE_TITLES, PHASE_WORDS } from './copy.js';
 import { onlyForText } from './trip-words.js';
+import { summaryWithMarkers } from './copy.js';
 
 export interface TextOptions {
   /** Show the key actions, checklist and indicators in full (terminal) or only the headline (notification). */
@@ -52,7 +53,7 @@ export function answerToText(answer: Answer, options: TextOptions = {}): string 
     answer.keyActions.forEach((k, i) => out.push(`  ${i + 1}. ${k.text} (${PHASE_WORDS[k.phase]}${more(k)})`));
   }
   if (answer.summary) {
-    out.push('', 'Summary:', answer.summary.sentences.map((s) => `${s.text}${s.citations.map((n) => ` [${n}]`).join('')}`).join(' '));
+    out.push('', 'Summary:', summaryWithMarkers(answer.summary));
     if (full) answer.summary.citations.forEach((c, i) => out.push(`  [${i + 1}] ${c.title} <${c.url}>`));
   }
   // One merged checklist for the whole trip; an item for only some destinations names them.

@@ -10,7 +10,8 @@
  */
 import type { Notice } from '../conversation/types.js';
 import type { ReminderKind } from '../reminders/types.js';
-import type { TripItem } from '../advisor/answer.js';
+import type { Summary, TripItem } from '../advisor/answer.js';
+export { listNames } from '../advisor/on-question-message.js';
 
 export type Phase = TripItem['phase'];
 
@@ -52,6 +53,20 @@ export const STATUS_LINES = {
   acknowledged: (at: string) => `Checklist done (recorded ${at.slice(0, 10)}).`,
   snoozed: (when: string) => `Snoozed until ${when}.`,
 };
+
+/**
+ * The summary as one paragraph with its citation markers ("… encrypted. [1] [2]"): the one
+ * function every renderer uses. `text` escapes a sentence for the door's markup and
+ * `marker` writes marker n (Slack links it to its source); both default to plain text.
+ */
+export function summaryWithMarkers(
+  summary: Pick<Summary, 'sentences'>,
+  format: { text?: (sentence: string) => string; marker?: (n: number) => string } = {},
+): string {
+  const text = format.text ?? ((t: string) => t);
+  const marker = format.marker ?? ((n: number) => `[${n}]`);
+  return summary.sentences.map((s) => `${text(s.text)}${s.citations.map((n) => ` ${marker(n)}`).join('')}`).join(' ');
+}
 
 /** How a door writes what the copy leaves open. */
 export interface CopyFormat {

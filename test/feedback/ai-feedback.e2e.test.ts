@@ -110,6 +110,10 @@ describe('AI-written answers: marked, rated in Slack and Teams, counted by the C
     const buttons = feedback.elements![0]!;
     expect(buttons.type).toBe('feedback_buttons');
     expect(openai.requests.length).toBeGreaterThan(0);
+    // A model writes this answer, so the thread shows "thinking" first (only then: test/slack/slack-door.e2e.test.ts).
+    const status = slack.callsTo('assistant.threads.setStatus').find((c) => c.args.thread_ts === '1763890700.000100');
+    expect(status?.args).toMatchObject({ status: 'is thinking…' });
+    expect(status!.atMs).toBeLessThanOrEqual(post.atMs);
 
     const message = { ts: '1763890701.000100' };
     expect(await pressFeedback('U0VOTER1', buttons.positive_button, message, 1)).toBe('Thanks for the feedback: glad the summary helped.');

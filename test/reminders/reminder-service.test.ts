@@ -112,7 +112,8 @@ describe('reminder service (embedded store)', () => {
     h.service.registerDeliverer(slack);
     const byEmail = await h.service.createTrip({ ...kzTrip, traveller: { email: 'nobody@example.com' } });
     const refused = await h.service.createTrip({ ...kzTrip, traveller: { platform: 'slack', userId: 'UGONE' } });
-    slack.fail((u) => (u === 'UGONE' ? Object.assign(new Error('An API error occurred: user_not_found'), { code: 'slack_webapi_platform_error', data: { ok: false, error: 'user_not_found' } }) : null));
+    // The deliverer classifies its own platform's errors (the Slack door's SlackDeliveryError does): permanent, with its code as the reason.
+    slack.fail((u) => (u === 'UGONE' ? Object.assign(new Error('Slack chat.postMessage failed: user_not_found'), { permanent: true, reason: 'user_not_found' }) : null));
     expect(await h.service.runDue!(new Date('2026-12-01T09:00:00Z'))).toEqual({ sent: 0, failed: 2, retried: 0 });
     expect((await h.service.getTrip(byEmail.id))!.reminders[0]).toMatchObject({ status: 'failed', reason: 'no slack user has this email' });
     expect((await h.service.getTrip(refused.id))!.reminders[0]).toMatchObject({ status: 'failed', reason: 'user_not_found' });

@@ -111,7 +111,8 @@ describe('/travel-desk in Slack', () => {
     const confirm = await double.waitFor('chat.postMessage', (c) => String(c.args.text).includes('saved'));
     expect(confirm.args).toMatchObject({ thread_ts: '1763899000.000100' });
     expect(confirm.args.text).toBe(
-      ':spiral_calendar_pad: Trip to KZ on 2026-12-08 saved. I will send you: briefing <!date^1796115600^{date_short_pretty} at {time}|2026-12-01 09:00 UTC>, ' +
+      // The one copy for a planned trip, whether typed or pressed (src/render/copy.ts).
+      ':white_check_mark: Trip to Kazakhstan from 2026-12-08 saved. I will remind you: pre-trip briefing <!date^1796115600^{date_short_pretty} at {time}|2026-12-01 09:00 UTC>, ' +
         'day-before check <!date^1796634000^{date_short_pretty} at {time}|2026-12-07 09:00 UTC>.',
     );
     const mine = await app.context.reminders.listTrips({ traveller: { platform: 'slack', userId: 'U0ANA' } });

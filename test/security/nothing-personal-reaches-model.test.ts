@@ -71,7 +71,8 @@ async function sendTeams(text: string): Promise<void> {
   };
   const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
   expect(res.status).toBe(200);
-  await teams.waitFor((c) => c.activityId === `in-pii-${seq}` && c.body?.type === 'message', 15_000);
+  // The answer card: a notice ("Trip … saved") may reach the chat first, before the model is asked.
+  await teams.waitFor((c) => c.activityId === `in-pii-${seq}` && c.body?.type === 'message' && Array.isArray(c.body?.attachments), 15_000);
 }
 
 async function sendWeb(text: string): Promise<void> {
@@ -120,7 +121,11 @@ describe('nothing personal reaches a model (issue 13, finding 8)', () => {
   it('uses a corpus of at least 50 messages through all three doors, each answered with exactly one model request', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(50);
     expect(new Set(corpus.map((c) => c.door))).toEqual(new Set(['slack', 'teams', 'web']));
-    expect(sent.filter((s) => s.bodies.length !== 1).map((s) => `${s.item.door}: ${s.item.text} → ${s.bodies.length} requests`)).toEqual([]);
+    // A message that planned a trip ("… trip next week" read as "remind me") also sends the pre-trip briefing at
+    // once, whose summary is asked with the destination's name alone: that request is the reminder's, not the message's.
+    const briefing = (body: string) => /<question>\s*(\p{Lu}[\p{L}'-]*\s*)+<\/question>/u.test(JSON.parse(body).messages?.at(-1)?.content ?? '');
+    const own = (s: (typeof sent)[number]) => s.bodies.filter((b) => !briefing(b));
+    expect(sent.filter((s) => own(s).length !== 1).map((s) => `${s.item.door}: ${s.item.text} → ${own(s).length} requests`)).toEqual([]);
   });
 
   it('sends no id, name, email, phone, passport, card, IBAN or token of the corpus to the model, in the question or anywhere else', () => {

@@ -90,7 +90,7 @@ describe('Teams deliverer', () => {
     await d.deliver('aad-traveller', delivery);
     const [call] = connector.calls.slice(before);
     expect(call).toMatchObject({ method: 'POST', conversationId: 'a:deliver-1', status: 201 });
-    expect(call!.body.text).toBe('You leave for Kyrgyzstan tomorrow (2026-11-30). Last check before you go.');
+    expect(call!.body.text).toBe('You leave for Kyrgyzstan tomorrow (2026-11-30). Last checks before you go.');
     expect(call!.body.attachments[0].content.actions.map((a: { title: string }) => a.title)).toEqual(["I've done the checklist", 'Snooze', 'Full checklist', 'Why this level']);
     expect(identity.checkAppToken(call!.authorization)).toBeNull();
     expect(connector.refused).toEqual([]);

@@ -167,7 +167,7 @@ describe('Teams door over real HTTP', () => {
     const update = calls.find((c) => c.method === 'PUT');
     expect(update?.activityId).toBe(briefing.answeredId);
     expect(texts(cardOf(update))).toEqual(['⏰ Snoozed until 2026-11-24 09:00 UTC.']);
-    expect(calls.find((c) => c.method === 'POST')?.body.text).toBe('OK, I will remind you again on 2026-11-24 09:00 UTC.');
+    expect(calls.find((c) => c.method === 'POST')?.body.text).toBe('Snoozed until 2026-11-24 09:00 UTC.');
     const [trip] = await app.context.reminders.listTrips({ traveller: { platform: 'teams', userId: user.aadObjectId } });
     const reminder = trip!.reminders.find((r) => r.id === snooze.data.reminderId);
     expect(reminder?.dueAt).toBe('2026-11-24T09:00:00.000Z');
@@ -180,7 +180,7 @@ describe('Teams door over real HTTP', () => {
     const [trip] = await app.context.reminders.listTrips({ traveller: { platform: 'teams', userId: user.aadObjectId } });
     expect(trip?.acknowledgedAt).not.toBeNull();
     const reply = calls.find((c) => c.method === 'POST' && c.activityId !== null);
-    expect(reply?.body.text).toMatch(/recorded that you have done the checklist for your trip to KG/);
+    expect(reply?.body.text).toMatch(/noted that you have done the checklist for your trip to Kyrgyzstan/);
     const update = calls.find((c) => c.method === 'PUT');
     expect(texts(cardOf(update)).some((t) => t.startsWith('✅ Checklist done'))).toBe(true);
     expect(cardOf(update).actions.map((a: { title: string }) => a.title)).not.toContain("I've done the checklist");

@@ -201,6 +201,6 @@ describe('Universal Actions in a personal chat', () => {
     const put = calls.find((c) => c.method === 'PUT');
     expect(put?.activityId).toBe(answer.answeredId);
     expect(cardOf(put)).toEqual(response.value);
-    expect(calls.find((c) => c.method === 'POST' && c.conversationId === conversation.id)?.body.text).toMatch(/^Done: I will remind you before your trip on /);
+    expect(calls.find((c) => c.method === 'POST' && c.conversationId === conversation.id)?.body.text).toMatch(/^Trip to \S.* from \d{4}-\d{2}-\d{2} saved\. I will remind you/);
   });
 });

@@ -97,7 +97,7 @@ describe('a Teams user in America/Los_Angeles', () => {
   it('reads the reminders it set in Los Angeles time, in the reply and on the updated card', async () => {
     const calls = await post(activity({ replyToId: answer!.answeredId, value: action(answer, 'Remind me before I go').data, ...LA }));
     // The briefing is due at once (the trip starts within BRIEFING_DAYS_BEFORE): now, 21:00 on Sunday in Los Angeles.
-    expect(calls.find((c) => c.method === 'POST' && c.body.type === 'message')?.body.text).toBe('Done: I will remind you before your trip on 2026-11-30 (briefing on 2026-11-29 21:00 PST).');
+    expect(calls.find((c) => c.method === 'POST' && c.body.type === 'message')?.body.text).toBe('Trip to Kyrgyzstan from 2026-11-30 saved. I will remind you: pre-trip briefing 2026-11-29 21:00 PST.');
     const update = calls.find((c) => c.method === 'PUT');
     expect(JSON.stringify(cardOf(update))).toContain('✅ Reminders set: briefing on 2026-11-29 21:00 PST.');
   });
@@ -108,7 +108,7 @@ describe('a Teams user in America/Los_Angeles', () => {
     const sent = async () => (await app.context.reminders.listTrips({ traveller: { platform: 'teams', userId: user.aadObjectId } }))[0]?.reminders.some((r) => r.kind === 'briefing' && r.status === 'sent');
     for (let i = 0; i < 250 && !(await sent()); i++) await new Promise((r) => setTimeout(r, 20));
     const calls = await post(activity({ replyToId: briefing.answeredId, value: action(briefing, 'Snooze').data, ...LA }));
-    expect(calls.find((c) => c.method === 'POST')?.body.text).toBe('OK, I will remind you again on 2026-11-30 21:00 PST.');
+    expect(calls.find((c) => c.method === 'POST')?.body.text).toBe('Snoozed until 2026-11-30 21:00 PST.');
     expect(JSON.stringify(cardOf(calls.find((c) => c.method === 'PUT')))).toContain('⏰ Snoozed until 2026-11-30 21:00 PST.');
   });
 });

@@ -8,6 +8,10 @@ import type { Readable, Writable } from 'node:stream';
 import type { Advisor, AskOptions } from '../../advisor/create-advisor.js';
 import { AdvisorError, InputError, asAdvisorError } from '../../errors.js';
 import { answerToText } from '../../render/answer-to-text.js';
+import { createConversation } from '../../conversation/create-conversation.js';
+import { noticeWords } from '../../render/copy.js';
+import { copyFormatOf } from '../../app/copy-format.js';
+import { formatLocalTime } from '../../render/local-time.js';
 
 export interface AskFlags {
   json?: boolean;
@@ -44,15 +48,30 @@ export function parseAskOptions(flags: AskFlags, defaultZone: string): AskOption
   return options;
 }
 
+/**
+ * One message through the conversation service, as a chat door would send it: no thread
+ * (each run stands alone) and no reminders (the terminal cannot deliver them, and says so
+ * for "remind me" and "I've done the checklist"). `--json` prints the Answer; a reply
+ * with no advice prints `{"kind", "notice": {"tone", "text"}}`.
+ */
 export async function runAsk(
   advisor: Advisor,
   message: string,
   flags: AskFlags,
   options: AskOptions,
   out: Writable,
+  contact = 'your security team',
 ): Promise<void> {
-  const answer = await advisor.ask(message, options);
-  out.write(flags.json ? `${JSON.stringify(answer, null, 2)}\n` : `${answerToText(answer)}\n`);
+  const conversation = createConversation({ advisor, reminders: null, memory: null, clock: () => options.now ?? new Date(), modelSummaries: false });
+  const reply = await conversation.reply({ text: message, thread: { key: 'cli' }, user: { platform: 'cli', userId: 'cli' }, ...options });
+  const format = copyFormatOf(advisor, contact, (iso) => formatLocalTime(iso, options.timeZone ?? 'UTC'));
+  const notice = reply.notice ? noticeWords(reply.notice, format) : null;
+  if (flags.json) {
+    out.write(`${JSON.stringify(reply.answer ?? { kind: reply.kind, notice }, null, 2)}\n`);
+    return;
+  }
+  if (notice) out.write(`${notice.text}\n`);
+  if (reply.answer) out.write(`${answerToText(reply.answer)}\n`);
 }
 
 /** Reads lines until EOF; each line's result is written before the next is read, so order holds. */

@@ -55,7 +55,7 @@ export function createProgram(deps: CliDeps, extensions: CliExtension[] = []): C
         return;
       }
       if (!words.length) throw new InputError('ask needs a message, e.g. travel-advisor ask "travelling to Kyrgyzstan next week"');
-      await runAsk(deps.advisor(config), words.join(' '), flags, options, io.stdout);
+      await runAsk(deps.advisor(config), words.join(' '), flags, options, io.stdout, config.SECURITY_CONTACT);
     });
 
   for (const extend of extensions) extend(program, deps);

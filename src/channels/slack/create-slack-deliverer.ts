@@ -16,7 +16,11 @@ import { alertToBlockKit } from './render/alert-to-block-kit.js';
 import { reminderToBlockKit } from './render/reminder-to-block-kit.js';
 import type { SlackMessage } from './render/answer-to-block-kit.js';
 
-/** Slack errors that retrying cannot fix (unknown or inactive user, DM refused, bad token or scope). */
+/**
+ * Slack errors that retrying cannot fix (unknown or inactive user, DM refused, bad token or
+ * scope): the one list, here in the Slack door, which classifies its own errors for the
+ * channel-free scheduler (src/reminders/classify-delivery-error.ts).
+ */
 export const PERMANENT_SLACK_ERRORS = new Set([
   'user_not_found', 'users_not_found', 'channel_not_found', 'account_inactive', 'user_disabled', 'cannot_dm_bot',
   'not_in_channel', 'is_archived', 'invalid_auth', 'not_authed', 'missing_scope', 'no_permission', 'invalid_blocks',
@@ -33,10 +37,13 @@ const HISTORY_LIMIT = 50;
 export class SlackDeliveryError extends AdvisorError {
   readonly retryAfterMs?: number;
   readonly permanent: boolean;
-  constructor(message: string, options: { retryAfterMs?: number; permanent?: boolean; cause?: unknown } = {}) {
+  /** Slack's error code ("user_not_found"), else the message: what a failed reminder records. */
+  readonly reason: string;
+  constructor(message: string, options: { retryAfterMs?: number; permanent?: boolean; reason?: string; cause?: unknown } = {}) {
     super(message, 'DELIVERY_FAILED', { cause: options.cause });
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
     this.permanent = options.permanent ?? false;
+    this.reason = options.reason ?? (options.retryAfterMs !== undefined ? 'rate limited' : message);
   }
 }
 
@@ -56,7 +63,7 @@ function deliveryError(error: unknown, what: string): SlackDeliveryError {
   if (error instanceof webApi.WebAPIRateLimitedError) return new SlackRateLimitError(error.retryAfter * 1000, { cause: error });
   const code = platformError(error);
   const reason = code ?? (error instanceof Error ? error.message : String(error));
-  return new SlackDeliveryError(`Slack ${what} failed: ${reason}`, { permanent: code !== undefined && PERMANENT_SLACK_ERRORS.has(code), cause: error });
+  return new SlackDeliveryError(`Slack ${what} failed: ${reason}`, { permanent: code !== undefined && PERMANENT_SLACK_ERRORS.has(code), reason, cause: error });
 }
 
 export function createSlackDeliverer(client: webApi.WebClient): Deliverer {

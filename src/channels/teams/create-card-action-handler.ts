@@ -20,6 +20,7 @@
 import type { Logger } from 'pino';
 import type { Answer } from '../../advisor/answer.js';
 import { StoreUnavailableError, TripActionError } from '../../errors.js';
+import { FALLBACK } from '../../render/copy.js';
 import { z } from 'zod';
 import { parseCardAction, type CardAction } from './card-actions.js';
 import { cardRefOf, type CardViews } from './card-views.js';
@@ -111,7 +112,7 @@ export function createCardActionHandler(deps: CardActionDeps): CardActionHandler
   /** A personal chat has one reader: the message is updated, and the confirmation written in the chat. */
   async function executeInPersonalChat(turn: TeamsTurn, action: CardAction): Promise<InvokeResponseBody> {
     if (action.ta === 'view') {
-      if (!action.countries.length) return messageResponse('This card has expired; ask me again for a fresh one.');
+      if (!action.countries.length) return messageResponse(FALLBACK.cardExpired);
       return cardResponse(cardOf(answerToActivity(await rebuild(action.countries, action.start, action.end, false))));
     }
     const outcome = await perform(turn, action);
@@ -136,7 +137,7 @@ export function createCardActionHandler(deps: CardActionDeps): CardActionHandler
     if (action.ta === 'view') {
       const state = ref ? await views.view(ref, viewer) : null;
       const answer = sent?.answer ?? (action.countries.length ? await rebuild(action.countries, action.start, action.end, false) : null);
-      if (!answer) return messageResponse('This card has expired; ask me again for a fresh one.');
+      if (!answer) return messageResponse(FALLBACK.cardExpired);
       // Someone who has not acted on the card sees it exactly as it was sent.
       return state ? own(answer, state) : cardResponse(cardOf(answerToActivity(answer, { refresh: { userIds: sent?.refreshUserIds ?? [me] } })));
     }

@@ -6,6 +6,8 @@
  * 👍/👎 feedback, replies to input errors with their message, and ignores submits
  * that are not ours. Reminders are a small recording object passed in.
  */
+import { createConversation } from '../../conversation/create-conversation.js';
+import { createThreadMemory } from '../../conversation/thread-memory.js';
 import Keyv from 'keyv';
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +61,8 @@ function setup(options: { handlers?: TeamsMessageHandler[]; ack?: TripView | nul
   });
   const bot = createTeamsBot({
     advisor,
+    conversation: createConversation({ advisor, reminders: reminders.service, memory: createThreadMemory(new Keyv(), 60_000), clock: () => NOW, modelSummaries: false }),
+    copy: (instant) => ({ instant, places: (codes) => codes.join(', '), contact: 'the security team' }),
     reminders: reminders.service,
     users: createTeamsUserStore(new Keyv()),
     welcomed: new Keyv(),
@@ -118,7 +122,7 @@ describe('Teams bot (TestAdapter)', () => {
     const value = { ta: 'remind', countries: ['KG'], start: '2026-11-30', end: null };
     await adapter
       .send({ type: 'message', value, replyToId: 'card-1' } as Partial<Activity>)
-      .assertReply((a) => expect(a.text).toBe('Done: I will remind you before your trip on 2026-11-30 (briefing on 2026-11-23 09:00 UTC).'));
+      .assertReply((a) => expect(a.text).toBe('Trip to KG from 2026-11-30 saved. I will remind you: pre-trip briefing 2026-11-23 09:00 UTC.'));
     expect(reminders.calls).toEqual([
       {
         method: 'createTrip',
@@ -146,21 +150,21 @@ describe('Teams bot (TestAdapter)', () => {
     const withTrip = setup({ ack: trip });
     await withTrip.adapter
       .send({ type: 'message', value: { ta: 'ack', tripId: 'trip-9', reminderId: 'r2' } } as Partial<Activity>)
-      .assertReply((a) => expect(a.text).toBe('Thanks: recorded that you have done the checklist for your trip to KZ (2026-12-01).'));
+      .assertReply((a) => expect(a.text).toBe('Thanks, noted that you have done the checklist for your trip to KZ (2026-12-01).'));
     expect(withTrip.reminders.calls).toEqual([
       { method: 'acknowledge', input: { tripId: 'trip-9', reminderId: 'r2', traveller: { platform: 'teams', userId: 'aad-1', otherIds: ['29:u1'] } } },
     ]);
     const without = setup({ ack: null });
     await without.adapter
       .send({ type: 'message', value: { ta: 'ack', countries: ['KG'] } } as Partial<Activity>)
-      .assertReply((a) => expect(a.text).toMatch(/You have no trip with reminders/));
+      .assertReply((a) => expect(a.text).toMatch(/You have no planned trip to record it on/));
   });
 
   it('"Snooze" asks the reminders service to deliver again after the snooze period, as the sender', async () => {
     const { adapter, reminders } = setup({ ack: { id: 'trip-1' } as TripView });
     await adapter
       .send({ type: 'message', value: { ta: 'snooze', tripId: 'trip-1', reminderId: 'r1', hours: 24 } } as Partial<Activity>)
-      .assertReply((a) => expect(a.text).toBe('OK, I will remind you again on 2026-11-24 09:00 UTC.'));
+      .assertReply((a) => expect(a.text).toBe('Snoozed until 2026-11-24 09:00 UTC.'));
     expect(reminders.calls[0]).toEqual({
       method: 'snooze',
       input: { tripId: 'trip-1', reminderId: 'r1', until: new Date('2026-11-24T09:00:00Z'), traveller: { platform: 'teams', userId: 'aad-1', otherIds: ['29:u1'] } },

@@ -21,6 +21,10 @@ import { cardRefOf, type CardViews } from './card-views.js';
 import { answerToActivity } from './render/answer-to-activity.js';
 import { welcomeActivity } from './render/welcome-activity.js';
 import { stripMarkup } from '../../understand/strip-markup.js';
+import type { Conversation } from '../../conversation/create-conversation.js';
+import { teamsActor } from './perform-card-action.js';
+import { noticeWords, type CopyFormat } from '../../render/copy.js';
+import { formatLocalTime } from '../../render/local-time.js';
 import type { TeamsFeedback } from './teams-feedback.js';
 import { teamsTimeZone } from './teams-time-zone.js';
 import type { TeamsTurn } from './teams-port.js';
@@ -41,6 +45,10 @@ export type TeamsMessageHandler = (input: TeamsMessageInput) => Promise<boolean>
 
 export interface TeamsBotOptions {
   advisor: Advisor;
+  /** The conversation service every message goes to (src/conversation/): advice, follow-ups, "remind me", "I've done the checklist". */
+  conversation: Conversation;
+  /** How notices are worded here: country names, the contact, and times in the reader's zone. */
+  copy: (instant: (iso: string) => string) => CopyFormat;
   reminders: ReminderService;
   users: TeamsUserStore;
   /** Remembers conversations already welcomed (Teams sends both installationUpdate and conversationUpdate). */
@@ -75,7 +83,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
 
   const isPersonal = (turn: TeamsTurn) => (turn.activity.conversation.conversationType ?? 'personal') === 'personal';
   const cardActions = createCardActionHandler({
-    advisor, reminders, users, clock, logger, views: options.views,
+    advisor, act: options.conversation.act, copy: options.copy, users, logger, views: options.views,
     deskTeamId: options.deskTeamId, timeZone: options.timeZone, proactiveInstall: options.proactiveInstall,
   });
 
@@ -129,7 +137,19 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     await turn.send({ type: 'typing' });
     // The user's own zone (localTimezone / clientInfo), so "next week" is their next week.
     // The activity's locale ("en-GB") decides how "4/12" reads (src/understand/date-order.ts).
-    const answer = await advisor.ask(text, { now: clock(), timeZone: teamsTimeZone(a, options.timeZone), locale: a.locale });
+    const zone = teamsTimeZone(a, options.timeZone);
+    const reply = await options.conversation.reply({
+      text,
+      // A Teams conversation (personal chat, or a channel's reply chain: its id carries the thread) is one thread.
+      thread: { key: `teams:${a.conversation.id}` },
+      user: teamsActor(turn, options.deskTeamId),
+      timeZone: zone,
+      locale: a.locale,
+      now: clock(),
+    });
+    if (reply.notice) await turn.send({ type: 'message', text: noticeWords(reply.notice, options.copy((iso) => formatLocalTime(iso, zone))).text });
+    const answer = reply.answer;
+    if (!answer) return;
     // In a channel or group chat each person gets their own view of the card: its refresh names the asker.
     const shared = !isPersonal(turn);
     const id = await turn.send(answerToActivity(answer, shared ? { refresh: { userIds: [a.from.id] } } : {}));

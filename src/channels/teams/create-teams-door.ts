@@ -21,6 +21,7 @@ import { createTeamsBot, type TeamsMessageHandler } from './create-teams-bot.js'
 import { createTeamsDeliverer } from './create-teams-deliverer.js';
 import { createTenantThrottle, type TenantThrottleOptions } from './create-tenant-throttle.js';
 import { teamsMessageHandlers } from './message-handlers.js';
+import { copyFormat } from '../../app/copy-format.js';
 import { createServiceUrlPolicy } from './service-url-policy.js';
 import type { RetryOptions } from './send-with-retry.js';
 import type { TeamsPort } from './teams-port.js';
@@ -102,6 +103,8 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
   const reach = createTravellerReach(ctx, { port, serviceUrls, endpoints: teamsIdentityEndpoints(config), loginCa: options.loginCa, logger: log });
   const bot = createTeamsBot({
     advisor: ctx.advisor,
+    conversation: ctx.conversation,
+    copy: (instant) => copyFormat(ctx, instant),
     reminders: ctx.reminders,
     users,
     welcomed: ctx.store('teams-welcomed'),

@@ -1,8 +1,13 @@
 /**
  * Keeps proactive sends under Teams' per-tenant limit (50 requests per second per app
- * per tenant; we default to 40 for headroom): a sliding one-second window per tenant.
- * Clock and sleep are injected so tests run without waiting.
+ * per tenant; we default to 40 for headroom): one sliding one-second window per tenant,
+ * each the reminders' own rate limiter (src/reminders/create-rate-limiter.ts). Clock and
+ * sleep are injected so tests run without waiting.
  */
+import { createRateLimiter, defaultSleep, type RateLimiter } from '../../reminders/create-rate-limiter.js';
+
+export { defaultSleep };
+
 export interface TenantThrottle {
   /** Resolves when one more request to this tenant fits in the window. */
   acquire(tenantId: string): Promise<void>;
@@ -14,35 +19,14 @@ export interface TenantThrottleOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export function createTenantThrottle(options: TenantThrottleOptions = {}): TenantThrottle {
   const perSecond = options.perSecond ?? 40;
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
-  const windows = new Map<string, number[]>();
-  const queues = new Map<string, Promise<void>>();
-
-  async function take(tenantId: string): Promise<void> {
-    const sent = windows.get(tenantId) ?? [];
-    windows.set(tenantId, sent);
-    for (;;) {
-      const t = now();
-      while (sent.length && sent[0]! <= t - 1000) sent.shift();
-      if (sent.length < perSecond) {
-        sent.push(t);
-        return;
-      }
-      await sleep(sent[0]! + 1000 - t);
-    }
-  }
-
+  const limiters = new Map<string, RateLimiter>();
   return {
     acquire(tenantId) {
-      // One queue per tenant, so concurrent callers cannot both take the last slot.
-      const next = (queues.get(tenantId) ?? Promise.resolve()).then(() => take(tenantId));
-      queues.set(tenantId, next.catch(() => undefined));
-      return next;
+      let limiter = limiters.get(tenantId);
+      if (!limiter) limiters.set(tenantId, (limiter = createRateLimiter(perSecond, 1000, options.now ?? Date.now, options.sleep ?? defaultSleep)));
+      return limiter.take();
     },
   };
 }

@@ -10,7 +10,10 @@
 import type Keyv from 'keyv';
 import { answerSchema, type Answer } from '../../advisor/answer.js';
 import type { AppContext } from '../../app/app-context.js';
-import type { TripView } from '../../reminders/types.js';
+import type { TripAction, TripActionOutcome } from '../../conversation/act-on-trip.js';
+import { FALLBACK, STATUS_LINES, noticeWords } from '../../render/copy.js';
+import { formatLocalTime } from '../../render/local-time.js';
+import { sharedIntro } from '../slack/render/answer-to-block-kit.js';
 import type { CardState } from '../teams/render/answer-to-adaptive-card.js';
 import type { PlaygroundAction, TeamsCardRef } from './interpret-action.js';
 import { drawSlackModal, renderForPlayground, type PlaygroundRenderers } from './render-for-playground.js';
@@ -19,7 +22,6 @@ export interface ButtonDeps {
   renderers: PlaygroundRenderers;
   /** /travel answers kept for "Share in channel" (the Slack door keeps them the same way). */
   answers: Keyv<Answer>;
-  createTrip(destinations: string[], start: string, end: string | null): Promise<TripView>;
   traveller: { platform: 'web'; userId: string };
 }
 
@@ -31,22 +33,21 @@ export interface ButtonOutcome {
 const ok = (body: Record<string, unknown>, status = 200): ButtonOutcome => ({ status, body });
 const refused = (status: number, error: string): ButtonOutcome => ({ status, body: { error } });
 
-/**
- * The lines the Teams bot puts in place of a reminder card after a button.
- * MUST stay in sync with teams/perform-card-action.ts (its `status` outcomes).
- */
-const teamsStatusLines = {
-  acknowledged: (at: string) => `✅ Checklist done (recorded ${at.slice(0, 10)}).`,
-  snoozed: (until: Date) => `⏰ Snoozed until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-};
-
-/** Slack's "Share in channel" line. MUST stay in sync with register-answer-actions.ts (ACTION_IDS.share). */
-const sharedIntro = (userId: string) => `<@${userId}> shared this travel advice:`;
+/** A trip button's outcome that changed nothing, as an HTTP refusal: someone else's trip 403, nothing left to do 409, gone 404, the store down 503. */
+function unchanged(outcome: TripActionOutcome): ButtonOutcome | null {
+  const said = noticeWords(outcome.notice, { instant: (iso) => iso, places: (c) => c.join(', '), contact: '' }).text;
+  if (outcome.kind === 'refused') return refused(outcome.reason === 'not-allowed' ? 403 : 409, said);
+  if (outcome.kind === 'gone') return refused(404, said);
+  if (outcome.kind === 'not-saved') return refused(503, said);
+  return null;
+}
 
 /** Returns the HTTP status and JSON body for one interpreted button press. */
 export async function actOnButton(ctx: AppContext, deps: ButtonDeps, action: PlaygroundAction): Promise<ButtonOutcome> {
-  const { advisor, reminders, clock } = ctx;
+  const { advisor, conversation } = ctx;
   const { renderers } = deps;
+  /** The one trip-action handler of every door, for the local test user. */
+  const act = (a: TripAction) => conversation.act(deps.traveller, a, 'playground');
 
   /** The Teams bot redraws the card a button was on with what happened (updateActivity); so does the playground. */
   async function redrawTeamsCard(card: TeamsCardRef | undefined, state: CardState): Promise<object | null> {
@@ -58,7 +59,9 @@ export async function actOnButton(ctx: AppContext, deps: ButtonDeps, action: Pla
 
   switch (action.kind) {
     case 'remind': {
-      const trip = await deps.createTrip(action.destinations, action.start, action.end);
+      const outcome = await act({ kind: 'remind', destinations: action.destinations, start: action.start, end: action.end });
+      if (outcome.kind !== 'planned') return unchanged(outcome)!;
+      const { trip } = outcome;
       const due = trip.reminders.filter((r) => r.status === 'scheduled').map((r) => ({ kind: r.kind, dueAt: r.dueAt }));
       const teams = await redrawTeamsCard(action.card, { reminders: { tripId: trip.id, due } });
       return ok({ action: action.kind, trip, teams }, 201);
@@ -66,22 +69,19 @@ export async function actOnButton(ctx: AppContext, deps: ButtonDeps, action: Pla
     case 'message':
       return ok({ action: action.kind, text: action.text });
     case 'snooze': {
-      const until = new Date(clock().getTime() + action.hours * 3_600_000);
-      const trip = await reminders.snooze({ tripId: action.tripId, reminderId: action.reminderId, until, traveller: deps.traveller });
-      if (!trip) return refused(404, 'That reminder no longer exists.');
+      const outcome = await act({ kind: 'snooze', tripId: action.tripId, reminderId: action.reminderId });
+      if (outcome.kind !== 'snoozed') return unchanged(outcome)!;
       // Teams replaces a reminder card with its outcome, so its buttons cannot be pressed twice; Slack tells the clicker.
-      const teams = action.platform === 'teams' ? (renderers.teamsStatus?.(teamsStatusLines.snoozed(until)) ?? null) : null;
-      return ok({ action: action.kind, trip, until: until.toISOString(), teams });
+      const line = `⏰ ${STATUS_LINES.snoozed(formatLocalTime(outcome.until, 'UTC'))}`;
+      const teams = action.platform === 'teams' ? (renderers.teamsStatus?.(line) ?? null) : null;
+      return ok({ action: action.kind, trip: outcome.trip, until: outcome.until, teams });
     }
     case 'acknowledge': {
-      const trip = await reminders.acknowledge({
-        traveller: deps.traveller,
-        ...(action.tripId ? { tripId: action.tripId } : {}),
-        ...(action.reminderId ? { reminderId: action.reminderId } : {}),
-      });
-      const at = trip?.acknowledgedAt ?? clock().toISOString();
+      const outcome = await act({ kind: 'acknowledge', ...(action.tripId ? { tripId: action.tripId } : {}), ...(action.reminderId ? { reminderId: action.reminderId } : {}) });
+      if (outcome.kind !== 'acknowledged') return unchanged(outcome)!;
+      const { trip, at } = outcome;
       let teams: object | null = null;
-      if (action.platform === 'teams' && action.reminderId) teams = renderers.teamsStatus?.(teamsStatusLines.acknowledged(at)) ?? null;
+      if (action.platform === 'teams' && action.reminderId) teams = renderers.teamsStatus?.(`✅ ${STATUS_LINES.acknowledged(at)}`) ?? null;
       else if (action.platform === 'teams')
         teams = await redrawTeamsCard(action.card, { acknowledgedAt: at, ...(trip ? { reminders: { tripId: trip.id, due: [] } } : {}) });
       return ok({ action: action.kind, trip, teams });
@@ -89,7 +89,7 @@ export async function actOnButton(ctx: AppContext, deps: ButtonDeps, action: Pla
     case 'details': {
       // Codes come back from the page: only places the content base knows are looked up (as the doors do).
       const codes = action.countries.filter((c) => advisor.content.world.has(c));
-      if (!codes.length) return refused(404, 'That button no longer works; ask about the trip again.');
+      if (!codes.length) return refused(404, FALLBACK.buttonGone);
       const answer = await advisor.answerForCountries(codes, { summary: false });
       if (action.platform === 'slack') {
         if (!renderers.slackDetails) return refused(501, 'The Slack details renderer is not available in this build.');
@@ -101,7 +101,7 @@ export async function actOnButton(ctx: AppContext, deps: ButtonDeps, action: Pla
     case 'share': {
       // Parsed, so an answer stored before a field was added still renders (as the Slack door reads it).
       const stored = answerSchema.safeParse(await deps.answers.get(action.answerKey));
-      if (!stored.success) return refused(404, 'That answer has expired; ask again with /travel.');
+      if (!stored.success) return refused(404, FALLBACK.answerExpired);
       const shared = renderForPlayground(stored.data, renderers, { intro: sharedIntro(deps.traveller.userId) });
       return ok({ action: action.kind, slack: shared.slack, slackHtml: shared.slackHtml, problems: shared.problems });
     }

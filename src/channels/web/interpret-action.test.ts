@@ -27,7 +27,6 @@ describe('interpretAction', () => {
       platform: 'slack',
       tripId: 'trip-1',
       reminderId: 'rem-1',
-      hours: 24,
     });
   });
 
@@ -50,7 +49,6 @@ describe('interpretAction', () => {
       platform: 'teams',
       tripId: 't',
       reminderId: 'r',
-      hours: 3,
     });
   });
 

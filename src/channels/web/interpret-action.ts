@@ -31,16 +31,13 @@ export type Platform = 'slack' | 'teams';
 export type PlaygroundAction =
   | { kind: 'remind'; destinations: string[]; start: string; end: string | null; card?: TeamsCardRef }
   | { kind: 'acknowledge'; platform: Platform; tripId: string | null; reminderId: string | null; card?: TeamsCardRef }
-  | { kind: 'snooze'; platform: Platform; tripId: string; reminderId: string; hours: number }
+  | { kind: 'snooze'; platform: Platform; tripId: string; reminderId: string }
   /** "Full checklist" / "Why this level": page `page` of the Slack modal, or the Teams bot's follow-up cards. */
   | { kind: 'details'; platform: Platform; detail: 'checklist' | 'why'; countries: string[]; page: number }
   /** Slack "Share in channel" under a /travel answer: the key of the stored answer. */
   | { kind: 'share'; answerKey: string }
   | { kind: 'message'; text: string }
   | { kind: 'unsupported'; name: string };
-
-/** Slack's Snooze carries no duration; its listener snoozes for a day. */
-const SLACK_SNOOZE_HOURS = 24;
 
 export const actionRequestSchema = z.object({
   platform: z.enum(['slack', 'teams']),
@@ -65,7 +62,7 @@ function slackAction(actionId: string, value: unknown): PlaygroundAction {
   }
   if (actionId === ACTION_IDS.snooze) {
     const v = parseActionValue(snoozeValueSchema, raw);
-    return v ? { kind: 'snooze', platform: 'slack', tripId: v.t, reminderId: v.r, hours: SLACK_SNOOZE_HOURS } : malformed(actionId);
+    return v ? { kind: 'snooze', platform: 'slack', tripId: v.t, reminderId: v.r } : malformed(actionId);
   }
   if (actionId === ACTION_IDS.checklist || actionId === ACTION_IDS.why) {
     const v = parseActionValue(detailsValueSchema, raw);
@@ -95,7 +92,7 @@ function teamsAction(value: unknown): PlaygroundAction {
   if (action.ta === 'details') return { kind: 'details', platform: 'teams', detail: action.kind, countries: action.countries, page: 1 };
   // Teams asks for a card's refresh itself (Universal Actions); the playground draws the card as sent.
   if (action.ta === 'view') return { kind: 'unsupported', name: 'card refresh (Teams asks for it when the card is shown)' };
-  return { kind: 'snooze', platform: 'teams', tripId: action.tripId, reminderId: action.reminderId, hours: action.hours };
+  return { kind: 'snooze', platform: 'teams', tripId: action.tripId, reminderId: action.reminderId };
 }
 
 /** Pure: reads the request; the caller carries the action out. */

@@ -18,6 +18,9 @@ import type { Route } from '../../server/types.js';
 import { PLAYGROUND_ASK_LIMIT, PLAYGROUND_FORM_LIMIT } from '../../server/body-limits.js';
 import { SHARE_TTL_MS } from '../slack/listeners/register-travel-command.js';
 import { actOnButton } from './act-on-button.js';
+import { copyFormat } from '../../app/copy-format.js';
+import { noticeWords } from '../../render/copy.js';
+import { formatLocalTime } from '../../render/local-time.js';
 import { createAlertPreview } from './alert-preview.js';
 import { countryRows } from './country-rows.js';
 import { guardRequest } from './guard-request.js';
@@ -36,6 +39,8 @@ const askSchema = z.object({
   locale: z.string().max(64).optional(),
   /** `travel-command`: answer as Slack's /travel does, privately, with "Share in channel". */
   via: z.enum(['message', 'travel-command']).optional(),
+  /** The page's own conversation id (a random one per page load): its thread memory, as a Slack thread's. */
+  conversation: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'letters, digits and dashes (8 to 64)').optional(),
 });
 const tripSchema = z.object({
   destinations: z.array(z.string().regex(/^[A-Z]{2}$/, 'an ISO country code such as "KG"')).min(1, 'at least one country code').max(20),
@@ -97,16 +102,11 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
   const answers = ctx.store<Answer>('playground-answers');
   const alertPreview = createAlertPreview(ctx, options.renderers);
 
+  /** The reminders form plans a trip as "Remind me before I go" does: the one trip-action handler, the one key. */
   async function createTrip(destinations: string[], start: string, end: string | null): Promise<TripView> {
-    return reminders.createTrip({
-      traveller: PLAYGROUND_TRAVELLER,
-      destinations,
-      start,
-      end,
-      createdBy: PLAYGROUND_TRAVELLER.userId,
-      source: 'playground',
-      idempotencyKey: `playground:${destinations.join(',')}:${start}:${end ?? ''}`,
-    });
+    const outcome = await ctx.conversation.act(PLAYGROUND_TRAVELLER, { kind: 'remind', destinations, start, end }, 'playground');
+    if (outcome.kind !== 'planned') throw new HttpError(503, noticeWords(outcome.notice, copyFormat(ctx, (iso) => iso)).text);
+    return outcome.trip;
   }
 
   return [
@@ -116,13 +116,26 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       handler: guarded(async (req, res) => {
         const body = parse(askSchema, await readJson(req, PLAYGROUND_ASK_LIMIT));
         const started = performance.now();
-        const answer = await advisor.ask(body.text, { now: ctx.clock(), timeZone: validZone(body.timeZone, config.DEFAULT_TIMEZONE), locale: validLocale(body.locale) });
+        const zone = validZone(body.timeZone, config.DEFAULT_TIMEZONE);
+        // The one conversation service, as in Slack and Teams: follow-ups, "remind me", "I've done the checklist".
+        const reply = await ctx.conversation.reply({
+          text: body.text,
+          thread: { key: `web:${body.conversation ?? randomUUID()}` },
+          user: PLAYGROUND_TRAVELLER,
+          now: ctx.clock(),
+          timeZone: zone,
+          locale: validLocale(body.locale),
+        });
+        const notice = reply.notice ? noticeWords(reply.notice, copyFormat(ctx, (iso) => formatLocalTime(iso, zone))) : null;
+        const said = { kind: reply.kind, notice };
+        const answer = reply.answer;
+        if (!answer) return sendJson(res, 200, { reply: said, timings: { serverMs: Math.round(performance.now() - started) } });
         const ephemeral = body.via === 'travel-command';
         // As the /travel command does: kept a day so "Share in channel" posts what was shown; no share button when the store is down.
         const key = randomUUID();
         const kept = ephemeral && (await answers.set(key, answer, SHARE_TTL_MS).then(() => true, () => false));
         const renderings = renderForPlayground(answer, options.renderers, kept ? { share: { a: key } } : {});
-        sendJson(res, 200, { ...renderings, slackEphemeral: ephemeral, timings: { serverMs: Math.round(performance.now() - started) } });
+        sendJson(res, 200, { ...renderings, reply: said, slackEphemeral: ephemeral, timings: { serverMs: Math.round(performance.now() - started) } });
       }),
     },
     {
@@ -193,7 +206,7 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       path: '/playground/api/action',
       handler: guarded(async (req, res) => {
         const action = interpretAction(parse(actionRequestSchema, await readJson(req, PLAYGROUND_FORM_LIMIT)));
-        const outcome = await actOnButton(ctx, { renderers: options.renderers, answers, createTrip, traveller: PLAYGROUND_TRAVELLER }, action);
+        const outcome = await actOnButton(ctx, { renderers: options.renderers, answers, traveller: PLAYGROUND_TRAVELLER }, action);
         sendJson(res, outcome.status, outcome.body);
       }),
     },

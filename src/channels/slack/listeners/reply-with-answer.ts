@@ -1,15 +1,22 @@
 /**
- * Mention and DM answers: show "thinking" in the agent status, ask the advisor in the
- * asker's own time zone, post the rendered Answer in the thread. Failures become a
- * short, polite reply; the cause goes to the log without the user's text.
+ * Mentions and DMs: the message becomes one conversation Turn (Slack's markup removed,
+ * the thread as team+channel+thread, the asker's own zone), prepared on the work queue
+ * after the ack, and the Reply is posted in the thread: a notice (trip planned, checklist
+ * recorded) and/or the advice. The "thinking" status is shown only when a model will
+ * write the answer (the conversation service decides). Failures become a short, polite
+ * reply; the cause goes to the log without the user's text.
  */
 import type { webApi } from '@slack/bolt';
-import type { Answer } from '../../../advisor/answer.js';
+import { copyFormat } from '../../../app/copy-format.js';
+import type { ThreadRef, Turn, TurnUser } from '../../../conversation/types.js';
 import { InputError, asAdvisorError } from '../../../errors.js';
-import { answerToBlockKit } from '../render/answer-to-block-kit.js';
-import type { Admission } from '../create-work-queue.js';
-import type { SlackDeps } from './slack-listener.js';
+import { FALLBACK } from '../../../render/copy.js';
 import { stripMarkup } from '../../../understand/strip-markup.js';
+import type { Admission } from '../create-work-queue.js';
+import { replyToSlack } from '../render/reply-to-slack.js';
+import { slackDate } from '../render/slack-date.js';
+import { isDeskMember } from './register-travel-desk-command.js';
+import type { SlackDeps } from './slack-listener.js';
 
 export const THINKING_STATUS = {
   status: 'is thinking…',
@@ -21,10 +28,15 @@ export function cleanSlackText(text: string | undefined): string {
   return stripMarkup(text ?? '');
 }
 
-/** Asks the advisor in the user's own zone (so "next week" is theirs); an empty message is a request for help. */
-export async function askAdvisor(deps: SlackDeps, text: string, timeZone: string): Promise<Answer> {
-  const { ctx } = deps;
-  return ctx.advisor.ask(text || 'help', { now: ctx.clock(), timeZone });
+/** A Slack user as the conversation and the trip rules see them: desk members may act on others' trips. */
+export function slackUser(deps: SlackDeps, client: webApi.WebClient, userId: string): TurnUser {
+  const desk = { usergroup: deps.ctx.config.SLACK_TRAVEL_DESK_USERGROUP, channel: deps.ctx.config.SLACK_TRAVEL_DESK_CHANNEL };
+  return { platform: 'slack', userId, isDeskMember: async () => (await isDeskMember(client, desk, userId)) === true };
+}
+
+/** A Slack thread's memory key: team, channel and thread; a DM's top-level messages continue the DM. */
+export function slackThread(team: string, channel: string, threadTs: string, dm: boolean): ThreadRef {
+  return { key: `slack:${team}:${channel}:${threadTs}`, ...(dm ? { parent: `slack:${team}:${channel}` } : {}) };
 }
 
 /** The reply for an error: what the user can do, never a stack trace. */
@@ -32,40 +44,57 @@ export function errorReply(error: unknown, deps: SlackDeps): string {
   if (error instanceof InputError) return error.message;
   const e = asAdvisorError(error);
   deps.logger.error({ err: { code: e.code, name: e.name, message: e.message } }, 'Slack answer failed');
-  return `Sorry, something went wrong while preparing the advice. Please try again, or ask ${deps.ctx.config.SECURITY_CONTACT}.`;
+  return FALLBACK.somethingWentWrong(deps.ctx.config.SECURITY_CONTACT);
+}
+
+/** Said when the work queue is full, instead of silence. */
+export const BUSY_REPLY = FALLBACK.busy;
+
+/** A turn's Reply as Slack messages; an error as one polite message. */
+export async function slackReplyTo(deps: SlackDeps, turn: Omit<Turn, 'timeZone'>): Promise<Array<{ text: string; blocks?: object[] }>> {
+  // "next week" is the asker's own next week; times are Slack date tokens with a fallback in their zone.
+  const zone = await deps.zones.of(turn.user.userId);
+  try {
+    const reply = await deps.ctx.conversation.reply({ ...turn, timeZone: zone, now: deps.ctx.clock() });
+    return replyToSlack(reply, copyFormat(deps.ctx, (iso) => slackDate(iso, zone)));
+  } catch (error) {
+    return [{ text: errorReply(error, deps) }];
+  }
 }
 
 export interface ReplyTarget {
   client: webApi.WebClient;
+  team: string;
   channel: string;
-  threadTs: string;
-  text: string;
-  /** Who asked: their users.info zone dates the question. */
-  userId?: string;
+  /** The message's own ts, and its thread's when it was written in one. */
+  ts: string;
+  threadTs?: string;
+  /** A direct message (its top-level messages share the DM's memory). */
+  dm: boolean;
+  text: string | undefined;
+  userId: string;
   setStatus?: (status: typeof THINKING_STATUS) => Promise<unknown>;
   /** The message's place in the answer queue (admissionOf in middleware.ts); null when full. */
   admission: Admission | null;
 }
 
-/** Said when the work queue is full, instead of silence. */
-export const BUSY_REPLY = 'I am answering a lot of questions right now. Please ask again in a minute.';
-
-/** Queues the answer after the ack; when the queue is full, says so at once. */
+/** Queues the one job for this message after the ack; when the queue is full, says so at once. */
 export async function replyWithAnswer(deps: SlackDeps, target: ReplyTarget): Promise<void> {
-  if (target.admission) return target.admission.run(() => prepareAndPost(deps, target));
+  const threadTs = target.threadTs ?? target.ts;
+  if (target.admission) return target.admission.run(() => prepareAndPost(deps, target, threadTs));
   deps.logger.warn({ messages: deps.work.messages, queued: deps.work.size }, 'Slack work queue full; sent a busy reply');
-  await target.client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, text: BUSY_REPLY });
+  await target.client.chat.postMessage({ channel: target.channel, thread_ts: threadTs, text: BUSY_REPLY });
 }
 
-async function prepareAndPost(deps: SlackDeps, target: ReplyTarget): Promise<void> {
-  const { client, channel, threadTs } = target;
-  // The status is a nicety: a workspace without the agent view must still get the answer.
-  await target.setStatus?.(THINKING_STATUS).catch((error: unknown) => deps.logger.debug({ err: { message: String(error) } }, 'setStatus failed'));
-  let message: { text: string; blocks?: ReturnType<typeof answerToBlockKit>['blocks'] };
-  try {
-    message = answerToBlockKit(await askAdvisor(deps, target.text, await deps.zones.of(target.userId)));
-  } catch (error) {
-    message = { text: errorReply(error, deps) };
-  }
-  await client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, unfurl_media: false, ...message });
+async function prepareAndPost(deps: SlackDeps, target: ReplyTarget, threadTs: string): Promise<void> {
+  const { client, channel } = target;
+  const messages = await slackReplyTo(deps, {
+    // A bare mention asks what the bot does.
+    text: cleanSlackText(target.text) || 'help',
+    thread: slackThread(target.team, channel, threadTs, target.dm),
+    user: slackUser(deps, client, target.userId),
+    // The status is a nicety: a workspace without the agent view must still get the answer.
+    onModelPath: () => target.setStatus?.(THINKING_STATUS).catch((error: unknown) => deps.logger.debug({ err: { message: String(error) } }, 'setStatus failed')) ?? Promise.resolve(),
+  });
+  for (const message of messages) await client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, unfurl_media: false, ...message } as never);
 }

@@ -10,7 +10,6 @@ import { registerConversationListeners } from './register-conversation-listeners
 import { registerHomeListener } from './register-home-listener.js';
 import { registerTravelCommand } from './register-travel-command.js';
 import { registerTravelDeskCommand } from './register-travel-desk-command.js';
-import { registerRemindMessage } from './register-remind-message.js';
 import type { SlackListener } from './slack-listener.js';
 
 export const slackListeners: SlackListener[] = [
@@ -21,5 +20,4 @@ export const slackListeners: SlackListener[] = [
   registerFeedbackAction,
   registerHomeListener,
   registerTravelDeskCommand,
-  registerRemindMessage,
 ];

@@ -20,6 +20,7 @@ import { checklistBlocks } from './checklist-blocks.js';
 import { AI_LABEL, feedbackBlocks, isAiSummary } from './ai-feedback-blocks.js';
 import { button, context, header, section, type SlackBlock, type SlackButton } from './block-parts.js';
 import { clamp, escapeMrkdwn, link } from './mrkdwn.js';
+import { summaryWithMarkers } from '../../../render/copy.js';
 
 // Renderers and listeners import these from here as well as from block-parts.ts.
 export { button, context, header, section, type SlackBlock, type SlackButton };
@@ -110,7 +111,7 @@ function summaryBlocks(answer: Answer): SlackBlock[] {
     const c = summary.citations[n - 1];
     return c ? link(c.url, `[${n}]`) : `[${n}]`;
   };
-  const text = summary.sentences.map((s) => `${escapeMrkdwn(s.text)}${s.citations.map((n) => ` ${cite(n)}`).join('')}`).join(' ');
+  const text = summaryWithMarkers(summary, { text: escapeMrkdwn, marker: cite });
   const sources = summary.citations.map((_, i) => {
     const s = citedSource(answer, i + 1)!;
     return `[${i + 1}] ${link(s.url, s.name)}`;
@@ -143,6 +144,9 @@ export function answerButtons(answer: Answer, options: BlockKitOptions): SlackBu
 }
 
 /** Renders an Answer as `{ text, blocks }` for chat.postMessage, response_url or chat.postEphemeral. */
+/** The line above an answer someone shared from a private /travel reply ("Share in channel"). */
+export const sharedIntro = (userId: string) => `<@${userId}> shared this travel advice:`;
+
 export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}): SlackMessage {
   const content: SlackBlock[] = [];
   if (options.intro) content.push(...section(options.intro));

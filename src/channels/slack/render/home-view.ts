@@ -10,6 +10,7 @@ import { context, header, section, type SlackBlock } from './answer-to-block-kit
 import { escapeMrkdwn } from './mrkdwn.js';
 import { slackDate } from './slack-date.js';
 import { formatLocalTime } from '../../../render/local-time.js';
+import { REMINDER_KINDS } from '../../../render/copy.js';
 
 export interface HomeViewOptions {
   trips: TripView[];
@@ -24,7 +25,6 @@ export interface HomeViewOptions {
   countryName?: (code: string) => string;
 }
 
-const KIND_TITLES = { briefing: 'Pre-trip briefing', 'day-before': 'Day-before check', 'post-trip': 'Post-trip clean-up' } as const;
 
 /** Trips that have not ended yet in the user's zone (or with no end, have not started more than a day ago). */
 export function upcomingTrips(trips: TripView[], now: Date, timeZone = 'UTC'): TripView[] {
@@ -61,7 +61,7 @@ export function homeView(options: HomeViewOptions): types.HomeView {
     const done = t.acknowledgedAt ? ` :white_check_mark: checklist done ${t.acknowledgedAt.slice(0, 10)}` : '';
     const reminders = t.reminders
       .filter((r) => r.status !== 'cancelled')
-      .map((r) => `${KIND_TITLES[r.kind]}: ${slackDate(r.dueAt, zone)} (${r.status})`);
+      .map((r) => `${REMINDER_KINDS[r.kind].title}: ${slackDate(r.dueAt, zone)} (${r.status})`);
     blocks.push(...section(`:airplane: *${where}*, ${when}${done}`));
     if (reminders.length) blocks.push(context(reminders));
   }

@@ -8,11 +8,13 @@ import type { Delivery, ReminderKind } from '../../../reminders/types.js';
 import { ACTION_IDS, type SnoozeValue } from '../actions.js';
 import { answerToBlockKit, button, type Phase, type SlackMessage } from './answer-to-block-kit.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { REMINDER_KINDS } from '../../../render/copy.js';
 
-const KIND: Record<ReminderKind, { title: (places: string, start: string, end: string | null) => string; phases: Phase[] }> = {
-  briefing: { title: (p, s) => `:airplane: *Pre-trip briefing*: your trip to ${p} starts on ${s}.`, phases: ['before', 'during'] },
-  'day-before': { title: (p) => `:alarm_clock: *Tomorrow you leave for ${p}.* Last checks before you go:`, phases: ['before', 'during'] },
-  'post-trip': { title: (p) => `:house: *Welcome back from ${p}.* Time to clean up your devices and accounts:`, phases: ['after'] },
+/** Slack's intro line for each kind; the phases shown are the copy table's (REMINDER_KINDS). */
+const TITLES: Record<ReminderKind, (places: string, start: string) => string> = {
+  briefing: (p, s) => `:airplane: *Pre-trip briefing*: your trip to ${p} starts on ${s}.`,
+  'day-before': (p) => `:alarm_clock: *Tomorrow you leave for ${p}.* Last checks before you go:`,
+  'post-trip': (p) => `:house: *Welcome back from ${p}.* Time to clean up your devices and accounts:`,
 };
 
 export interface ReminderBlockKitOptions {
@@ -23,12 +25,11 @@ export interface ReminderBlockKitOptions {
 export function reminderToBlockKit(delivery: Delivery, options: ReminderBlockKitOptions = {}): SlackMessage {
   const { trip, reminder, answer } = delivery;
   const places = answer.destinations.map((d) => d.countryName).join(', ') || trip.destinations.join(', ');
-  const kind = KIND[reminder.kind];
-  const intro = kind.title(escapeMrkdwn(places), trip.start, trip.end);
+  const intro = TITLES[reminder.kind](escapeMrkdwn(places), trip.start);
   const snooze: SnoozeValue = { t: trip.id, r: reminder.id };
   const message = answerToBlockKit(answer, {
     intro,
-    phases: kind.phases,
+    phases: [...REMINDER_KINDS[reminder.kind].phases],
     remind: false,
     acknowledge: { tripId: trip.id, reminderId: reminder.id },
     extraButtons: [button('Snooze', ACTION_IDS.snooze, snooze)],

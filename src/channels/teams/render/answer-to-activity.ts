@@ -11,6 +11,7 @@ import type { TeamsOutbound } from '../teams-port.js';
 import { answerToAdaptiveCard, type AdaptiveCard, type AdaptiveCardOptions, type CardState } from './answer-to-adaptive-card.js';
 import { TEAMS_LIMITS } from './limits.js';
 import { fitActivity } from './message-size.js';
+import { summaryWithMarkers } from '../../../render/copy.js';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -38,7 +39,7 @@ export function answerFallbackText(answer: Answer): string {
   if (answer.message) parts.push(answer.message);
   for (const d of answer.destinations) parts.push(`${d.countryName}: surveillance risk ${levelHeadline(d)}. ${d.risk.meaning}`);
   if (answer.summary)
-    parts.push(answer.summary.sentences.map((s) => `${s.text}${s.citations.map((n) => ` [${n}]`).join('')}`).join(' '));
+    parts.push(summaryWithMarkers(answer.summary));
   return parts.join('\n\n');
 }
 

@@ -20,6 +20,7 @@ import { COMPACT_FROM, PHASE_WORDS, distinctMeanings, onlyForText, type Phase } 
 import { card, executeAction, refreshFor, text, type AdaptiveCard, type CardElement } from './card-parts.js';
 import { formatLocalTime } from '../../../render/local-time.js';
 import { LEVEL_STYLE, checklistElements, levelColor, whyGroups } from './details-elements.js';
+import { summaryWithMarkers } from '../../../render/copy.js';
 
 export { text, type AdaptiveCard, type CardElement };
 
@@ -87,7 +88,7 @@ function keyActionElements(answer: Answer): CardElement[] {
 function summaryElements(answer: Answer): CardElement[] {
   const s = answer.summary;
   if (!s) return [];
-  const sentences = s.sentences.map((x) => `${x.text}${x.citations.map((n) => ` [${n}]`).join('')}`).join(' ');
+  const sentences = summaryWithMarkers(s);
   const out: CardElement[] = [
     text(s.method === 'llm' ? 'Summary (AI-generated, from the cited sources)' : 'Summary (quoted from the sources)', { weight: 'Bolder', separator: true }),
     text(sentences, { spacing: 'Small' }),

@@ -13,20 +13,21 @@ import { answerToAdaptiveCard, detailsActions, text, type AdaptiveCardOptions } 
 import { executeAction } from './card-parts.js';
 import { cardActivity } from './answer-to-activity.js';
 import { fitActivity } from './message-size.js';
+import { SNOOZE_HOURS } from '../../../reminders/types.js';
+import { REMINDER_KINDS, reminderHeadline } from '../../../render/copy.js';
 
-export const SNOOZE_HOURS = 24;
 
 function headline(delivery: Delivery): string {
   const { trip, reminder } = delivery;
   const names = delivery.answer.destinations.map((d) => d.countryName).join(', ') || trip.destinations.join(', ');
-  if (reminder.kind === 'briefing') return `Your trip to ${names} starts on ${trip.start}. Here is your pre-trip security briefing.`;
-  if (reminder.kind === 'day-before') return `You leave for ${names} tomorrow (${trip.start}). Last check before you go.`;
-  return `Welcome back from ${names}. Time to clean up your devices and accounts.`;
+  // The copy table's headline (src/render/copy.ts), as every door words it.
+  const { lead, rest } = reminderHeadline(reminder.kind, names, trip.start);
+  return `${lead} ${rest}`;
 }
 
 export function reminderToActivity(delivery: Delivery): TeamsOutbound {
   const { trip, reminder, answer } = delivery;
-  const phases = reminder.kind === 'post-trip' ? (['after'] as const) : (['before', 'during'] as const);
+  const phases = REMINDER_KINDS[reminder.kind].phases;
   const render = (how: 'inline' | 'follow-up', compact: boolean) => () => {
     const options: AdaptiveCardOptions = { actions: false, details: 'none', compact, phases: [...phases] };
     const card = answerToAdaptiveCard(answer, options);

@@ -83,6 +83,9 @@ function showMessageError(/** @type {string} */ text) {
 }
 
 /** @param {string} text */
+/** This page's conversation: follow-ups ("what about the VPN there?") lean on what it asked before, as in a chat thread. */
+const conversation = crypto.randomUUID();
+
 async function ask(text) {
   const started = performance.now();
   showMessageError('');
@@ -90,11 +93,19 @@ async function ask(text) {
   form.setAttribute('aria-busy', 'true');
   try {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const renderings = await api('ask', { body: { text, timeZone, locale: navigator.language, via: asTravel.checked ? 'travel-command' : 'message' } });
+    const body = { text, timeZone, locale: navigator.language, via: asTravel.checked ? 'travel-command' : 'message', conversation };
+    const renderings = await api('ask', { body });
+    // What was done ("Trip … saved", "noted that you have done the checklist"), as the chat doors say it.
+    const notice = renderings.reply?.notice?.text ?? '';
+    if (renderings.reply?.notice) await reminders.refresh();
+    if (!renderings.answer) {
+      status.textContent = notice;
+      return;
+    }
     draw(renderings);
     const ms = Math.round(performance.now() - started);
     document.body.dataset.lastRenderMs = String(ms);
-    status.textContent = `Answer shown in ${ms} ms (server ${renderings.timings.serverMs} ms)${renderings.slackEphemeral ? '; in Slack only you see it' : ''}.`;
+    status.textContent = `${notice ? `${notice} ` : ''}Answer shown in ${ms} ms (server ${renderings.timings.serverMs} ms)${renderings.slackEphemeral ? '; in Slack only you see it' : ''}.`;
   } catch (error) {
     // A message the advisor refuses (empty, too long, binary) is the user's to fix: say why, beside the box.
     if (error instanceof ApiError && error.status === 400) {
