@@ -34,7 +34,11 @@ const TRAINING_CONTEXT = { now: new Date('2026-01-05T12:00:00Z'), timeZone: 'UTC
  * imply one. A topic is general ("what is SORM?"), so a device or VPN question that names
  * a place is about that place ("is it safe to take my laptop to Minsk?"), or that trip.
  */
-function settle(intent: IntentName, hasPlaces: boolean, hasDates: boolean, saysDone: boolean): IntentName {
+function settle(intent: IntentName, hasPlaces: boolean, hasDates: boolean, saysDone: boolean, asksReminder: boolean): IntentName {
+  // A reminder plans a trip and writes it: only on words that ask for one ("remind me",
+  // "reminder", "nudge me" in intents/remind.yaml), never on a guess such as "reach me at …
+  // during the Astana trip", which is a trip question.
+  if (intent === 'remind' && !asksReminder) return settle('none', hasPlaces, hasDates, false, false);
   // "I've done the checklist" names no place and says it is done; "I need the checklist for
   // Kyrgyzstan" asks for advice, and "show me the checklist" is no acknowledgement either.
   if (intent === 'acknowledge' && hasPlaces) return hasDates ? 'trip' : 'country';
@@ -94,7 +98,7 @@ export function createUnderstander(options: UnderstanderOptions): NluUnderstande
       }
       const saysDone = scored.intent === 'acknowledge' && (scored.confidence >= ACKNOWLEDGE_WITHOUT_KEYWORD || hasKeyword(options.intents, 'acknowledge', text));
       return {
-        intent: settle(scored.intent, places.length > 0, dates.trip !== null, saysDone),
+        intent: settle(scored.intent, places.length > 0, dates.trip !== null, saysDone, hasKeyword(options.intents, 'remind', text)),
         intentConfidence: scored.confidence,
         places: places.map(plain),
         suggestions: found.suggestions.map(plain),
