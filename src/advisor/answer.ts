@@ -5,9 +5,15 @@
  */
 import { z } from 'zod';
 import { indicatorStatuses, lawStatuses, phases, riskLabels } from '../content/schema.js';
+import { coverageTiers, countryCodeSchema } from '../vocabulary/destinations.js';
+import { intentNames } from '../vocabulary/intents.js';
+import { tripSchema } from '../vocabulary/trip.js';
 
-export const intentNames = ['trip', 'country', 'topic', 'help', 'none', 'remind', 'acknowledge'] as const;
-export type IntentName = (typeof intentNames)[number];
+// The Answer speaks the shared vocabulary (src/vocabulary/): re-exported so a door reads
+// the whole contract from this one file, while layers below the advisor import it directly.
+export { coverageTiers, type CoverageTier } from '../vocabulary/destinations.js';
+export { intentNames, type IntentName } from '../vocabulary/intents.js';
+export { tripSchema, type Trip } from '../vocabulary/trip.js';
 
 export const sourceRefSchema = z.object({
   id: z.string(),
@@ -23,14 +29,6 @@ export const lawRefSchema = z.object({
   sources: z.array(z.string()),
 });
 
-/**
- * How much the content base knows about a destination. assessed: a country file with
- * all six indicators; screened: a few dated, sourced facts from the world table;
- * not-assessed: nothing at all. Every answer says which.
- */
-export const coverageTiers = ['assessed', 'screened', 'not-assessed'] as const;
-export type CoverageTier = (typeof coverageTiers)[number];
-
 /** One fact (or rule) a level rests on, with its sources: the "why" of every level. */
 export const basisItemSchema = z.object({
   /** indicators: the computed score; screening: a rule of content/screening.yaml that fired; override: the security team's level; baseline/default/not-assessed: why a screened or unknown country sits where it does. */
@@ -45,7 +43,7 @@ export const basisItemSchema = z.object({
 export type BasisItem = z.infer<typeof basisItemSchema>;
 
 export const destinationSchema = z.object({
-  countryCode: z.string().regex(/^[A-Z]{2}$/),
+  countryCode: countryCodeSchema,
   countryName: z.string(),
   /** True when a country file assessed the destination (coverage "assessed"). */
   covered: z.boolean(),
@@ -109,17 +107,6 @@ export const destinationSchema = z.object({
 });
 export type Destination = z.infer<typeof destinationSchema>;
 
-export const tripSchema = z.object({
-  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  /** The words the dates came from, e.g. "1-10 Dec". */
-  said: z.string().nullable().default(null),
-  /** True where a date was inferred rather than said (e.g. "next week" → its Monday). */
-  startInferred: z.boolean().default(false),
-  endInferred: z.boolean().default(false),
-});
-export type Trip = z.infer<typeof tripSchema>;
-
 export const citationSchema = z.object({ id: z.string(), title: z.string(), url: z.string() });
 export const summarySchema = z.object({
   text: z.string(),
@@ -153,7 +140,7 @@ export const tripItemSchema = z.object({
   text: z.string(),
   sources: z.array(z.string()),
   /** ISO codes of the trip's destinations the item applies to, in the trip's order. */
-  destinations: z.array(z.string().regex(/^[A-Z]{2}$/)),
+  destinations: z.array(countryCodeSchema),
 });
 export type TripItem = z.infer<typeof tripItemSchema>;
 

@@ -11,7 +11,7 @@
  */
 import type { Passage } from '../content/types.js';
 import type { Redactor } from '../privacy/redact-personal-data.js';
-import { redactQuestion } from './redact-question.js';
+import { redactQuestion } from '../privacy/redact-question.js';
 
 export interface PromptMessage {
   role: 'system' | 'user';

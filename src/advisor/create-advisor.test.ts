@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/load-content.js';
-import { createPassageIndex } from '../content/passage-index.js';
+import { createPassageIndex } from '../retrieval/passage-index.js';
 import type { Understander, Understanding } from '../understand/types.js';
 import { createAdvisor } from './create-advisor.js';
 import { createExtractiveSummarizer } from './extractive-summarizer.js';

@@ -10,7 +10,7 @@
  */
 import { StoreUnavailableError, TripActionError } from '../errors.js';
 import { SNOOZE_HOURS, type ReminderService, type TripView } from '../reminders/types.js';
-import type { ButtonNotice } from '../render/copy.js';
+import type { ButtonNotice } from './types.js';
 import { plannedBy, tripKey } from './trip-key.js';
 import type { Notice, TurnUser } from './types.js';
 

@@ -68,6 +68,12 @@ export type Notice =
   /** A travel-desk command's reply, already in the door's own text format. */
   | { type: 'desk'; text: string };
 
+/** Extra things buttons report, beside the turn notices (worded by src/render/copy.ts). */
+export type ButtonNotice =
+  | { type: 'snoozed'; until: string }
+  | { type: 'gone'; what: 'button' | 'reminder' | 'answer' | 'card' }
+  | { type: 'feedback'; rating: 'positive' | 'negative' };
+
 export interface Reply {
   kind: ReplyKind;
   /** The advice to render (advice, follow-ups, help, clarification, a "remind me" that named the trip); null for a notice alone. */

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadUnderstander } from '../understand/create-understander.js';
 import { PACKAGE_ROOT } from '../config.js';
-import { createModelRedactor } from './create-model-redactor.js';
+import { createModelRedactor } from '../advisor/create-model-redactor.js';
 import { basicRedactor, redactPersonalData, type Redactor } from './redact-personal-data.js';
 
 let redact: Redactor;

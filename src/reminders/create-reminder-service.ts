@@ -6,7 +6,10 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as wait } from 'node:timers/promises';
-import type { AppContext } from '../app/app-context.js';
+import type Keyv from 'keyv';
+import type { Logger } from 'pino';
+import type { Advisor } from '../advisor/create-advisor.js';
+import type { Config } from '../config.js';
 import { IdempotencyConflictError, InputError, StoreUnavailableError } from '../errors.js';
 import type { DeliveryDeps } from './attempt-delivery.js';
 import { createBullmqScheduler, type BullmqScheduler } from './bullmq-scheduler.js';
@@ -18,6 +21,24 @@ import { authorizeTripAction, snoozeEffect } from './trip-actions.js';
 import { createTripStore } from './trip-store.js';
 import { stableId } from './stable-id.js';
 import type { Deliverer, NewTrip, Platform, ReminderService, TripView } from './types.js';
+
+/**
+ * Exactly what the reminder service uses, named, so it sits below the app in the layers
+ * (docs/architecture.md) and a test or the CLI import gives it these and nothing more.
+ * The app's context satisfies it as it is.
+ */
+export interface ReminderServiceDeps {
+  config: Pick<
+    Config,
+    'REMINDERS_PER_SECOND' | 'REDIS_URL' | 'STORE_TIMEOUT_MS' | 'DEFAULT_TIMEZONE' | 'TRIP_RETENTION_DAYS' | 'BRIEFING_DAYS_BEFORE'
+  >;
+  /** Composes each reminder's Answer; `content` tells when a reload made cached answers stale. */
+  advisor: Pick<Advisor, 'content' | 'answerForCountries'>;
+  logger: Logger;
+  clock: () => Date;
+  /** A keyv store in its own namespace (trips, reminders, idempotency keys). */
+  store<T = unknown>(namespace: string): Keyv<T>;
+}
 
 export interface ReminderServiceOptions {
   /** Default: BullMQ when REDIS_URL is set, else in-process. */
@@ -51,8 +72,8 @@ export interface ReminderServiceOptions {
  * same content is served), so a desk's group trip is composed once, not per traveller.
  * A content reload (src/app/reload-content.ts) empties the cache.
  */
-function memoAnswers(advisor: AppContext['advisor'], size = 256): AppContext['advisor']['answerForCountries'] {
-  const cache = new Map<string, ReturnType<AppContext['advisor']['answerForCountries']>>();
+function memoAnswers(advisor: ReminderServiceDeps['advisor'], size = 256): Advisor['answerForCountries'] {
+  const cache = new Map<string, ReturnType<Advisor['answerForCountries']>>();
   let content = advisor.content;
   return (codes, o) => {
     if (advisor.content !== content) {
@@ -82,7 +103,7 @@ export function tripFingerprint(t: Pick<NewTrip, 'traveller' | 'destinations' | 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
-export function createReminderService(ctx: Omit<AppContext, 'reminders' | 'conversation'>, options: ReminderServiceOptions = {}): ReminderService {
+export function createReminderService(ctx: ReminderServiceDeps, options: ReminderServiceOptions = {}): ReminderService {
   const { config, clock, logger } = ctx;
   const store = createTripStore({ store: (ns) => ctx.store(ns), prefix: options.namespace });
   const deliverers = new Map<Platform, Deliverer>();

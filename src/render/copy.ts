@@ -8,7 +8,9 @@
  * (Slack date tokens, the reader's local time), given as `CopyFormat.instant`.
  * Pure: no clock, no config; anything variable is an argument.
  */
-import type { Notice } from '../conversation/types.js';
+import type { ButtonNotice, Notice } from '../conversation/types.js';
+
+export type { ButtonNotice };
 import type { ReminderKind } from '../reminders/types.js';
 import type { Summary, TripItem } from '../advisor/answer.js';
 export { listNames } from '../advisor/on-question-message.js';
@@ -81,11 +83,6 @@ export interface CopyFormat {
 /** The feeling of a sentence, which each door shows its own way (Slack emoji, a Teams icon, none in a terminal). */
 export type Tone = 'done' | 'planned' | 'snoozed' | 'warning' | 'refused' | 'info';
 
-/** Extra things buttons report, beside the conversation's notices. */
-export type ButtonNotice =
-  | { type: 'snoozed'; until: string }
-  | { type: 'gone'; what: 'button' | 'reminder' | 'answer' | 'card' }
-  | { type: 'feedback'; rating: 'positive' | 'negative' };
 
 const GONE = { button: FALLBACK.buttonGone, reminder: FALLBACK.reminderGone, answer: FALLBACK.answerExpired, card: FALLBACK.cardExpired } as const;
 

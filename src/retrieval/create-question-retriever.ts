@@ -11,10 +11,10 @@
  * - an out-of-scope question (visas, weather …) retrieves nothing.
  * The advisor and the evaluation (eval-retrieval.ts) both call it, so the figures are what users get.
  */
-import type { IntentName } from '../advisor/answer.js';
-import type { Retriever } from '../advisor/ports.js';
+import type { IntentName } from '../vocabulary/intents.js';
+import type { Retriever } from './ports.js';
 import type { ContentBase, Passage } from '../content/types.js';
-import { stripIdentifiers } from '../advisor/redact-question.js';
+import { stripIdentifiers } from '../privacy/redact-question.js';
 import { isOnQuestion, readScope, type QuestionScope } from './read-scope.js';
 import { namePlaceFinder, type PlaceFinder } from './place-finder.js';
 import { retrieveFor } from './retrieve-for.js';

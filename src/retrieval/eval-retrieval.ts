@@ -8,8 +8,8 @@
  * the content and the set.
  */
 import { z } from 'zod';
-import type { IntentName } from '../advisor/answer.js';
-import type { Retriever } from '../advisor/ports.js';
+import type { IntentName } from '../vocabulary/intents.js';
+import type { Retriever } from './ports.js';
 import type { ContentBase } from '../content/types.js';
 import { createQuestionRetriever, type QuestionRetriever } from './create-question-retriever.js';
 import type { PlaceFinder } from './place-finder.js';

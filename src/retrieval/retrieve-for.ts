@@ -7,10 +7,10 @@
  * content words must occur in the passages, or nothing is returned and the advisor
  * says the content base doesn't cover it.
  */
-import type { IntentName } from '../advisor/answer.js';
-import type { Retriever } from '../advisor/ports.js';
+import type { IntentName } from '../vocabulary/intents.js';
+import type { Retriever } from './ports.js';
 import type { Passage } from '../content/types.js';
-import { stripIdentifiers } from '../advisor/redact-question.js';
+import { stripIdentifiers } from '../privacy/redact-question.js';
 
 export interface RetrieveForRequest {
   intent: IntentName;

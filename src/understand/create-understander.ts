@@ -3,7 +3,7 @@
  * read, intent classified from intents/*.yaml. Built once at start-up (gazetteer,
  * classifier); each call is then pure and fast (well under a millisecond).
  */
-import type { IntentName } from '../advisor/answer.js';
+import type { IntentName } from '../vocabulary/intents.js';
 import type { Understander, Understanding } from './types.js';
 import type { IntentSet } from './load-intents.js';
 import { loadIntents } from './load-intents.js';

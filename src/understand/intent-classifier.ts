@@ -4,7 +4,7 @@
  * are replaced by slot markers, so "travelling to Almaty next week" and "travelling
  * to Peru in May" look alike. Keywords count as several example words.
  */
-import type { IntentName } from '../advisor/answer.js';
+import type { IntentName } from '../vocabulary/intents.js';
 import type { IntentFile } from './intent-schema.js';
 import { tokenize } from './normalize.js';
 

@@ -4,7 +4,7 @@
  * docs/nlu.md "The intents/ folder".
  */
 import { z } from 'zod';
-import { intentNames } from '../advisor/answer.js';
+import { intentNames } from '../vocabulary/intents.js';
 
 export const slotNames = ['destinations', 'dates'] as const;
 

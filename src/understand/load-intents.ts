@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { ContentError, type ContentProblem } from '../errors.js';
 import { parseYamlFile, type YamlFile } from '../content/yaml-file.js';
-import { intentNames } from '../advisor/answer.js';
+import { intentNames } from '../vocabulary/intents.js';
 import { intentFileSchema, placesFileSchema, type IntentFile, type PlacesFile } from './intent-schema.js';
 import i18n from 'i18n-iso-countries';
 import { nameKey } from './normalize.js';

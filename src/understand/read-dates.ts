@@ -9,7 +9,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { Chrono, ParsedResult, Parser } from 'chrono-node';
-import type { Trip } from '../advisor/answer.js';
+import type { Trip } from '../vocabulary/trip.js';
 import type { UnderstandContext } from './types.js';
 import { firstOfNextMonth, isoDay, mondayOfNextWeek, zoneOffsetMinutes } from './calendar.js';
 import { ordinalDayParser, partOfMonthParser, spanishDayRangeParser, spanishNextWeekParser } from './date-parsers.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { intentNames } from '../advisor/answer.js';
+import { intentNames } from '../vocabulary/intents.js';
 import type { Understander } from './types.js';
 
 /** The bar the issue sets: exact destination lists and trip dates. */

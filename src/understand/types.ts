@@ -1,5 +1,6 @@
 /** What understanding a message yields; the advisor builds the Answer from this. */
-import type { IntentName, Trip } from '../advisor/answer.js';
+import type { IntentName } from '../vocabulary/intents.js';
+import type { Trip } from '../vocabulary/trip.js';
 
 export interface PlaceMatch {
   countryCode: string;

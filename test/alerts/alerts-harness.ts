@@ -124,7 +124,7 @@ export function alertsHarness(o: HarnessOptions): AlertsHarness {
   };
   const holder = createAdvisorHolder(o.advisor);
   // The trips are written by the real reminder service (never started: no reminder goes out here).
-  const reminders = createReminderService({ config, advisor: holder.advisor, logger: silentLogger, clock: () => clock.now, fetch, store }, { scheduler: 'local', namespace: `${prefix}-reminders` });
+  const reminders = createReminderService({ config, advisor: holder.advisor, logger: silentLogger, clock: () => clock.now, store }, { scheduler: 'local', namespace: `${prefix}-reminders` });
   const deliverer = o.deliverer ?? recordingAlertDeliverer();
   reminders.registerDeliverer(deliverer);
   const trips = createTripStore({ store, prefix: `${prefix}-reminders` });

@@ -16,7 +16,7 @@ import { ROOT } from '../content/content-fixture.js';
 import { makeHarness } from '../reminders/reminders-harness.js';
 import { copyContent, raiseKazakhstan, setVpnLaw, type ContentCopy } from './alerts-harness.js';
 
-const CLI = join(ROOT, 'dist/content/diff-cli.js');
+const CLI = join(ROOT, 'dist/channels/cli/content/diff-cli.js');
 let copy: ContentCopy;
 let dataDir: string;
 const ids: string[] = [];

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check-content.js';
+import { checkContent } from '../../src/channels/cli/content/check-content.js';
 import { CONTENT, ROOT, copyContent, type ContentCopy } from './content-fixture.js';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
@@ -310,7 +310,7 @@ describe('content:check uncited sources', () => {
 });
 
 describe('npm run content:check (the built CLI)', () => {
-  const cli = join(ROOT, 'dist/content/check-cli.js');
+  const cli = join(ROOT, 'dist/channels/cli/content/check-cli.js');
   const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
     spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
 

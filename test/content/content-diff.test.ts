@@ -22,7 +22,7 @@ let kgBefore: string;
 let kgAfter: string;
 let amAfter: string;
 
-const CLI = join(ROOT, 'dist/content/diff-cli.js');
+const CLI = join(ROOT, 'dist/channels/cli/content/diff-cli.js');
 let copy: ContentCopy;
 let pr: ReturnType<typeof diff>;
 

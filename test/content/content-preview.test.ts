@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAdvisor } from '../../src/app/build-advisor.js';
 import { loadConfig } from '../../src/config.js';
-import { previewCountry } from '../../src/content/preview-country.js';
+import { previewCountry } from '../../src/channels/cli/content/preview-country.js';
 import { CONTENT, ROOT } from './content-fixture.js';
 
-const CLI = join(ROOT, 'dist/content/preview-cli.js');
+const CLI = join(ROOT, 'dist/channels/cli/content/preview-cli.js');
 const preview = (...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH } });
 const advisor = buildAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));

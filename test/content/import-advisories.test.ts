@@ -20,7 +20,7 @@ import { CONTENT, ROOT, copyContent, type ContentCopy } from './content-fixture.
 const FIXTURES = join(ROOT, 'test/fixtures/advisories');
 const RSS = readFileSync(join(FIXTURES, 'feed-sample.xml'), 'utf8');
 const TSV = join(FIXTURES, 'us-travel-advisories-2026-10-07.tsv');
-const CLI = join(ROOT, 'dist/content/import-advisories-cli.js');
+const CLI = join(ROOT, 'dist/channels/cli/content/import-advisories-cli.js');
 
 /** Runs the built CLI without blocking this process (the feed's HTTP server lives here). */
 function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ContentBase, Passage } from '../../src/content/types.js';
-import { createPassageIndex } from '../../src/content/passage-index.js';
+import { createPassageIndex } from '../../src/retrieval/passage-index.js';
 import { createQuestionRetriever } from '../../src/retrieval/create-question-retriever.js';
 
 function passage(id: string, title: string, heading: string, sentences: string[], countries: string[] = []): Passage {

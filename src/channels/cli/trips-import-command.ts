@@ -78,7 +78,6 @@ export async function runTripsImport(
       advisor,
       logger: silentLogger,
       clock: () => now,
-      fetch: globalThis.fetch,
       store<T>(ns: string): Keyv<T> {
         const s = createStore<T>(config, ns);
         stores.push(s as Keyv);

@@ -12,7 +12,7 @@
 import type { AppContext } from '../../app/app-context.js';
 import { changeTags } from '../../alerts/alerting-changes.js';
 import { countTrips } from '../../alerts/count-alert-impact.js';
-import { previewAlerts } from '../../alerts/preview-alerts.js';
+import { previewAlerts } from '../../app/preview-alerts.js';
 import { dateIn } from '../../alerts/upcoming-trips.js';
 import { contentAtRef } from '../../content/content-at-ref.js';
 import { loadContent } from '../../content/load-content.js';

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ContentProblem } from '../errors.js';
+import type { ContentProblem } from '../../../errors.js';
 
 /** The team named in the CODEOWNERS file as shipped. */
 export const PLACEHOLDER_OWNER = '@your-org/security-team';

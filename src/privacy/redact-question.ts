@@ -5,7 +5,7 @@
  * and dates to keep); anything that looks like the prompt's own delimiters is defused,
  * so a question can never close its `<question>` block and pose as instructions.
  */
-import { basicRedactor, type Redactor } from '../privacy/redact-personal-data.js';
+import { basicRedactor, type Redactor } from './redact-personal-data.js';
 
 /** Chat identifiers retrieval has no use for: mentions, channel links, emails, handles. */
 const RULES: RegExp[] = [

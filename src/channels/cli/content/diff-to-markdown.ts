@@ -4,10 +4,10 @@
  * change would alert (counts only). Pure: the base ref name and the counts arrive as
  * arguments.
  */
-import type { ChecklistItem } from './types.js';
+import type { ChecklistItem } from '../../../content/types.js';
 import { isEmptyDiff, type ContentDiff, type LevelRef, type StandingRef } from './content-diff.js';
-import type { AlertImpact } from '../alerts/count-alert-impact.js';
-import type { AlertChange } from '../alerts/types.js';
+import type { AlertImpact } from '../../../alerts/count-alert-impact.js';
+import type { AlertChange } from '../../../alerts/types.js';
 
 const level = (r: LevelRef) => `${r.level} ${r.label} (score ${r.score}${r.overridden ? ', override' : ''})`;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

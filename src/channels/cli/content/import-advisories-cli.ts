@@ -7,8 +7,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { AdvisorError } from '../errors.js';
+import { loadConfig } from '../../../config.js';
+import { AdvisorError } from '../../../errors.js';
 import { importAdvisories, importReportMarkdown } from './import-advisories.js';
 
 /** The real feed is about 0.6 MB; anything far larger is not it. */

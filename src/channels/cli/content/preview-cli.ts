@@ -3,9 +3,9 @@
  * that country, as text, built exactly as the doors build it (buildAdvisor with the
  * loaded config). Unknown country: one-line error, exit 1. Content errors: exit 1.
  */
-import { loadConfig } from '../config.js';
-import { buildAdvisor } from '../app/build-advisor.js';
-import { AdvisorError, ContentError, formatProblem } from '../errors.js';
+import { loadConfig } from '../../../config.js';
+import { buildAdvisor } from '../../../app/build-advisor.js';
+import { AdvisorError, ContentError, formatProblem } from '../../../errors.js';
 import { previewCountry } from './preview-country.js';
 
 async function main(): Promise<number> {

@@ -6,7 +6,7 @@
  * passages but never ground a question on their own.
  */
 import { describe, expect, it } from 'vitest';
-import type { ContentBase, Passage } from './types.js';
+import type { ContentBase, Passage } from '../content/types.js';
 import { createPassageIndex } from './passage-index.js';
 
 function passage(id: string, title: string, heading: string, text: string, extra: Partial<Passage> = {}): Passage {

@@ -6,12 +6,12 @@
  * "Kept share" = kept / proposed over all calls that returned sentences.
  */
 import type { Logger } from 'pino';
-import type { Retriever } from '../advisor/ports.js';
-import type { ContentBase } from '../content/types.js';
-import { createLlmSummarizer, type LlmOutcome } from '../advisor/llm-summarizer.js';
-import { questionRetrieverFor, type EvalSet } from './eval-retrieval.js';
-import type { PlaceFinder } from './place-finder.js';
-import type { ModelEndpoint } from '../llm/model-endpoint.js';
+import type { Retriever } from '../../../advisor/ports.js';
+import type { ContentBase } from '../../../content/types.js';
+import { createLlmSummarizer, type LlmOutcome } from '../../../advisor/llm-summarizer.js';
+import { questionRetrieverFor, type EvalSet } from '../../../retrieval/eval-retrieval.js';
+import type { PlaceFinder } from '../../../retrieval/place-finder.js';
+import type { ModelEndpoint } from '../../../llm/model-endpoint.js';
 
 export interface LlmEvalOptions {
   /** The configured model (config.model). */

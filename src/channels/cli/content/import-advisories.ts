@@ -8,13 +8,13 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AdvisorError, ContentError, formatProblem } from '../errors.js';
-import { buildDestination } from '../advisor/build-destination.js';
-import { loadContent } from './load-content.js';
-import type { ContentBase } from './types.js';
-import { parseAdvisoryFeed } from './advisories/parse-advisory-feed.js';
-import { mapAdvisories, type MappedAdvisories } from './advisories/map-advisories.js';
-import { applyAdvisories, type AdvisoryChange, type AdvisoryFields } from './advisories/apply-advisories.js';
+import { AdvisorError, ContentError, formatProblem } from '../../../errors.js';
+import { buildDestination } from '../../../advisor/build-destination.js';
+import { loadContent } from '../../../content/load-content.js';
+import type { ContentBase } from '../../../content/types.js';
+import { parseAdvisoryFeed } from '../../../content/advisories/parse-advisory-feed.js';
+import { mapAdvisories, type MappedAdvisories } from '../../../content/advisories/map-advisories.js';
+import { applyAdvisories, type AdvisoryChange, type AdvisoryFields } from '../../../content/advisories/apply-advisories.js';
 
 export interface ImportOptions {
   /** The feed's text (already fetched or read). */

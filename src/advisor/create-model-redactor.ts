@@ -11,7 +11,7 @@ import type { NluUnderstander } from '../understand/create-understander.js';
 import { findPlaces } from '../understand/find-places.js';
 import { fold, nameKey, tokenize } from '../understand/normalize.js';
 import { createDateReader } from '../understand/read-dates.js';
-import { redactPersonalData, type Redactor, type Span } from './redact-personal-data.js';
+import { redactPersonalData, type Redactor, type Span } from '../privacy/redact-personal-data.js';
 
 /** The understander that finds places and dates, and the passages whose words are not names. */
 export interface ModelRedactorOptions {

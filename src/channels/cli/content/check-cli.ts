@@ -5,7 +5,7 @@
  * comes from --stale-days, else CONTENT_STALE_DAYS, else 180 days.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../../../config.js';
 import { checkContent } from './check-content.js';
 
 function main(): number {

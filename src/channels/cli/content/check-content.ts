@@ -6,12 +6,12 @@
  * country comes out at.
  */
 import { relative, resolve } from 'node:path';
-import { ContentError, formatProblem, type ContentProblem } from '../errors.js';
-import { scoreCountry } from '../advisor/score-country.js';
-import { buildDestination } from '../advisor/build-destination.js';
-import { loadContent } from './load-content.js';
+import { ContentError, formatProblem, type ContentProblem } from '../../../errors.js';
+import { scoreCountry } from '../../../advisor/score-country.js';
+import { buildDestination } from '../../../advisor/build-destination.js';
+import { loadContent } from '../../../content/load-content.js';
 import { codeownersWarnings } from './owners-cli.js';
-import type { ContentBase } from './types.js';
+import type { ContentBase } from '../../../content/types.js';
 
 export interface CheckContentOptions {
   /** The content directory. */

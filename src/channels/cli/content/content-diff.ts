@@ -4,11 +4,11 @@
  * encryption law changes, checklist items added, removed or reworded, and scoring
  * changes. Pure: takes two loaded content bases, returns data; see diff-to-markdown.ts.
  */
-import { scoreCountry } from '../advisor/score-country.js';
-import { buildDestination } from '../advisor/build-destination.js';
-import type { CoverageTier } from '../advisor/answer.js';
-import type { ChecklistItem, ContentBase, Country } from './types.js';
-import type { IndicatorStatus, LawStatus } from './schema.js';
+import { scoreCountry } from '../../../advisor/score-country.js';
+import { buildDestination } from '../../../advisor/build-destination.js';
+import type { CoverageTier } from '../../../advisor/answer.js';
+import type { ChecklistItem, ContentBase, Country } from '../../../content/types.js';
+import type { IndicatorStatus, LawStatus } from '../../../content/schema.js';
 
 export interface LevelRef {
   level: number;

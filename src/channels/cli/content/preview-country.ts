@@ -3,10 +3,10 @@
  * Goes through the same advisor as every door, so a preview cannot drift from
  * what Slack or Teams would show.
  */
-import type { Advisor } from '../advisor/create-advisor.js';
-import { AdvisorError } from '../errors.js';
-import { answerToText } from '../render/answer-to-text.js';
-import { resolveDestinations } from '../advisor/resolve-destinations.js';
+import type { Advisor } from '../../../advisor/create-advisor.js';
+import { AdvisorError } from '../../../errors.js';
+import { answerToText } from '../../../render/answer-to-text.js';
+import { resolveDestinations } from '../../../advisor/resolve-destinations.js';
 
 export async function previewCountry(advisor: Advisor, query: string): Promise<string> {
   // The same resolution as the travel desk's: ISO code, English name, or anything the advisor understands as one place.

@@ -11,18 +11,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { PACKAGE_ROOT, loadConfig } from '../config.js';
-import { loadContent } from '../content/load-content.js';
-import { createPassageIndex } from '../content/passage-index.js';
-import { evalSetSchema, evaluateRetrieval, questionRetrieverFor } from './eval-retrieval.js';
+import { PACKAGE_ROOT, loadConfig } from '../../../config.js';
+import { loadContent } from '../../../content/load-content.js';
+import { createPassageIndex } from '../../../retrieval/passage-index.js';
+import { evalSetSchema, evaluateRetrieval, questionRetrieverFor } from '../../../retrieval/eval-retrieval.js';
 import { evaluateLlmSummaries } from './eval-llm.js';
-import { describeModelEndpoint } from '../llm/model-endpoint.js';
+import { describeModelEndpoint } from '../../../llm/model-endpoint.js';
 import { evaluateSummaries } from './eval-summaries.js';
-import { gazetteerPlaceFinder } from './place-finder.js';
-import { domainWords } from './domain-words.js';
-import { createExtractiveSummarizer } from '../advisor/extractive-summarizer.js';
-import { loadUnderstander } from '../understand/create-understander.js';
-import { createLogger } from '../logger.js';
+import { gazetteerPlaceFinder } from '../../../retrieval/place-finder.js';
+import { domainWords } from '../../../retrieval/domain-words.js';
+import { createExtractiveSummarizer } from '../../../advisor/extractive-summarizer.js';
+import { loadUnderstander } from '../../../understand/create-understander.js';
+import { createLogger } from '../../../logger.js';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');

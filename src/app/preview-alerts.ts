@@ -9,9 +9,9 @@
 import type { Advisor } from '../advisor/create-advisor.js';
 import type { ContentBase } from '../content/types.js';
 import { changeSentences } from '../render/alert-words.js';
-import { changeTags } from './alerting-changes.js';
-import { alertingRows, type AlertImpactRow } from './count-alert-impact.js';
-import type { AlertDelivery } from './types.js';
+import { changeTags } from '../alerts/alerting-changes.js';
+import { alertingRows, type AlertImpactRow } from '../alerts/count-alert-impact.js';
+import type { AlertDelivery } from '../alerts/types.js';
 
 /** One changed destination: what travellers going there are told, and the alert they would get. */
 export interface AlertPreviewEntry {

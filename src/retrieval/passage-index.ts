@@ -8,10 +8,10 @@
  * Recall@5 of this index is measured by `npm run eval:retrieval` (test/retrieval/).
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import type { Retriever, RetrieveOptions } from '../advisor/ports.js';
-import type { ContentBase, Passage } from './types.js';
-import { STOP_WORDS, contentTerms, foldTerm } from './terms.js';
-import { expandQuery } from '../retrieval/expand-query.js';
+import type { Retriever, RetrieveOptions } from './ports.js';
+import type { ContentBase, Passage } from '../content/types.js';
+import { STOP_WORDS, contentTerms, foldTerm } from '../content/terms.js';
+import { expandQuery } from './expand-query.js';
 
 /** Weight of thesaurus words relative to the question's own words. */
 const EXPANSION_WEIGHT = 0.4;

@@ -7,11 +7,11 @@
  * is on that subject. "Is WhatsApp safe in Minsk?" ending on Nicaragua fails the first;
  * "can I take my work laptop to Moscow?" opening on procurement records fails the second.
  */
-import type { Summarizer } from '../advisor/ports.js';
-import type { Passage } from '../content/types.js';
-import type { EvalSet } from './eval-retrieval.js';
-import { readScope, isOnQuestion } from './read-scope.js';
-import type { PlaceFinder } from './place-finder.js';
+import type { Summarizer } from '../../../advisor/ports.js';
+import type { Passage } from '../../../content/types.js';
+import type { EvalSet } from '../../../retrieval/eval-retrieval.js';
+import { readScope, isOnQuestion } from '../../../retrieval/read-scope.js';
+import type { PlaceFinder } from '../../../retrieval/place-finder.js';
 
 /** How the retrieval under test answers a question: the passages it would hand to the summarizer. */
 export type PassagesFor = (question: string, countryCodes: string[]) => Passage[];

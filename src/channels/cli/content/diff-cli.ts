@@ -7,14 +7,14 @@
  * Exit 0 with the Markdown; 1 when either side's content is invalid or the ref is unknown.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { AdvisorError, ContentError, formatProblem } from '../errors.js';
-import { alertImpact } from '../alerts/count-alert-impact.js';
-import { contentAtRef } from './content-at-ref.js';
+import { loadConfig } from '../../../config.js';
+import { AdvisorError, ContentError, formatProblem } from '../../../errors.js';
+import { alertImpact } from '../../../alerts/count-alert-impact.js';
+import { contentAtRef } from '../../../content/content-at-ref.js';
 import { diffContent, isEmptyDiff } from './content-diff.js';
 import { diffToMarkdown } from './diff-to-markdown.js';
-import { loadContent } from './load-content.js';
-import type { ContentBase } from './types.js';
+import { loadContent } from '../../../content/load-content.js';
+import type { ContentBase } from '../../../content/types.js';
 
 function load(dir: string, label: string): ContentBase {
   try {

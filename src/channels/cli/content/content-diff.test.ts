@@ -9,9 +9,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffContent, isEmptyDiff } from './content-diff.js';
 import { diffToMarkdown } from './diff-to-markdown.js';
-import { loadContent } from './load-content.js';
+import { loadContent } from '../../../content/load-content.js';
 
-const CONTENT = resolve(import.meta.dirname, '../../content');
+const CONTENT = resolve(import.meta.dirname, '../../../../content');
 const tmp = mkdtempSync(join(tmpdir(), 'content-diff-unit-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
