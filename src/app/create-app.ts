@@ -13,8 +13,9 @@ import { closeStores } from '../store/close-stores.js';
 import { createServer, listen, type RunningServer } from '../server/create-server.js';
 import type { Door } from '../server/types.js';
 import { createReminderService } from '../reminders/create-reminder-service.js';
-import { createSlackDoor, type SlackDoorOptions } from '../channels/slack/create-slack-door.js';
-import { createTeamsDoor, type TeamsDoorOptions } from '../channels/teams/create-teams-door.js';
+import type { SlackDoorOptions } from '../channels/slack/create-slack-door.js';
+import type { TeamsDoorOptions } from '../channels/teams/create-teams-door.js';
+import { loadPlatformDoors } from './platform-doors.js';
 import { createWebDoor } from '../channels/web/create-web-door.js';
 import { createApiDoor } from '../channels/api/create-api-door.js';
 import type { AppContext } from './app-context.js';
@@ -97,15 +98,20 @@ export function createApp(options: AppOptions): App {
   // The weekly post is a recurring job on the reminders' scheduler (local, or BullMQ: one run per period across replicas).
   context.reminders.every?.('insights-weekly', options.insights?.checkEveryMs ?? 3_600_000, (now) => insights.postWeekly(now));
   context.reloadContent = createContentReloader({ holder, build: () => buildAdvisor(config, { logger, clock, llmAccounting: llm.accounting }), alerts, logger });
-  const doors = [createSlackDoor(context, options.slack), createTeamsDoor(context, options.teams), createApiDoor(context), createWebDoor(context)].filter(
-    (d): d is Door => d !== null,
-  );
+  const doors = [createApiDoor(context), createWebDoor(context)].filter((d): d is Door => d !== null);
+  // Slack and Teams are imported only when configured (platform-doors.ts); they join `doors`, first, once built.
+  const platformReady = loadPlatformDoors(context, options).then((platform) => {
+    doors.unshift(...platform);
+  });
+  // A door that fails to build fails start(); until then the rejection is held, not unhandled.
+  platformReady.catch(() => {});
   let running: RunningServer | null = null;
   return {
     context,
     doors,
     reloadContent: () => context.reloadContent!(),
     async start() {
+      await platformReady;
       running = await listen(createServer(doors, logger, { health: () => context.reminders.health?.() ?? Promise.resolve({}), details: llm.details }), config.PORT, config.HOST);
       for (const d of doors) await d.start?.({ port: running.port });
       await context.reminders.start();
@@ -124,6 +130,8 @@ export function createApp(options: AppOptions): App {
       const budget = config.SHUTDOWN_TIMEOUT_MS;
       const within = (ms: number, step: () => Promise<unknown>) =>
         Promise.race([step().catch((error: unknown) => logger.warn({ err: { name: (error as Error)?.name } }, 'shutdown step failed')), new Promise((r) => setTimeout(r, ms).unref())]);
+      // Stopped before start() finished loading the platform doors: they are built by now, and stopped below.
+      await within(budget * 0.05, () => platformReady.catch(() => undefined));
       await within(budget * 0.1, () => alerts.stop());
       await within(budget * 0.3, () => context.reminders.stop(budget * 0.25));
       await within(budget * 0.3, () => Promise.all([...doors].reverse().map((d) => d.stop?.())));
