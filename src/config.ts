@@ -68,6 +68,12 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONTENT_DIR: z.string().default(resolve(PACKAGE_ROOT, 'content')),
   INTENTS_DIR: z.string().default(resolve(PACKAGE_ROOT, 'intents')),
+  /**
+   * Where `npm run build` writes the prebuilt content and understanding (src/artifacts/). Each is
+   * used only while it matches CONTENT_DIR/INTENTS_DIR and the running code; otherwise they are
+   * built from the source files at start-up (slower, never stale).
+   */
+  ARTIFACTS_DIR: z.string().default(resolve(PACKAGE_ROOT, 'dist', 'artifacts')),
   CONTENT_STALE_DAYS: z.coerce.number().int().positive().default(180),
   DEFAULT_TIMEZONE: zone.default('UTC'),
   SECURITY_CONTACT: z.string().default('your security team'),

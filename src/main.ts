@@ -7,7 +7,7 @@ import { createLogger } from './logger.js';
 import { createApp } from './app/create-app.js';
 import { AdvisorError } from './errors.js';
 import { describeStore } from './store/create-store.js';
-import { TEAMS_LOCAL_MODE_WARNING } from './channels/teams/create-teams-door.js';
+import { TEAMS_LOCAL_MODE_WARNING } from './channels/teams/local-mode-warning.js';
 import { installLastResortGuard } from './server/install-last-resort-guard.js';
 import { describeModelEndpoint } from './llm/model-endpoint.js';
 import { installReloadSignal } from './app/install-reload-signal.js';

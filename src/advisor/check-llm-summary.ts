@@ -8,7 +8,7 @@
  * counted, never repaired.
  */
 import type { Passage } from '../content/types.js';
-import { NEGATIONS, contentTerms, words } from '../content/terms.js';
+import { NEGATIONS, contentTerms, sentenceTerms, words } from '../content/terms.js';
 import type { SourcedSentence } from './cite.js';
 
 /** One sentence as the model returned it, before any check. */
@@ -84,7 +84,7 @@ export function checkLlmSummary(proposed: ProposedSentence[], passages: Passage[
       cited.some((p) =>
         p.sentences.some((ps) => {
           if (!words(ps.text).includes(neg)) return false;
-          const own = new Set(contentTerms(ps.text));
+          const own = new Set(sentenceTerms(ps));
           return terms.filter((t) => own.has(t)).length >= terms.length / 2;
         }),
       );
@@ -95,7 +95,7 @@ export function checkLlmSummary(proposed: ProposedSentence[], passages: Passage[
     const mine = new Set(terms);
     const sources = new Set<string>();
     for (const p of cited) {
-      const related = p.sentences.filter((ps) => contentTerms(ps.text).some((t) => mine.has(t)));
+      const related = p.sentences.filter((ps) => sentenceTerms(ps).some((t) => mine.has(t)));
       for (const ps of related.length ? related : p.sentences) for (const id of ps.sources) sources.add(id);
     }
     if (!sources.size) return drop('uncited');

@@ -18,6 +18,7 @@ import { onQuestionMessage } from './on-question-message.js';
 import { mergeChecklists, rankKeyActions } from './merge-checklists.js';
 import { withTerritory } from './territory-note.js';
 import { isoDay } from '../understand/calendar.js';
+import { createBoundedCache } from './bounded-cache.js';
 import type { AnswerGap, QuestionObserver } from './question-seen.js';
 
 export interface AdvisorOptions {
@@ -81,6 +82,18 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
   const nameOf = options.countryName ?? ((code: string) => code);
   // Retrieval stays on the asked destinations and subject, and says when there is nothing on it.
   const onQuestion = createQuestionRetriever({ content, retriever, findPlaces: options.findPlaces });
+  // What depends only on the content base and the destinations is built once per destination (or trip) and shared;
+  // the summary and the message depend on the question's text and are never cached (bounded-cache.ts).
+  const destinationCache = createBoundedCache<Destination>(512);
+  type TripItems = Pick<Answer, 'keyActions' | 'checklist'>;
+  const tripCache = createBoundedCache<TripItems>(512);
+  const destinationOf = (code: string, territory: string | undefined) =>
+    destinationCache.get(`${code}|${territory ?? ''}`, () => withTerritory(buildDestination(content, code, nameOf(code), contact), territory, contact));
+  const tripItems = (destinations: Destination[], tripOver: boolean): TripItems =>
+    tripCache.get(`${destinations.map((d) => `${d.countryCode}|${d.territory?.name ?? ''}`).join(',')}|${tripOver}`, (): TripItems => ({
+      keyActions: rankKeyActions(content.checklist, destinations, undefined, { tripOver }),
+      checklist: mergeChecklists(content.checklist, destinations),
+    }));
 
   async function summarize(question: string, intent: IntentName, destinations: Destination[], retrieval: QuestionRetrieval) {
     const codes = destinations.filter((d) => d.covered).map((d) => d.countryCode);
@@ -104,7 +117,7 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
     tripOver = false,
   ): Promise<Answer> {
     // A territory ("Crimea") is answered as the country the content base files it under, and says so.
-    const destinations = u.places.map((p) => withTerritory(buildDestination(content, p.countryCode, nameOf(p.countryCode), contact), p.territory, contact));
+    const destinations = u.places.map((p) => destinationOf(p.countryCode, p.territory));
     const retrieval =
       intent === 'help' || !withSummary
         ? null
@@ -142,8 +155,7 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
     return {
       intent,
       destinations,
-      keyActions: rankKeyActions(content.checklist, destinations, undefined, { tripOver }),
-      checklist: mergeChecklists(content.checklist, destinations),
+      ...tripItems(destinations, tripOver),
       trip: intent === 'trip' || intent === 'remind' ? u.trip : null,
       summary,
       suggestions: u.suggestions.map((s) => ({ countryCode: s.countryCode, countryName: nameOf(s.countryCode), confidence: s.confidence })),

@@ -8,7 +8,7 @@
  * Belarus's sentences on chats and Telegram channels.
  */
 import type { ContentBase } from '../content/types.js';
-import { contentTerms } from '../content/terms.js';
+import { contentTerms, sentenceTerms } from '../content/terms.js';
 import { expandQuery } from '../retrieval/expand-query.js';
 import { evidenceTerms, readScope } from '../retrieval/read-scope.js';
 import { buildSummary, type SourcedSentence } from './cite.js';
@@ -35,7 +35,7 @@ function repeats(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 export function createExtractiveSummarizer(content: ContentBase, options: ExtractiveOptions = {}): Summarizer {
   const max = options.maxSentences ?? 3;
   // Rarer words say more about what is asked ("countries" over "use"): weight overlap by inverse sentence frequency.
-  const all = content.passages.flatMap((p) => p.sentences.map((s) => new Set(contentTerms(s.text))));
+  const all = content.passages.flatMap((p) => p.sentences.map((s) => new Set(sentenceTerms(s))));
   const df = new Map<string, number>();
   for (const set of all) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
   const weight = (t: string) => Math.log(1 + all.length / (df.get(t) ?? 1));
@@ -51,7 +51,7 @@ export function createExtractiveSummarizer(content: ContentBase, options: Extrac
       // Score each sentence: weighted query-term overlap first, then passage rank, then position in the passage.
       const candidates = request.passages.flatMap((p, rank) =>
         p.sentences.map((s, pos) => {
-          const words = new Set(contentTerms(s.text));
+          const words = new Set(sentenceTerms(s));
           let overlap = 0;
           for (const w of query) if (words.has(w)) overlap += weight(w);
           // Evidence of the subject stands in only where the question's own words are missing ("WhatsApp" vs "chats").

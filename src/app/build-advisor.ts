@@ -5,12 +5,12 @@
 import type { Logger } from 'pino';
 import countries from 'i18n-iso-countries';
 import type { Config } from '../config.js';
-import { loadContent } from '../content/load-content.js';
+import { loadContentPrebuilt } from '../artifacts/content-artifact.js';
+import { loadUnderstanderPrebuilt } from '../artifacts/understanding-artifact.js';
 import { createPassageIndex } from '../retrieval/passage-index.js';
 import { createAdvisor, type Advisor } from '../advisor/create-advisor.js';
 import { createExtractiveSummarizer } from '../advisor/extractive-summarizer.js';
-import { createLlmSummarizer } from '../advisor/llm-summarizer.js';
-import { loadUnderstander } from '../understand/create-understander.js';
+import { lazySummarizer } from '../advisor/lazy-summarizer.js';
 import { gazetteerPlaceFinder } from '../retrieval/place-finder.js';
 import { domainWords } from '../retrieval/domain-words.js';
 import { createModelRedactor } from '../advisor/create-model-redactor.js';
@@ -33,28 +33,36 @@ export function countryNameOf(code: string): string {
 
 export function buildAdvisor(config: Config, options: BuildAdvisorOptions = {}): Advisor {
   const logger = options.logger ?? silentLogger;
-  const content = loadContent(config.CONTENT_DIR, { staleAfterDays: config.CONTENT_STALE_DAYS });
+  // Prebuilt by `npm run build` when fresh, else built from the files now (a security team's edit, a reload).
+  // Throws ContentError (file:line: message) on a bad content/ or intents/ file, stopping start-up.
+  const { content, searchIndex, provenance: contentFrom } = loadContentPrebuilt(config.CONTENT_DIR, config.ARTIFACTS_DIR, { staleAfterDays: config.CONTENT_STALE_DAYS });
   for (const w of content.warnings) logger.debug({ file: w.file, line: w.line }, w.message);
   const extractive = createExtractiveSummarizer(content);
-  // Throws ContentError (intents/file:line: message) on a bad intents/ file, stopping start-up.
-  const understander = loadUnderstander(config.INTENTS_DIR);
+  const { understander, provenance: understandingFrom } = loadUnderstanderPrebuilt(config.INTENTS_DIR, config.ARTIFACTS_DIR);
+  logger.info({ content: contentFrom, understanding: understandingFrom }, 'content and understanding loaded');
   // With a model configured, it summarises and the extractive summary is the fallback for every failure.
-  const llm = config.model
-    ? createLlmSummarizer({
-        content,
-        endpoint: config.model,
-        seams: options.llmSeams,
-        onOutcome: options.llmAccounting ? (o) => options.llmAccounting!.record(o) : undefined,
-        logger,
-        // Nothing personal reaches the model; the understander's gazetteer says which words are places to keep.
-        redact: createModelRedactor({ understander, passages: content.passages }),
-      })
+  const endpoint = config.model;
+  // Imported only when configured: `ask` and a server without a model never load the openai SDK.
+  const llm = endpoint
+    ? lazySummarizer(
+        async () =>
+          (await import('../advisor/llm-summarizer.js')).createLlmSummarizer({
+            content,
+            endpoint,
+            seams: options.llmSeams,
+            onOutcome: options.llmAccounting ? (o) => options.llmAccounting!.record(o) : undefined,
+            logger,
+            // Nothing personal reaches the model; the understander's gazetteer says which words are places to keep.
+            redact: createModelRedactor({ understander, passages: content.passages }),
+          }),
+        (error) => logger.error({ err: { name: (error as Error)?.name } }, 'model summarizer could not be built; answering with extractive summaries'),
+      )
     : null;
   return createAdvisor({
     content,
     understander,
     // The understander's gazetteer and word list also keep retrieval on the asked places and off everyday words.
-    retriever: createPassageIndex(content, { isDomainWord: domainWords(understander.gazetteer.englishWords) }),
+    retriever: createPassageIndex(content, { isDomainWord: domainWords(understander.gazetteer.englishWords), stored: searchIndex }),
     findPlaces: gazetteerPlaceFinder(understander.gazetteer),
     summarizer: llm ?? extractive,
     fallbackSummarizer: llm ? extractive : undefined,

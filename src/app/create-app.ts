@@ -101,14 +101,21 @@ export function createApp(options: AppOptions): App {
   // The weekly post is a recurring job on the reminders' scheduler (local, or BullMQ: one run per period across replicas).
   context.reminders.every?.('insights-weekly', options.insights?.checkEveryMs ?? 3_600_000, (now) => insights.postWeekly(now));
   context.reloadContent = createContentReloader({ holder, build: () => buildAdvisor(config, { logger, clock, llmAccounting: llm.accounting }), alerts, logger });
-  // The door registry: every configured door, in order (src/app/door-registry.ts).
-  const doors = openDoors(context, options, options.doors);
+  // The door registry (src/app/door-registry.ts): every configured door, in order, each
+  // imported only when configured. They join `doors` once built; start() waits for them.
+  const doors: Door[] = [];
+  const platformReady = openDoors(context, options, options.doors).then((opened) => {
+    doors.push(...opened);
+  });
+  // A door that fails to build fails start(); until then the rejection is held, not unhandled.
+  platformReady.catch(() => {});
   let running: RunningServer | null = null;
   return {
     context,
     doors,
     reloadContent: () => context.reloadContent!(),
     async start() {
+      await platformReady;
       running = await listen(createServer(doors, logger, { health: () => context.reminders.health?.() ?? Promise.resolve({}), details: llm.details }), config.PORT, config.HOST);
       for (const d of doors) await d.start?.({ port: running.port });
       await context.reminders.start();
@@ -127,6 +134,8 @@ export function createApp(options: AppOptions): App {
       const budget = config.SHUTDOWN_TIMEOUT_MS;
       const within = (ms: number, step: () => Promise<unknown>) =>
         Promise.race([step().catch((error: unknown) => logger.warn({ err: { name: (error as Error)?.name } }, 'shutdown step failed')), new Promise((r) => setTimeout(r, ms).unref())]);
+      // Stopped before start() finished loading the platform doors: they are built by now, and stopped below.
+      await within(budget * 0.05, () => platformReady.catch(() => undefined));
       await within(budget * 0.1, () => alerts.stop());
       await within(budget * 0.3, () => context.reminders.stop(budget * 0.25));
       await within(budget * 0.3, () => Promise.all([...doors].reverse().map((d) => d.stop?.())));

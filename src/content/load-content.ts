@@ -22,6 +22,7 @@ import { checkCrossReferences } from './cross-check.js';
 import { highRiskFileSchema, screeningFileSchema, worldFileSchema, type HighRiskEntry, type WorldEntry } from './world-schema.js';
 import { checkWorld } from './check-world.js';
 import type { ChecklistItem, ContentBase, Country, Passage, Topic } from './types.js';
+import { contentTerms } from './terms.js';
 
 export interface LoadOptions {
   /** Files reviewed longer ago than this are reported as stale (warning). Default 180. */
@@ -182,6 +183,7 @@ function reportUncitedSources(sources: Map<string, Source>, sy: YamlFile | undef
   });
 }
 
+/** Passages with each sentence's terms computed here, once, rather than on every answer. */
 function buildPassages(countries: Country[], topics: Topic[]): Passage[] {
   const passages: Passage[] = [];
   for (const c of countries) {
@@ -194,7 +196,7 @@ function buildPassages(countries: Country[], topics: Topic[]): Passage[] {
         heading: s.heading,
         countries: [c.code],
         keywords: [c.name],
-        sentences: s.sentences.map(({ text, sources }) => ({ text, sources })),
+        sentences: s.sentences.map(({ text, sources }) => ({ text, sources, terms: contentTerms(text) })),
         text: s.sentences.map((x) => x.text).join(' '),
       });
     }
@@ -209,7 +211,7 @@ function buildPassages(countries: Country[], topics: Topic[]): Passage[] {
         heading: s.heading,
         countries: t.countries,
         keywords: t.keywords,
-        sentences: s.sentences.map(({ text, sources }) => ({ text, sources })),
+        sentences: s.sentences.map(({ text, sources }) => ({ text, sources, terms: contentTerms(text) })),
         text: s.sentences.map((x) => x.text).join(' '),
       });
     }

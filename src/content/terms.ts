@@ -39,6 +39,27 @@ export function words(text: string): string[] {
   return (text.toLowerCase().match(WORD) ?? []).flatMap((w) => (/n['’]t$/.test(w) ? [w.replace(/n['’]t$/, ''), 'not'] : [w]));
 }
 
+/** A content sentence, with its terms when content loading computed them. */
+export interface TermedSentence {
+  text: string;
+  terms?: readonly string[];
+}
+
+/** Terms of sentences built without them (test fixtures, a model's sentences), kept as long as the sentence. */
+const computed = new WeakMap<TermedSentence, readonly string[]>();
+
+/**
+ * The content words of a content sentence: the ones load-content stored, else computed once
+ * and remembered. Every answer scores the same sentences, so tokenising them each time was
+ * most of an extractive summary's cost (issue 18).
+ */
+export function sentenceTerms(sentence: TermedSentence): readonly string[] {
+  if (sentence.terms) return sentence.terms;
+  let terms = computed.get(sentence);
+  if (!terms) computed.set(sentence, (terms = contentTerms(sentence.text)));
+  return terms;
+}
+
 /** The content words of `text`, folded: stop words and one-letter tokens removed. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];

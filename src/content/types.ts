@@ -32,7 +32,8 @@ export interface Passage {
   heading: string;
   countries: string[];
   keywords: string[];
-  sentences: Array<{ text: string; sources: string[] }>;
+  /** `terms`: the sentence's content words (terms.ts), computed once at content load; see sentenceTerms. */
+  sentences: Array<{ text: string; sources: string[]; terms?: readonly string[] }>;
   text: string;
 }
 

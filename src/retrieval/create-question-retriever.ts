@@ -90,7 +90,7 @@ export function createQuestionRetriever(options: QuestionRetrieverOptions): Ques
     if (p.kind === 'country') return codes.has(p.ref) ? p : null;
     return withSentences(p, p.sentences.filter((s) => about(p, s.text).size === 0 || aboutAny(p, s.text, codes)));
   };
-  const onSubject = (p: Passage, scope: QuestionScope) => withSentences(p, p.sentences.filter((s) => isOnQuestion(s.text, scope)));
+  const onSubject = (p: Passage, scope: QuestionScope) => withSentences(p, p.sentences.filter((s) => isOnQuestion(s, scope)));
   /** A passage about one of `codes`: its country section, or a topic sentence naming it. */
   const owned = (p: Passage, codes: ReadonlySet<string>) => (p.kind === 'country' ? codes.has(p.ref) : p.sentences.some((s) => aboutAny(p, s.text, codes)));
   /** Whether anything in the content base about `code` is on the question, wherever it ranks. */

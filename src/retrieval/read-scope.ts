@@ -4,7 +4,7 @@
  * whether a content sentence is on that question. Pure and synchronous; the lexicons are
  * folded once, by the same rules as the passage index (src/content/terms.ts).
  */
-import { contentTerms } from '../content/terms.js';
+import { contentTerms, sentenceTerms, type TermedSentence } from '../content/terms.js';
 import { GENERIC_WORDS, OUT_OF_SCOPE, SUBJECTS, type OutOfScopeSubject, type Subject } from './subjects.js';
 
 /** Folded words that must all occur; an entry of stop words only folds to nothing and is dropped. */
@@ -56,8 +56,8 @@ export function evidenceTerms(subjects: readonly Subject[]): string[] {
  * True when a sentence is on the question: it carries evidence of one of its subjects,
  * or one of its pinning words. Without subjects every sentence is (nothing to focus on).
  */
-export function isOnQuestion(sentence: string, scope: QuestionScope): boolean {
+export function isOnQuestion(sentence: string | TermedSentence, scope: QuestionScope): boolean {
   if (!scope.subjects.length) return true;
-  const terms = new Set(contentTerms(sentence));
+  const terms = new Set(typeof sentence === 'string' ? contentTerms(sentence) : sentenceTerms(sentence));
   return scope.subjects.some((s) => matches(SUBJECT_PATTERNS.get(s.id)!.evidence, terms)) || scope.topicTerms.some((t) => terms.has(t));
 }

@@ -10,7 +10,7 @@ import { loadIntents } from './load-intents.js';
 import { buildGazetteer, type Gazetteer, type GazetteerOptions } from './gazetteer/build-gazetteer.js';
 import { defaultPlaceThresholds, findPlaces, type FoundPlace, type PlaceThresholds } from './find-places.js';
 import { createDateReader } from './read-dates.js';
-import { intentFeatures, trainIntentClassifier } from './intent-classifier.js';
+import { intentFeatures, trainIntentClassifier, type TrainedClassifier } from './intent-classifier.js';
 import { stripMarkup } from './strip-markup.js';
 import { nameKey, tokenize } from './normalize.js';
 
@@ -19,10 +19,18 @@ export interface UnderstanderOptions extends GazetteerOptions {
   /** Reuse a gazetteer already built (tests, benchmarks). */
   gazetteer?: Gazetteer;
   thresholds?: PlaceThresholds;
+  /** A classifier already trained on `intents` (the build's artifact, src/artifacts/); trained here when absent. */
+  classifier?: TrainedClassifier;
+}
+
+/** The understander, with what a build stores of it (src/artifacts/understanding-artifact.ts). */
+export interface NluUnderstanderParts {
+  readonly intents: IntentSet;
+  readonly classifier: TrainedClassifier;
 }
 
 /** The Understander, with its gazetteer exposed for diagnostics and benchmarks. */
-export interface NluUnderstander extends Understander {
+export interface NluUnderstander extends Understander, NluUnderstanderParts {
   readonly gazetteer: Gazetteer;
 }
 
@@ -74,14 +82,18 @@ export function createUnderstander(options: UnderstanderOptions): NluUnderstande
   const gazetteer = options.gazetteer ?? buildGazetteer(options.intents.places, options);
   const thresholds = options.thresholds ?? defaultPlaceThresholds;
   const readDates = createDateReader();
-  const classifier = trainIntentClassifier(options.intents.intents, (example) => {
-    const text = stripMarkup(example);
-    const dates = readDates(text, TRAINING_CONTEXT).spans;
-    return intentFeatures(text, findPlaces(text, gazetteer, thresholds, dates).spans, dates);
-  });
+  const classifier =
+    options.classifier ??
+    trainIntentClassifier(options.intents.intents, (example) => {
+      const text = stripMarkup(example);
+      const dates = readDates(text, TRAINING_CONTEXT).spans;
+      return intentFeatures(text, findPlaces(text, gazetteer, thresholds, dates).spans, dates);
+    });
 
   return {
     gazetteer,
+    intents: options.intents,
+    classifier,
     understand(raw, ctx): Understanding {
       const text = stripMarkup(raw);
       const dates = readDates(text, ctx);

@@ -58,7 +58,7 @@ export function trainIntentClassifier(
   intents: IntentFile[],
   featuresOf: (example: string) => string[],
   options: TrainingOptions = {},
-): IntentClassifier {
+): TrainedClassifier {
   const keywordWeight = options.keywordWeight ?? 3;
   const alpha = options.alpha ?? 0.5;
   const counts = new Map<IntentName, Map<string, number>>();
@@ -85,13 +85,33 @@ export function trainIntentClassifier(
   const V = vocabulary.size;
   const names = [...counts.keys()];
   // log P(feature | intent), precomputed: classifying is then additions only.
-  const logProb = new Map<string, Float64Array>();
+  const logProb: IntentModel['logProb'] = [];
   for (const f of vocabulary)
-    logProb.set(
-      f,
-      Float64Array.from(names, (n) => Math.log((counts.get(n)!.get(f) ?? 0) + alpha) - Math.log(totals.get(n)! + alpha * V)),
-    );
+    logProb.push([f, names.map((n) => Math.log((counts.get(n)!.get(f) ?? 0) + alpha) - Math.log(totals.get(n)! + alpha * V))]);
+  return classifierFromModel({ names, logProb });
+}
+
+/**
+ * A trained model as plain data: what `npm run build` stores (src/artifacts/) so a start
+ * skips training. Numbers survive JSON exactly, so the stored model classifies exactly as
+ * the freshly trained one.
+ */
+export interface IntentModel {
+  names: IntentName[];
+  /** Feature → log P(feature | intent), one number per name. */
+  logProb: Array<[string, number[]]>;
+}
+
+/** A classifier with the model it classifies by, for storing. */
+export type TrainedClassifier = IntentClassifier & { readonly model: IntentModel };
+
+/** The classifier of a trained model. */
+export function classifierFromModel(model: IntentModel): TrainedClassifier {
+  const { names } = model;
+  const logProb = new Map(model.logProb.map(([f, lp]) => [f, Float64Array.from(lp)]));
+  const V = logProb.size;
   return {
+    model,
     vocabulary: V,
     classify(features) {
       const scores = new Float64Array(names.length);

@@ -109,7 +109,7 @@ describe('the layer checker', () => {
 
   it('lists every layer bottom-up, infrastructure first and main last', () => {
     expect(LAYERS.map((l) => l.name)).toEqual([
-      'infrastructure', 'vocabulary', 'content', 'understand', 'retrieval', 'model client', 'advisor', 'services', 'conversation', 'render', 'app', 'doors', 'main',
+      'infrastructure', 'vocabulary', 'content', 'understand', 'retrieval', 'artifacts', 'model client', 'advisor', 'services', 'conversation', 'render', 'app', 'doors', 'main',
     ]);
   });
 });

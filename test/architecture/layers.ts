@@ -33,6 +33,7 @@ export const LAYERS: Layer[] = [
   { name: 'content', units: { content: ['content/'] }, peers: false },
   { name: 'understand', units: { understand: ['understand/'] }, peers: false },
   { name: 'retrieval', units: { retrieval: ['retrieval/'] }, peers: false },
+  { name: 'artifacts', units: { artifacts: ['artifacts/'] }, peers: false },
   { name: 'model client', units: { llm: ['llm/'] }, peers: false },
   { name: 'advisor', units: { advisor: ['advisor/'] }, peers: false },
   {

@@ -2,8 +2,10 @@
 import { loadConfig } from '../../config.js';
 import { buildAdvisor } from '../../app/build-advisor.js';
 import { createProgram, runCli } from './create-program.js';
-import { cliExtensions } from './extensions.js';
 
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-const program = createProgram({ io, config: () => loadConfig(), advisor: (config) => buildAdvisor(config) }, cliExtensions);
-process.exitCode = await runCli(program, process.argv.slice(2), io);
+const argv = process.argv.slice(2);
+// `ask` needs none of the other commands: they pull in reminders, stores, BullMQ, Redis and pg (test/cli/ask-imports.test.ts).
+const extensions = argv[0] === 'ask' ? [] : (await import('./extensions.js')).cliExtensions;
+const program = createProgram({ io, config: () => loadConfig(), advisor: (config) => buildAdvisor(config) }, extensions);
+process.exitCode = await runCli(program, argv, io);

@@ -31,15 +31,14 @@ import { createTravellerReach } from './create-traveller-reach.js';
 import { createTeamsFeedback } from './teams-feedback.js';
 import { feedbackStoreFrom } from '../../feedback/create-feedback-store.js';
 import { createTeamsInsightsPoster } from './create-teams-insights-poster.js';
+import { TEAMS_LOCAL_MODE_WARNING, TEAMS_MESSAGES_PATH } from './local-mode-warning.js';
 
-/** MUST stay in sync with MESSAGES_PATH in package-cli.ts (which prints the messaging endpoint). */
-export const TEAMS_MESSAGES_PATH = '/api/messages';
+export { TEAMS_LOCAL_MODE_WARNING, TEAMS_MESSAGES_PATH };
+
 
 /** How long an answer sent into a channel, and each person's view of it, are kept (card-views.ts). */
 const CARD_VIEW_TTL_MS = 30 * 86_400_000;
 
-/** Said at start-up (log and console, see main.ts) whenever local mode is on. */
-export const TEAMS_LOCAL_MODE_WARNING = `TEAMS_LOCAL_MODE=on: ${TEAMS_MESSAGES_PATH} accepts unauthenticated Teams activities from this machine (local testing only; travel-desk commands are off). Set MICROSOFT_APP_ID instead in any shared or production deployment.`;
 
 export interface TeamsDoorOptions {
   /** Handlers consulted before the advisor; default: `teamsMessageHandlers(ctx)`. */

@@ -11,7 +11,7 @@ import { loadTeamsPackageConfig, PACKAGE_ROOT } from '../../config.js';
 import { AdvisorError } from '../../errors.js';
 import { buildTeamsPackage } from './package/build-teams-package.js';
 
-/** MUST stay in sync with TEAMS_MESSAGES_PATH in create-teams-door.ts (not imported: that would load botbuilder to zip a file). */
+/** MUST stay in sync with TEAMS_MESSAGES_PATH in local-mode-warning.ts (not imported: that would load botbuilder to zip a file). */
 const MESSAGES_PATH = 'api/messages';
 
 async function packageTeams(argv: string[]): Promise<string> {

@@ -2,11 +2,13 @@
  * `npm run content:check [-- <content-dir>] [--stale-days N]`: validates the whole
  * content base and prints every problem as file:line: message. Exits 1 on any error;
  * warnings (stale reviews, overrides, uncited sources) do not fail. The stale limit
- * comes from --stale-days, else CONTENT_STALE_DAYS, else 180 days.
+ * comes from --stale-days, else CONTENT_STALE_DAYS, else 180 days. Valid content still
+ * fails when the artifacts `npm run build` made from it are missing or stale.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../config.js';
 import { checkContent } from './check-content.js';
+import { staleArtifacts } from '../../../artifacts/check-artifacts.js';
 
 function main(): number {
   let parsed;
@@ -40,7 +42,11 @@ function main(): number {
   }
   for (const line of result.out) console.log(line);
   for (const line of result.err) console.error(line);
-  return result.exitCode;
+  if (result.exitCode !== 0) return result.exitCode;
+  // Valid content, but is what `npm run build` prebuilt from it still current? (src/artifacts/)
+  const stale = staleArtifacts(config, parsed.positionals[0] ?? config.CONTENT_DIR);
+  for (const line of stale) console.error(`content:check: ${line}`);
+  return stale.length ? 1 : 0;
 }
 
 process.exitCode = main();

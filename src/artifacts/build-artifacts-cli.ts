@@ -1,0 +1,32 @@
+/**
+ * The last step of `npm run build`: loads and validates content/ and intents/, builds the
+ * gazetteer and trains the classifier, and stores them in ARTIFACTS_DIR (dist/artifacts/)
+ * with the fingerprint of what they were built from (fingerprint.ts). A bad content or
+ * intents file fails the build with its file:line messages. Prints one line per artifact.
+ */
+import { loadConfig } from '../config.js';
+import { AdvisorError } from '../errors.js';
+import { loadContent } from '../content/load-content.js';
+import { loadUnderstander } from '../understand/create-understander.js';
+import { CONTENT_ARTIFACT, writeContentArtifact } from './content-artifact.js';
+import { UNDERSTANDING_ARTIFACT, writeUnderstandingArtifact } from './understanding-artifact.js';
+
+function main(): number {
+  const config = loadConfig();
+  try {
+    const started = performance.now();
+    const content = loadContent(config.CONTENT_DIR, { staleAfterDays: config.CONTENT_STALE_DAYS });
+    writeContentArtifact(config.ARTIFACTS_DIR, config.CONTENT_DIR, content);
+    const understander = loadUnderstander(config.INTENTS_DIR);
+    writeUnderstandingArtifact(config.ARTIFACTS_DIR, config.INTENTS_DIR, understander);
+    const ms = Math.round(performance.now() - started);
+    console.log(`artifacts: ${CONTENT_ARTIFACT} (${content.countries.size} country files) and ${UNDERSTANDING_ARTIFACT} written to ${config.ARTIFACTS_DIR} in ${ms} ms`);
+    return 0;
+  } catch (error) {
+    // Content errors are file:line lists meant for a person; anything else is one line, never a stack.
+    console.error(`build artifacts: ${error instanceof AdvisorError ? error.message : error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error)}`);
+    return 1;
+  }
+}
+
+process.exitCode = main();

@@ -1,0 +1,40 @@
+/**
+ * For `npm run content:check`: whether the artifacts `npm run build` wrote for this content
+ * directory (and intents/) still match it. A stale artifact is never served (start-up builds
+ * from the files instead), but it costs every start the time the build was meant to save,
+ * so the check fails and says to rebuild. Artifacts built from another directory are not
+ * this check's business (content:check on a fixture or a copy).
+ */
+import { join, relative, resolve } from 'node:path';
+import { readArtifactHeader } from './artifact-file.js';
+import { CONTENT_ARTIFACT } from './content-artifact.js';
+import { UNDERSTANDING_ARTIFACT } from './understanding-artifact.js';
+import { contentFingerprint, understandingFingerprint } from './fingerprint.js';
+
+export interface ArtifactDirs {
+  ARTIFACTS_DIR: string;
+  CONTENT_DIR: string;
+  INTENTS_DIR: string;
+}
+
+/** One line per missing or stale artifact for `contentDir` (empty when all are fresh). */
+export function staleArtifacts(dirs: ArtifactDirs, contentDir: string, cwd = process.cwd()): string[] {
+  const problems: string[] = [];
+  const check = (file: string, sourceDir: string, configuredDir: string, fingerprint: (dir: string) => string) => {
+    const path = join(dirs.ARTIFACTS_DIR, file);
+    const shown = relative(cwd, path) || path;
+    const header = readArtifactHeader(path);
+    const source = resolve(sourceDir);
+    // No artifact: only the configured directory is expected to have one.
+    if (!header) {
+      if (source === resolve(configuredDir)) problems.push(`${shown}: missing; run npm run build to build it from ${relative(cwd, source) || source}`);
+      return;
+    }
+    if (header.source !== source) return;
+    if (header.fingerprint !== fingerprint(source))
+      problems.push(`${shown}: stale (built ${header.builtAt} from ${relative(cwd, source) || source}; it or the program has changed since); run npm run build`);
+  };
+  check(CONTENT_ARTIFACT, contentDir, dirs.CONTENT_DIR, contentFingerprint);
+  check(UNDERSTANDING_ARTIFACT, dirs.INTENTS_DIR, dirs.INTENTS_DIR, understandingFingerprint);
+  return problems;
+}

@@ -1,0 +1,122 @@
+/**
+ * Cold start as people meet it, each figure paired with a bare `import('@slack/bolt')` in a
+ * fresh process on the same machine (run alternately, so both see the same load):
+ *   - `travel-advisor ask "travelling to Kyrgyzstan next week"`: wall time of the whole process;
+ *   - `node dist/main.js` with no credentials: wall time from spawn to the first 200 from
+ *     /healthz, then its resident memory (VmRSS) one second later, idle;
+ * with the real content base and with a synthetic one of ~250 country files
+ * (synthetic-content.ts), whose artifacts are built into a temporary ARTIFACTS_DIR first, as
+ * `npm run build` does for content/. Needs `npm run build`. Run:
+ *   npx tsx test/bench/cold-start.ts [--pairs 7]
+ * Prints medians, the median of the per-pair ratios, and the load average. The machine is
+ * shared: the ratios to bare Bolt are what count.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { writeSyntheticContent } from './synthetic-content.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({ options: { pairs: { type: 'string', default: '7' } } });
+const PAIRS = Number(values.pairs);
+const work = mkdtempSync(join(tmpdir(), 'cold-start-'));
+const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent' };
+
+function timed(args: string[], env: Record<string, string | undefined> = {}): number {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...baseEnv, ...env }, encoding: 'utf8' });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.split('\n')[0]}`);
+  return ms;
+}
+
+const bareBolt = () => timed(['--input-type=module', '-e', "await import('@slack/bolt')"]);
+const ask = (env: Record<string, string>) => () => timed(['bin/travel-advisor.js', 'ask', 'travelling to Kyrgyzstan next week'], env);
+
+/** Spawn to first /healthz 200, and VmRSS (MB) one second after. */
+async function serverStart(env: Record<string, string>): Promise<{ ms: number; rssMb: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    cwd: ROOT,
+    env: { ...baseEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(work, 'data-')), ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (c) => (out += c));
+  try {
+    for (;;) {
+      const port = /Listening on [^\s]+:(\d+)/.exec(out)?.[1];
+      if (port) {
+        const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+        if (ok) break;
+      }
+      if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}`);
+      await sleep(5);
+    }
+    const ms = performance.now() - started;
+    await sleep(1000);
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024;
+    return { ms, rssMb: rss };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/** Runs `measure` and bare Bolt alternately, PAIRS times. */
+async function paired(label: string, measure: () => number | Promise<number>): Promise<number> {
+  const mine: number[] = [];
+  const bolt: number[] = [];
+  const ratios: number[] = [];
+  const loads: number[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const first = i % 2 === 0;
+    const b1 = first ? bareBolt() : 0;
+    const m = await measure();
+    const b = first ? b1 : bareBolt();
+    mine.push(m);
+    bolt.push(b);
+    ratios.push(m / b);
+    loads.push(loadavg()[0]!);
+  }
+  console.log(
+    `${label.padEnd(44)} median ${median(mine).toFixed(0).padStart(5)} ms; bare Bolt import ${median(bolt).toFixed(0).padStart(4)} ms; ` +
+      `ratio ${median(ratios).toFixed(2)}× (median of ${PAIRS} pairs); load ${median(loads).toFixed(2)}`,
+  );
+  return median(mine);
+}
+
+try {
+  const synthetic = join(work, 'content-250');
+  const countries = writeSyntheticContent(synthetic);
+  const artifacts250 = join(work, 'artifacts-250');
+  timed(['dist/artifacts/build-artifacts-cli.js'], { CONTENT_DIR: synthetic, ARTIFACTS_DIR: artifacts250 });
+  const real = {};
+  const big = { CONTENT_DIR: synthetic, ARTIFACTS_DIR: artifacts250 };
+
+  console.log(`cold start, ${PAIRS} pairs each; load average at start ${load()}`);
+  const askReal = await paired('ask (content/)', ask(real));
+  const askBig = await paired(`ask (${countries} country files)`, ask(big));
+  const rss: Record<string, number[]> = { real: [], big: [] };
+  const serverReal = await paired('server to first /healthz (content/)', async () => {
+    const r = await serverStart(real);
+    rss.real!.push(r.rssMb);
+    return r.ms;
+  });
+  const serverBig = await paired(`server to first /healthz (${countries} countries)`, async () => {
+    const r = await serverStart(big);
+    rss.big!.push(r.rssMb);
+    return r.ms;
+  });
+  console.log(`idle RSS, no credentials: ${median(rss.real!).toFixed(0)} MB (content/), ${median(rss.big!).toFixed(0)} MB (${countries} countries)`);
+  console.log(`growth to ${countries} countries: ask ${(askBig / askReal).toFixed(2)}×, server start ${(serverBig / serverReal).toFixed(2)}×`);
+  console.log(`load average at end ${load()}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
