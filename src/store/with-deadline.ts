@@ -17,8 +17,19 @@ export async function withDeadline<T>(dependency: 'store' | 'queue', timeoutMs: 
   });
   if (!timeoutMs) return work;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreUnavailableError(dependency, 'timeout')), timeoutMs);
-    timer.unref();
+    const arm = (extended: boolean) => {
+      const due = performance.now() + timeoutMs;
+      timer = setTimeout(() => {
+        // Fired well after its time: this process was busy (a synchronous content reload, a
+        // long GC), and the store's answer may be waiting in the poll phase, which runs after
+        // timers. Its silence is ours, not the store's: give it the bound again, once.
+        if (!extended && performance.now() - due > timeoutMs / 2) return arm(true);
+        // Let I/O that already arrived settle the call before calling the store unavailable.
+        setImmediate(() => reject(new StoreUnavailableError(dependency, 'timeout')));
+      }, timeoutMs);
+      timer.unref();
+    };
+    arm(false);
   });
   // The late call may still settle; its outcome is no longer anyone's business.
   work.catch(() => undefined);
