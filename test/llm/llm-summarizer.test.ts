@@ -14,6 +14,8 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { Advisor } from '../../src/advisor/create-advisor.js';
 import { startOpenAiDouble, passagesInPrompt, questionInPrompt, type OpenAiDouble, type OpenAiDoubleMode } from '../doubles/openai-server.js';
+import { normaliseSlackText } from '../../src/channels/slack/normalise-slack-text.js';
+import { normaliseTeamsText } from '../../src/channels/teams/normalise-teams-text.js';
 
 let double: OpenAiDouble;
 let advisor: Advisor;
@@ -116,7 +118,10 @@ describe('untrusted input stays data', () => {
   });
 
   it('sends no emails, Slack ids or Teams names to the model', async () => {
-    await advisor.ask('what is SORM? asking for <@U024BE7LH> and <at>Jane Roe</at>, reply to jane.roe@example.com or +44 20 7946 0958');
+    // As each door hands it on: its own mention syntax removed (src/channels/*/normalise-*-text.ts).
+    const slack = normaliseSlackText('what is SORM? asking for <@U024BE7LH> and U024BE7LH');
+    const teams = normaliseTeamsText('and <at>Jane Roe</at>, reply to jane.roe@example.com or +44 20 7946 0958');
+    await advisor.ask(`${slack} ${teams}`);
     const sent = JSON.stringify(double.requests[0]!.body);
     expect(sent).toContain('what is SORM?');
     for (const secret of ['U024BE7LH', 'Jane Roe', 'jane.roe', 'example.com', '7946']) expect(sent).not.toContain(secret);

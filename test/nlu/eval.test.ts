@@ -7,13 +7,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
+import { normaliseSlackText } from '../../src/channels/slack/normalise-slack-text.js';
+import { normaliseTeamsText } from '../../src/channels/teams/normalise-teams-text.js';
 import { loadUnderstander } from '../../src/understand/create-understander.js';
-import { COUNTRY_BAR, DATE_BAR, DEFAULT_EVAL_SETS, evaluateSets, formatReport, readEvalSet, runEval } from '../../src/understand/run-eval.js';
+import { COUNTRY_BAR, DATE_BAR, DEFAULT_EVAL_SETS, evaluateSets, formatReport, readEvalSet, runEval, type DoorNormalisers } from '../../src/understand/run-eval.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const set = readEvalSet(resolve(import.meta.dirname, 'eval-set.yaml'));
 const untuned = readEvalSet(resolve(import.meta.dirname, 'eval-untuned.yaml'));
 const understander = loadUnderstander(resolve(ROOT, 'intents'));
+// As npm run eval:nlu (src/app/eval-nlu-cli.ts): a case in a door's syntax goes through that door first.
+const doors: DoorNormalisers = { slack: normaliseSlackText, teams: normaliseTeamsText };
 
 describe('NLU evaluation set', () => {
   it('has at least 200 messages across every category, with negatives', () => {
@@ -37,7 +41,7 @@ describe('NLU evaluation set', () => {
     ['the set tuned against', set],
     ['the batch written before tuning', untuned],
   ])(`%s reaches ${COUNTRY_BAR * 100}% country and ${DATE_BAR * 100}% date accuracy`, (_name, s) => {
-    const report = runEval(s, understander);
+    const report = runEval(s, understander, doors);
     const { total } = report;
     const detail = `${formatReport(report)}\n${report.failures.map((f) => `${f.case.text}: ${JSON.stringify(f.got)}`).join('\n')}`;
     expect(total.countries / total.cases, detail).toBeGreaterThanOrEqual(COUNTRY_BAR);
@@ -46,7 +50,7 @@ describe('NLU evaluation set', () => {
   });
 
   it('npm run eval:nlu reports the untuned batch in its own table, under its own name and description', () => {
-    const result = evaluateSets(DEFAULT_EVAL_SETS.map((p) => resolve(ROOT, p)), understander);
+    const result = evaluateSets(DEFAULT_EVAL_SETS.map((p) => resolve(ROOT, p)), understander, doors);
     const tables = result.tables.split('\n\n');
     expect(tables).toHaveLength(2);
     expect(tables[0]).toMatch(/^eval-set\.yaml\n/);
@@ -55,5 +59,12 @@ describe('NLU evaluation set', () => {
     expect(tables[1]).toContain('itineraries');
     expect(tables[0]).not.toContain('itineraries');
     expect(result.ok).toBe(true);
+  });
+
+  it('runs a case written in Slack or Teams syntax through that door, and refuses to guess without it', () => {
+    const markup = set.cases.filter((c) => c.door);
+    expect(markup.map((c) => c.door)).toEqual(expect.arrayContaining(['slack', 'teams']));
+    expect(runEval({ ...set, cases: markup }, understander, doors).failures).toEqual([]);
+    expect(() => runEval({ ...set, cases: markup }, understander)).toThrow(/slack syntax/);
   });
 });

@@ -7,6 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadUnderstander, type NluUnderstander } from '../../src/understand/create-understander.js';
+import { normaliseSlackText } from '../../src/channels/slack/normalise-slack-text.js';
+import { normaliseTeamsText } from '../../src/channels/teams/normalise-teams-text.js';
 
 const now = new Date('2026-11-23T09:00:00Z'); // a Monday
 const ctx = { now, timeZone: 'UTC' };
@@ -25,8 +27,8 @@ describe('destinations', () => {
     expect(r.trip).toMatchObject({ start: '2026-12-01', end: '2026-12-10', said: '1-10 Dec', startInferred: false });
   });
 
-  it('reads a Slack flag and "on the 1st"', () => {
-    const r = u.understand('off to :flag-kz: on the 1st', ctx);
+  it('reads a Slack flag (the Slack door makes it 🇰🇿) and "on the 1st"', () => {
+    const r = u.understand(normaliseSlackText('off to :flag-kz: on the 1st'), ctx);
     expect(r.places[0]).toMatchObject({ countryCode: 'KZ', kind: 'flag' });
     expect(r.trip?.start).toBe('2026-12-01');
   });
@@ -132,15 +134,15 @@ describe('destinations', () => {
 });
 
 describe('markup', () => {
-  it('ignores a Slack mention: "<@U0123> travelling to Kyrgyzstan next week"', () => {
-    const r = u.understand('<@U0123> travelling to Kyrgyzstan next week', ctx);
+  it('ignores a Slack mention, once the Slack door removed it: "<@U0123> travelling to Kyrgyzstan next week"', () => {
+    const r = u.understand(normaliseSlackText('<@U0123> travelling to Kyrgyzstan next week'), ctx);
     expect(r.text).toBe('travelling to Kyrgyzstan next week');
     expect(r.intent).toBe('trip');
     expect(r.places.map((p) => p.countryCode)).toEqual(['KG']);
   });
 
-  it('reads a Teams mention and emphasis: "<at>Travel Bot</at> *Almaty* _next week_"', () => {
-    const r = u.understand('<at>Travel Bot</at> *Almaty* _next week_', ctx);
+  it('reads a Teams mention (removed by the Teams door) and emphasis: "<at>Travel Bot</at> *Almaty* _next week_"', () => {
+    const r = u.understand(normaliseTeamsText('<at>Travel Bot</at> *Almaty* _next week_'), ctx);
     expect(r.text).toBe('Almaty next week');
     expect(r.places.map((p) => p.countryCode)).toEqual(['KZ']);
   });

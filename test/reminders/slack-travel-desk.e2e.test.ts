@@ -100,6 +100,8 @@ describe('/travel-desk in Slack', () => {
     expect(await desk('U0STRANGER', 'report')).toBe('Sorry, /travel-desk is only for members of the travel desk. Ask the bot directly about your own trips instead.');
     expect(await desk('U0DESK', 'remind <@U0KAT> Atlantis 2026-12-03')).toBe('I don\'t know the country "Atlantis". Use a country name or ISO code.');
     expect(await desk('U0DESK', 'remind <@U0KAT> Kazakhstan next week')).toMatch(/^Usage:/);
+    // Slack's flag codes name countries here too: the Slack door turns them into the flags the core reads.
+    expect(await desk('U0DESK', 'remind flags@example.com :flag-kg: 2026-12-20..2026-12-24')).toMatch(/^Trip saved for flags@example.com: KG 2026-12-20/);
   });
 
   it('plans a trip from the traveller\'s "remind me before my Almaty trip on Dec 8"', async () => {

@@ -17,7 +17,7 @@ import { loadConfig } from '../../config.js';
 import { silentLogger } from '../../logger.js';
 import type { NewTrip, ReminderService, TripView } from '../../reminders/types.js';
 import { turnFromContext } from './create-botbuilder-port.js';
-import { createTeamsBot, type TeamsMessageHandler } from './create-teams-bot.js';
+import { activityClaimKey, createTeamsBot, type TeamsMessageHandler } from './create-teams-bot.js';
 import { createTeamsUserStore } from './teams-user-store.js';
 import { createCardViews } from './card-views.js';
 import { detailsActivities } from './render/details-activities.js';
@@ -85,6 +85,19 @@ function setup(options: { handlers?: TeamsMessageHandler[]; ack?: TripView | nul
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const card = (a: Partial<Activity>): any => a.attachments?.[0]?.content;
 const cardText = (a: Partial<Activity>) => JSON.stringify(card(a));
+
+describe('activityClaimKey', () => {
+  it('names the activity within its conversation: ids repeat across conversations, never within one', () => {
+    const key = activityClaimKey({ id: '1700000000001', conversation: { id: 'a:one' } });
+    expect(key).toBe('a:one|1700000000001');
+    expect(activityClaimKey({ id: '1700000000001', conversation: { id: 'a:two' } })).not.toBe(key);
+    expect(activityClaimKey({ id: '1700000000002', conversation: { id: 'a:one' } })).not.toBe(key);
+  });
+
+  it('has no key for an activity without an id (nothing to de-duplicate on)', () => {
+    expect(activityClaimKey({ conversation: { id: 'a:one' } })).toBeNull();
+  });
+});
 
 describe('Teams bot (TestAdapter)', () => {
   it('shows a typing indicator, then answers with the Answer card', async () => {

@@ -14,13 +14,14 @@ import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Advisor } from '../../advisor/create-advisor.js';
 import { AdvisorError, StoreUnavailableError } from '../../errors.js';
+import { claimOnceOrLocally } from '../../store/claim-once-or-locally.js';
 import type { ReminderService } from '../../reminders/types.js';
 import { parseCardAction } from './card-actions.js';
 import { createCardActionHandler } from './create-card-action-handler.js';
 import { cardRefOf, type CardViews } from './card-views.js';
 import { answerToActivity } from './render/answer-to-activity.js';
 import { welcomeActivity } from './render/welcome-activity.js';
-import { stripMarkup } from '../../understand/strip-markup.js';
+import { normaliseTeamsText } from './normalise-teams-text.js';
 import type { Conversation } from '../../conversation/create-conversation.js';
 import { teamsActor } from './perform-card-action.js';
 import { noticeWords, type CopyFormat } from '../../render/copy.js';
@@ -53,7 +54,10 @@ export interface TeamsBotOptions {
   users: TeamsUserStore;
   /** Remembers conversations already welcomed (Teams sends both installationUpdate and conversationUpdate). */
   welcomed: Keyv<unknown>;
-  /** Message ids already answered: the Bot Connector redelivers when a turn is slow, and we answer once. */
+  /**
+   * Message ids already answered: the Bot Connector redelivers when a turn is slow, and we
+   * answer once, across replicas sharing the store (claimOnce, as Slack's event ids).
+   */
   seen?: Keyv<unknown>;
   /** 👍/👎 on AI-written answers (teams-feedback.ts): the reaction only, never the comment. Absent: feedback invokes get 501. */
   feedback?: TeamsFeedback;
@@ -77,9 +81,21 @@ export interface TeamsBot {
 const WELCOME_TTL_MS = 10 * 60 * 1000;
 const SEEN_TTL_MS = 10 * 60 * 1000;
 
+/**
+ * The claim key of an incoming message: activity ids are unique only within their
+ * conversation, so the conversation is part of it.
+ */
+export function activityClaimKey(activity: { id?: string; conversation: { id: string } }): string | null {
+  return activity.id ? `${activity.conversation.id}|${activity.id}` : null;
+}
+
 export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const { advisor, reminders, users, clock, logger } = options;
   const handlers = options.messageHandlers ?? [];
+  // One atomic claim in the shared store (as Slack's event de-duplication), so two replicas
+  // given the same redelivered activity answer it once. With the store down the message is
+  // still answered, de-duplicated in this process.
+  const claim = claimOnceOrLocally({ onFallback: () => logger.warn('store unavailable: Teams message de-duplication kept in this process') });
 
   const isPersonal = (turn: TeamsTurn) => (turn.activity.conversation.conversationType ?? 'personal') === 'personal';
   const cardActions = createCardActionHandler({
@@ -123,8 +139,8 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
 
   async function onText(turn: TeamsTurn, raw: string): Promise<void> {
     await unlessStoreDown('remember', () => remember(turn), undefined);
-    // The understander's own stripper: <at>…</at> mentions, HTML and entities go, words stay.
-    const text = stripMarkup(raw) || 'help';
+    // Teams' own syntax goes here, in the door: <at>…</at> mentions, HTML and entities; words stay.
+    const text = normaliseTeamsText(raw) || 'help';
     const a = turn.activity;
     const input: TeamsMessageInput = {
       turn,
@@ -185,15 +201,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       const a = turn.activity;
       try {
         if (a.type === 'message') {
-          if (options.seen && a.id) {
-            const key = `${a.conversation.id}|${a.id}`;
-            const seen = options.seen;
-            const again = await unlessStoreDown('seen', async () => {
-              if (await seen.get(key)) return true;
-              await seen.set(key, true, SEEN_TTL_MS);
-              return false;
-            }, false);
-            if (again) return;
+          const key = activityClaimKey(a);
+          if (options.seen && key && !(await claim(options.seen as Keyv, key, SEEN_TTL_MS, clock))) {
+            logger.debug('duplicate Teams message ignored');
+            return;
           }
           const action = a.value !== undefined ? parseCardAction(a.value) : null;
           if (action) await cardActions.onSubmit(turn, action);

@@ -59,7 +59,6 @@ export interface Gazetteer {
   prefixes: Set<string>;
   cues: Set<string>;
   connectors: Set<string>;
-  slackFlags: Map<string, string>;
   stats: { names: number; cities: number };
 }
 
@@ -197,7 +196,6 @@ export function buildGazetteer(places: PlacesFile, options: GazetteerOptions = {
     prefixes,
     cues: new Set(places.cues.map(fold)),
     connectors: new Set(places.connectors.map(fold)),
-    slackFlags: new Map(Object.entries(places.slackFlags)),
     stats: { names: names.size, cities: cities.length },
   };
 }

@@ -11,7 +11,8 @@ import { admissionOf } from '../middleware.js';
 import { answerToBlockKit } from '../render/answer-to-block-kit.js';
 import { noticeToSlack } from '../render/reply-to-slack.js';
 import { slackDate } from '../render/slack-date.js';
-import { BUSY_REPLY, cleanSlackText, errorReply, slackUser } from './reply-with-answer.js';
+import { normaliseSlackText } from '../normalise-slack-text.js';
+import { BUSY_REPLY, errorReply, slackUser } from './reply-with-answer.js';
 import type { SlackListener } from './slack-listener.js';
 
 export const TRAVEL_COMMAND = '/travel';
@@ -27,7 +28,7 @@ export const registerTravelCommand: SlackListener = (app, deps) => {
       try {
         const zone = await deps.zones.of(command.user_id);
         const reply = await deps.ctx.conversation.reply({
-          text: cleanSlackText(command.text) || 'help',
+          text: normaliseSlackText(command.text) || 'help',
           // Private answers: the asker's own thread in this channel.
           thread: { key: `slack:${command.team_id}:${command.channel_id}:/travel:${command.user_id}` },
           user: slackUser(deps, client, command.user_id),

@@ -13,6 +13,7 @@
 import type { webApi } from '@slack/bolt';
 import type { DeskDoor } from '../../../conversation/run-desk-command.js';
 import type { TravellerRef } from '../../../reminders/types.js';
+import { slackFlagsToUnicode } from '../normalise-slack-text.js';
 import { escapeMrkdwn, unescapeMrkdwn } from '../render/mrkdwn.js';
 import { SLACK_DESK_FORMAT } from '../render/slack-desk-format.js';
 import { slackDate } from '../render/slack-date.js';
@@ -84,7 +85,8 @@ export const registerTravelDeskCommand: SlackListener = (app, deps) => {
       const desk = slackDeskDoor(deps, client, command, zone);
       // The one desk command handler, through the conversation service like every other door's.
       const said = await ctx.conversation.reply({
-        text: `travel-desk ${command.text ?? ''}`,
+        // The traveller's <@U…> stays for slackDeskDoor to resolve; flag codes become the flags the core reads.
+        text: `travel-desk ${slackFlagsToUnicode(command.text ?? '')}`,
         thread: { key: `slack:${command.team_id}:${command.channel_id}:/travel-desk:${command.user_id}` },
         user: { platform: 'slack', userId: command.user_id },
         timeZone: zone,

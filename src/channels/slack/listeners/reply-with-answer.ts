@@ -11,8 +11,8 @@ import { copyFormat } from '../../../app/copy-format.js';
 import type { ThreadRef, Turn, TurnUser } from '../../../conversation/types.js';
 import { InputError, asAdvisorError } from '../../../errors.js';
 import { FALLBACK } from '../../../render/copy.js';
-import { stripMarkup } from '../../../understand/strip-markup.js';
 import type { Admission } from '../create-work-queue.js';
+import { normaliseSlackText } from '../normalise-slack-text.js';
 import { replyToSlack } from '../render/reply-to-slack.js';
 import { slackDate } from '../render/slack-date.js';
 import { isDeskMember } from './register-travel-desk-command.js';
@@ -22,11 +22,6 @@ export const THINKING_STATUS = {
   status: 'is thinking…',
   loading_messages: ['Looking up the destination…', 'Checking the surveillance indicators…', 'Putting your checklist together…'],
 };
-
-/** Plain text of a Slack message: the one markup stripper the understander uses too. */
-export function cleanSlackText(text: string | undefined): string {
-  return stripMarkup(text ?? '');
-}
 
 /** A Slack user as the conversation and the trip rules see them: desk members may act on others' trips. */
 export function slackUser(deps: SlackDeps, client: webApi.WebClient, userId: string): TurnUser {
@@ -90,7 +85,7 @@ async function prepareAndPost(deps: SlackDeps, target: ReplyTarget, threadTs: st
   const { client, channel } = target;
   const messages = await slackReplyTo(deps, {
     // A bare mention asks what the bot does.
-    text: cleanSlackText(target.text) || 'help',
+    text: normaliseSlackText(target.text) || 'help',
     thread: slackThread(target.team, channel, threadTs, target.dm),
     user: slackUser(deps, client, target.userId),
     // The status is a nicety: a workspace without the agent view must still get the answer.
