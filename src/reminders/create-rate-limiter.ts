@@ -1,8 +1,14 @@
 /**
  * Paces deliveries below the platform's limit (REMINDERS_PER_SECOND) instead of
- * discovering it through 429s: at most `max` starts in any `durationMs` window. Uses
- * real time on purpose: it limits throughput, it does not schedule (schedules read
- * the injected clock), so tests with a frozen clock are never blocked by it.
+ * discovering it through 429s: starts are spaced `durationMs / max` apart (a virtual
+ * schedule, GCRA without a burst), so no window of `durationMs` ever holds more than
+ * `max` of them. Each caller reserves the next slot of the schedule at once and waits
+ * for it; a timer that fires late does not push the slots after it back, so the pace
+ * holds at the configured rate (a window-log limiter that released `max` at once and
+ * then slept until the window moved lost its timer lag every window: 0.87× of the rate
+ * in the reminders benchmark, and its bursts drew 429s from a platform counting in a
+ * rolling window). Uses real time on purpose: it limits throughput, it does not schedule
+ * (schedules read the injected clock), so tests with a frozen clock are never blocked by it.
  */
 export interface RateLimiter {
   /** Resolves when one more delivery may start. */
@@ -10,23 +16,16 @@ export interface RateLimiter {
 }
 
 export function createRateLimiter(max: number, durationMs: number, now: () => number = () => performance.now()): RateLimiter {
-  const starts: number[] = [];
-  let chain = Promise.resolve();
+  const interval = durationMs / max;
+  // The slot the last caller was given; the next is `interval` after it, or now if that has passed.
+  let last = -Infinity;
   return {
     take() {
-      const next = chain.then(async () => {
-        for (;;) {
-          const t = now();
-          while (starts.length && t - starts[0]! >= durationMs) starts.shift();
-          if (starts.length < max) {
-            starts.push(t);
-            return;
-          }
-          await new Promise((r) => setTimeout(r, durationMs - (t - starts[0]!) + 1));
-        }
-      });
-      chain = next;
-      return next;
+      const t = now();
+      const slot = Math.max(t, last + interval);
+      last = slot;
+      const wait = slot - t;
+      return wait <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, wait));
     },
   };
 }
