@@ -11,7 +11,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Advisor } from '../../src/advisor/create-advisor.js';
-import { buildAdvisor } from '../../src/app/build-advisor.js';
+import { sharedAdvisor } from '../support/shared-advisor.js';
 import { loadConfig } from '../../src/config.js';
 import { BUSY_REPLY } from '../../src/channels/slack/listeners/reply-with-answer.js';
 import type { SlackDoorOptions } from '../../src/channels/slack/create-slack-door.js';
@@ -29,7 +29,7 @@ afterEach(async () => {
 
 /** The real advisor, whose answers wait until `open()`. */
 function gatedAdvisor(): { advisor: Advisor; open(): void } {
-  real ??= buildAdvisor(loadConfig({ LOG_LEVEL: 'silent' }));
+  real ??= sharedAdvisor(loadConfig({ LOG_LEVEL: 'silent' }));
   const base = real;
   let open!: () => void;
   const gate = new Promise<void>((r) => (open = r));
