@@ -94,6 +94,10 @@ export const configSchema = z.object({
   SLACK_API_URL: z.url().optional(),
   /** Longest start-up wait for Slack's auth.test; past it start-up fails naming SLACK_API_URL. */
   SLACK_STARTUP_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+  /** Longest estimated wait (queued messages × recent median answer time ÷ concurrency) before new messages get a "busy" reply; see create-work-queue.ts. */
+  SLACK_QUEUE_MAX_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  /** Hard cap on Slack messages waiting or being answered, whatever the estimate says (memory bound). */
+  SLACK_QUEUE_MAX_MESSAGES: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** Slack user group or channel whose members may use /travel-desk. */
   SLACK_TRAVEL_DESK_USERGROUP: optionalString,
   SLACK_TRAVEL_DESK_CHANNEL: optionalString,

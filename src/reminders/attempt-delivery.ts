@@ -20,12 +20,18 @@ export interface DeliveryDeps {
   /** Transient failures before a reminder is marked failed. */
   maxAttempts: number;
   backoffBaseMs: number;
+  /** Until when (ms since the epoch, injected clock) a platform is paused after a 429; 0 or less when it is not. */
+  pausedUntil?: (platform: Platform) => number;
+  /** Waits for the pace (REMINDERS_PER_SECOND) right before the platform is called; the BullMQ worker paces itself instead. */
+  pace?: () => Promise<void>;
 }
 
 export type AttemptOutcome =
   | { type: 'sent'; recovered: boolean }
   | { type: 'skipped' }
   | { type: 'retry'; at: Date; rateLimited: boolean; platform?: Platform }
+  /** Its platform is paused (a 429 on another delivery): nothing was sent or stored; try again at `at`. */
+  | { type: 'deferred'; at: Date; platform: Platform }
   | { type: 'failed'; reason: string };
 
 /** The key a deliverer attaches to the message; MUST stay in sync with deliverers' `alreadyDelivered`. */
@@ -93,6 +99,13 @@ export async function attemptDelivery(deps: DeliveryDeps, reminderId: string, ge
   if ('failed' in who) return fail(who.failed);
   const deliverer = deps.deliverers.get(who.platform);
   if (!deliverer) return fail(`${who.platform} is not configured on this server`);
+  // A 429 pauses its own platform only: Teams deliveries go on while Slack's Retry-After runs.
+  const paused = () => {
+    const until = deps.pausedUntil?.(who.platform) ?? 0;
+    return until > now.getTime() ? ({ type: 'deferred', at: new Date(until), platform: who.platform } as const) : null;
+  };
+  const before = paused();
+  if (before) return before;
 
   const reminders = await deps.store.getReminders(trip.reminderIds);
   const answer = await deps.advisor.answerForCountries(trip.destinations, {
@@ -118,6 +131,11 @@ export async function attemptDelivery(deps: DeliveryDeps, reminderId: string, ge
     }
   }
 
+  if (deps.pace) {
+    await deps.pace();
+    const during = paused();
+    if (during) return during;
+  }
   await save({ status: 'sending' });
   try {
     await deliverer.deliver(who.userId, delivery);

@@ -1,20 +1,25 @@
-/** Proves the delivery pacer lets `max` starts through per window and holds the next until the window moves. */
+/** Proves the delivery pacer spaces starts evenly and never lets more than `max` into a window. */
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from './create-rate-limiter.js';
 
 describe('createRateLimiter', () => {
-  it('starts at most max per window, then waits for the oldest start to leave it', async () => {
+  it('gives each caller the next slot of an even schedule: max per window, never more', async () => {
     let t = 0;
-    const limiter = createRateLimiter(3, 1000, () => t);
+    const limiter = createRateLimiter(4, 100, () => t);
     const started: number[] = [];
-    const all = Array.from({ length: 5 }, (_, i) => limiter.take().then(() => started.push(i)));
+    const all = Array.from({ length: 6 }, (_, i) => limiter.take().then(() => started.push(i)));
     await new Promise((r) => setImmediate(r));
-    expect(started).toEqual([0, 1, 2]);
-    t = 999;
-    await new Promise((r) => setTimeout(r, 5));
-    expect(started).toEqual([0, 1, 2]);
-    t = 1000;
+    // Slots at 0, 25, 50, 75, 100, 125 ms: only the first is due at once.
+    expect(started).toEqual([0]);
     await Promise.all(all);
-    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('starts no more than max in any window of real time', async () => {
+    const limiter = createRateLimiter(5, 100);
+    const at: number[] = [];
+    await Promise.all(Array.from({ length: 15 }, () => limiter.take().then(() => at.push(performance.now()))));
+    // 15 starts at 20 ms spacing span at least 280 ms (timers fire late, never early; 1 ms of timer rounding allowed).
+    expect(at[14]! - at[0]!).toBeGreaterThanOrEqual(279);
   });
 });

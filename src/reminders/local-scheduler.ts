@@ -2,7 +2,8 @@
  * The in-process scheduler over the embedded store (no REDIS_URL): an in-memory index
  * of what is due, rebuilt from the store at start and refreshed periodically (so trips
  * imported by the CLI in another process are picked up). `runDue(now)` delivers what
- * is due with bounded concurrency; a 429 pauses that platform until its Retry-After.
+ * is due with bounded concurrency, paced right before each platform call; a 429 pauses
+ * that platform (only) until its Retry-After, and its deliveries are deferred to then.
  * One replica only: several replicas need REDIS_URL (BullMQ).
  */
 import type { Logger } from 'pino';
@@ -37,7 +38,7 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
   const { deps, clock, logger } = options;
   const due = new Map<string, number>();
   const inFlight = new Set<string>();
-  const pausedUntil = new Map<Platform | 'any', number>();
+  const pausedUntil = new Map<Platform, number>();
   let timer: NodeJS.Timeout | null = null;
   let stopping = false;
   let running: Promise<RunResult> | null = null;
@@ -78,18 +79,14 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
     const result: RunResult = { sent: 0, failed: 0, retried: 0 };
     const t = now.getTime();
     const queue = [...due.entries()].filter(([id, at]) => at <= t && !inFlight.has(id)).sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    const attemptDeps: DeliveryDeps = { ...deps, pace: () => limiter.take(), pausedUntil: (p) => pausedUntil.get(p) ?? 0 };
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         // Stopping: finish the deliveries in flight, start no more (they stay due for the next start).
-        if (stopping || (pausedUntil.get('any') ?? 0) > t) return;
-        await limiter.take();
-        if ((pausedUntil.get('any') ?? 0) > t) {
-          queue.unshift(id);
-          return;
-        }
+        if (stopping) return;
         inFlight.add(id);
         try {
-          const outcome = await attemptDelivery(deps, id, undefined, now);
+          const outcome = await attemptDelivery(attemptDeps, id, undefined, now);
           if (outcome.type === 'sent') {
             result.sent++;
             due.delete(id);
@@ -98,14 +95,13 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
             due.delete(id);
           } else if (outcome.type === 'skipped') {
             due.delete(id);
+          } else if (outcome.type === 'deferred') {
+            due.set(id, outcome.at.getTime());
           } else {
             result.retried++;
             due.set(id, outcome.at.getTime());
-            if (outcome.rateLimited) {
-              // Honour Retry-After for the whole platform: everything else waits too.
-              pausedUntil.set('any', Math.max(pausedUntil.get('any') ?? 0, outcome.at.getTime()));
-              for (const rest of queue.splice(0)) due.set(rest, Math.max(due.get(rest) ?? 0, outcome.at.getTime()));
-            }
+            // Honour Retry-After for that platform: its other deliveries are deferred until then, the others go on.
+            if (outcome.rateLimited && outcome.platform) pausedUntil.set(outcome.platform, Math.max(pausedUntil.get(outcome.platform) ?? 0, outcome.at.getTime()));
           }
         } catch (error) {
           // Store unreachable, advisor bug: leave it due and try on the next run.

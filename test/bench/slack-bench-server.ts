@@ -1,7 +1,10 @@
 /**
  * Child process of slack-bench.ts: runs one of the servers under test and prints
  * `READY <url>` on stdout. Modes:
- *   double  the Slack Web API double (answers the Web API calls both apps make)
+ *   double  the Slack Web API double (answers the Web API calls both apps make); its
+ *           READY line also names a counters URL: GET it for what the double has seen
+ *           since the last GET (answers, busy replies, other posts, and when each reply
+ *           arrived), so the benchmark counts what users got (bench only, not the app)
  *   bare    a bare Bolt app on its own HTTPReceiver that only acknowledges
  *   ours    the real app (createApp) with the Slack door on the shared server
  * Environment: BENCH_API_URL (Web API double), BENCH_SECRET (signing secret).
@@ -16,6 +19,9 @@ import { createApp } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startSlackApiDouble } from '../doubles/slack-api-double.js';
+import { BUSY_REPLY } from '../../src/channels/slack/listeners/reply-with-answer.js';
+import { epochMs, type Counters } from './slack-load.js';
+import { serveJson } from './serve-json.js';
 
 const mode = process.argv[2];
 // Exit normally on SIGINT so --cpu-prof can write its profile.
@@ -25,10 +31,24 @@ const apiUrl = process.env.BENCH_API_URL;
 
 async function main(): Promise<void> {
   if (mode === 'double') {
-    const double = await startSlackApiDouble();
+    let counters: Counters = { answers: 0, busy: 0, other: 0, replies: [] };
+    const double = await startSlackApiDouble({
+      onResponse(call, status) {
+        if (call.method !== 'chat.postMessage' || status !== 200) return;
+        const kind = Array.isArray(call.args.blocks) ? 'answers' : call.args.text === BUSY_REPLY ? 'busy' : 'other';
+        counters[kind] += 1;
+        if (kind !== 'other') counters.replies.push([String(call.args.thread_ts), epochMs()]);
+      },
+    });
     // Keep memory flat over long runs: forget calls as they come.
     setInterval(() => double.reset(), 1000).unref();
-    console.log(`READY ${double.apiUrl}`);
+    // Each GET hands over what was counted since the last one.
+    const countersUrl = await serveJson(() => {
+      const read = counters;
+      counters = { answers: 0, busy: 0, other: 0, replies: [] };
+      return read;
+    });
+    console.log(`READY ${double.apiUrl} ${countersUrl}`);
   } else if (mode === 'bare') {
     const app = new App({ token: 'xoxb-bench', signingSecret: secret, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: apiUrl } });
     const server = (await app.start(0)) as Server;

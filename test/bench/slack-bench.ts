@@ -1,140 +1,79 @@
 /**
- * Benchmark: Slack-signed Events API requests per second through our server (the
- * real app, Slack door on the shared HTTP server) against a bare Bolt app that only
- * acknowledges, on the same machine in one run, and acknowledgement latency p50/p99
- * under that load. Each server runs in its own process; this process only sends.
+ * Benchmark: Slack-signed Events API requests through our server (the real app, Slack
+ * door on the shared HTTP server) against a bare Bolt app that only acknowledges, on
+ * the same machine in one run. Each server runs in its own process, the Slack API double
+ * in a third; this process only sends and counts.
  *
- *   npx tsx test/bench/slack-bench.ts [--requests 4000] [--concurrency 32] [--rounds 2]
+ *   npx tsx test/bench/slack-bench.ts [--requests 3000] [--concurrency 32] [--rounds 3]
  *
- * Workloads, each with a unique event_id per request (as Slack sends them):
- *   ack-only  a channel message the apps do not answer (our server still checks
- *             the signature, de-duplicates the event_id in the store, filters bots)
- *   mention   "@bot travelling to Kyrgyzstan next week": our server acks, then
- *             answers (advisor, setStatus, chat.postMessage to the API double) in
- *             the same process while the load continues
- * Goal (issue 6): ours ≥ 0.8× bare Bolt's throughput, p99 ack < 100 ms.
+ * Workloads, each request with a unique event_id (as Slack sends them):
+ *   ack-only  a channel message the apps do not answer (our server still checks the
+ *             signature, de-duplicates the event_id in the store, filters bots)
+ *   mention   "@bot <a trip or country question from test/nlu/eval-set.yaml>", varied:
+ *             our server acks, then answers through the Web API (the double)
+ * Counted at the double, as Slack would see them: answers (Block Kit posts) apart from
+ * "busy" replies. Each round ends only when the double has a reply in every thread and
+ * the server process is idle, so no work spills into the other side's round; sides
+ * alternate round by round. CPU is the server process's (/proc/<pid>/stat), per request,
+ * including the answering that follows the acks. Prints the load average and the
+ * configuration first, and the load at each row.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
+import { MENTION_TEXTS, load1, median, round, startServer, type RoundResult, type ServerProcess, type Workload } from './slack-load.js';
 
 const { values } = parseArgs({
   options: {
-    requests: { type: 'string', default: '4000' },
+    requests: { type: 'string', default: '3000' },
     concurrency: { type: 'string', default: '32' },
-    rounds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
+    workload: { type: 'string', default: 'ack-only,mention' },
   },
 });
 const REQUESTS = Number(values.requests);
 const CONCURRENCY = Number(values.concurrency);
 const ROUNDS = Number(values.rounds);
-const SECRET = 'bench-signing-secret';
-const server = fileURLToPath(new URL('./slack-bench-server.ts', import.meta.url));
-const children: ChildProcess[] = [];
+const WORKLOADS = values.workload.split(',') as Workload[];
+const children: ServerProcess[] = [];
 
-function start(mode: string, env: Record<string, string> = {}): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', server, mode], {
-    env: { ...process.env, BENCH_SECRET: SECRET, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
-  });
-}
-
-let seq = 0;
-function eventBody(kind: 'ack-only' | 'mention'): string {
-  seq += 1;
-  const ts = `${1763890000 + seq}.000100`;
-  const event =
-    kind === 'mention'
-      ? { type: 'app_mention', user: 'U0BENCH', text: '<@UBOT0001> travelling to Kyrgyzstan next week', ts, channel: 'C0BENCH', event_ts: ts }
-      : { type: 'message', user: 'U0BENCH', text: 'lunch anyone?', ts, channel: 'C0BENCH', channel_type: 'channel', event_ts: ts };
-  return JSON.stringify({
-    token: 'x',
-    team_id: 'T0001',
-    api_app_id: 'A0BENCH',
-    event,
-    type: 'event_callback',
-    event_id: `Ev${process.pid}x${seq}`,
-    event_time: 1763890000,
-    authorizations: [{ team_id: 'T0001', user_id: 'UBOT0001', is_bot: true, is_enterprise_install: false }],
-  });
-}
-
-async function send(url: string, body: string): Promise<number> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  const started = performance.now();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature },
-    body,
-  });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${url}`);
-  return performance.now() - started;
-}
-
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
-}
-
-async function load(url: string, kind: 'ack-only' | 'mention', requests: number): Promise<Result> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < requests) {
-        next += 1;
-        latencies.push(await send(url, eventBody(kind)));
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  return { rps: requests / seconds, p50: pct(50), p99: pct(99) };
-}
-
-function median(results: Result[]): Result {
-  const pick = (k: keyof Result) => [...results].map((r) => r[k]).sort((a, b) => a - b)[Math.floor(results.length / 2)]!;
-  return { rps: pick('rps'), p50: pick('p50'), p99: pick('p99') };
-}
+const fmt = (kind: string, name: string, x: RoundResult, answers: boolean) =>
+  `| ${kind} | ${name} | ${x.rps.toFixed(0)} | ${x.p50.toFixed(1)} | ${x.p99.toFixed(1)} | ${answers ? `${x.answers} | ${x.busy} | ${x.answeredPerSecond.toFixed(0)} | ${x.p99Answer.toFixed(0)}` : '– | – | – | –'} | ${x.cpuPerRequest.toFixed(2)} | ${x.load} |`;
 
 async function main(): Promise<void> {
-  const apiUrl = await start('double');
-  const [bare, ours] = await Promise.all([start('bare', { BENCH_API_URL: apiUrl }), start('ours', { BENCH_API_URL: apiUrl })]);
-  console.log(`node ${process.version}, ${REQUESTS} requests × ${ROUNDS} rounds, concurrency ${CONCURRENCY}`);
+  const double = await startServer('double');
+  children.push(double);
+  const [apiUrl, countersUrl] = [double.url, double.extra[0]!];
+  const env = { BENCH_API_URL: apiUrl, ...(process.env.BENCH_STORE_URL ? { BENCH_STORE_URL: process.env.BENCH_STORE_URL } : {}) };
+  const [bare, ours] = await Promise.all([startServer('bare', env), startServer('ours', env)]);
+  children.push(bare, ours);
+  console.log(`slack-bench: node ${process.version}, ${cpus().length} CPUs, load average ${load1()} at start`);
+  console.log(`${REQUESTS} requests × ${ROUNDS} rounds per side and workload, ${CONCURRENCY} in flight, ${MENTION_TEXTS.length} mention texts, store ${process.env.BENCH_STORE_URL ?? 'embedded SQLite'}`);
   const rows: string[] = [];
-  for (const kind of ['ack-only', 'mention'] as const) {
-    await load(bare, kind, 300); // warm-up (JIT, auth.test, keep-alive sockets)
-    await load(ours, kind, 300);
-    const b: Result[] = [];
-    const o: Result[] = [];
+  for (const kind of WORKLOADS) {
+    // Warm-up (JIT, auth.test, keep-alive sockets), each side finishing its work.
+    await round(bare, countersUrl, kind, 300, CONCURRENCY, false);
+    await round(ours, countersUrl, kind, 300, CONCURRENCY, true);
+    const b: RoundResult[] = [];
+    const o: RoundResult[] = [];
     // Alternate which server goes first, so a change in machine load hits both alike.
     for (let r = 0; r < ROUNDS; r++) {
-      if (r % 2) o.push(await load(ours, kind, REQUESTS));
-      b.push(await load(bare, kind, REQUESTS));
-      if (!(r % 2)) o.push(await load(ours, kind, REQUESTS));
+      if (r % 2) o.push(await round(ours, countersUrl, kind, REQUESTS, CONCURRENCY, true));
+      b.push(await round(bare, countersUrl, kind, REQUESTS, CONCURRENCY, false));
+      if (!(r % 2)) o.push(await round(ours, countersUrl, kind, REQUESTS, CONCURRENCY, true));
     }
     const [mb, mo] = [median(b), median(o)];
-    const fmt = (name: string, x: Result) => `| ${kind} | ${name} | ${x.rps.toFixed(0)} | ${x.p50.toFixed(1)} | ${x.p99.toFixed(1)} |`;
-    rows.push(fmt('bare Bolt (ack only)', mb), fmt('our server', mo), `| ${kind} | ratio ours / bare | ${(mo.rps / mb.rps).toFixed(2)}× | | |`);
+    const answered = kind === 'mention';
+    rows.push(
+      fmt(kind, 'bare Bolt (acks only)', mb, false),
+      fmt(kind, 'our server', mo, answered),
+      `| ${[kind, 'ours ÷ bare', `${(mo.rps / mb.rps).toFixed(2)}×`, '', '', '', '', answered ? `${(mo.answeredPerSecond / mb.rps).toFixed(2)}× bare's acks/s` : '', '', `${(mo.cpuPerRequest / mb.cpuPerRequest).toFixed(1)}×`, ''].join(' | ')} |`,
+    );
+    for (const [i, x] of o.entries()) if (answered) console.error(`  ours round ${i + 1}: ${x.answers} answers, ${x.busy} busy, ${x.answeredPerSecond.toFixed(0)} answered/s, cpu ${x.cpuPerRequest.toFixed(2)} ms/request, load ${x.load}`);
   }
-  console.log('\n| workload | server | req/s | p50 ack ms | p99 ack ms |\n|---|---|---|---|---|');
+  console.log('\n| workload | server | req/s | p50 ack ms | p99 ack ms | answers | busy replies | answered/s | p99 event→answer ms | CPU ms/request | load |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   console.log(rows.join('\n'));
+  console.log(`\nmedians of ${ROUNDS} rounds; load average ${load1()} at the end`);
 }
 
 main()
@@ -143,5 +82,5 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    for (const c of children) c.kill();
+    for (const c of children) c.child.kill();
   });

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAdvisor } from '../../src/app/build-advisor.js';
+import { sharedAdvisor } from '../support/shared-advisor.js';
 import { loadConfig } from '../../src/config.js';
 import { previewCountry } from '../../src/channels/cli/content/preview-country.js';
 import { CONTENT, ROOT } from './content-fixture.js';
@@ -14,7 +14,7 @@ import { CONTENT, ROOT } from './content-fixture.js';
 const CLI = join(ROOT, 'dist/channels/cli/content/preview-cli.js');
 const preview = (...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH } });
-const advisor = buildAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
+const advisor = sharedAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
 
 describe('content:preview', () => {
   it('prints Kazakhstan by code: level, indicators, law, checklist and sources (the real CLI)', () => {

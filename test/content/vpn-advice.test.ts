@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildAdvisor } from '../../src/app/build-advisor.js';
+import { sharedAdvisor } from '../support/shared-advisor.js';
 import { buildDestination } from '../../src/advisor/build-destination.js';
 import { createAdvisor } from '../../src/advisor/create-advisor.js';
 import { dropVpnAdvice } from '../../src/advisor/drop-vpn-advice.js';
@@ -80,7 +81,7 @@ describe('VPN advice follows the law in every country', () => {
   });
 
   it('no sentence of the full text answer for any of the 250 codes advises a VPN unless VPNs are allowed there', async () => {
-    const advisor = buildAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
+    const advisor = sharedAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
     for (const entry of content.world.values()) {
       const answer = await advisor.answerForCountries([entry.code], { intent: 'trip', trip: { start: '2026-12-01', end: null, said: null, startInferred: false, endInferred: false } });
       if (answer.destinations[0]!.law.vpn.status === 'allowed') continue;
@@ -89,7 +90,7 @@ describe('VPN advice follows the law in every country', () => {
   });
 
   it('the full answer for China, Iran, North Korea, the UAE and every banned or restricted country never recommends a VPN', async () => {
-    const advisor = buildAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
+    const advisor = sharedAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
     const restrictive = codes.filter((c) => content.countries.get(c)!.law.vpn.status !== 'allowed');
     expect(restrictive).toEqual(expect.arrayContaining(['BY', 'RU', 'TM', 'CN', 'IR', 'AE']));
     const names = [...restrictive.map((c) => content.countries.get(c)!.name), 'North Korea', 'Pyongyang', 'Ashgabat', 'Shanghai'];
@@ -103,7 +104,7 @@ describe('VPN advice follows the law in every country', () => {
 });
 
 describe('key actions and the merged trip checklist follow each destination\'s VPN law', () => {
-  const advisor = buildAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
+  const advisor = sharedAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
   const allCodes = [...content.world.keys()].sort();
   const forTrip = (codes: string[]) => advisor.answerForCountries(codes, { intent: 'trip', summary: false });
   /** Every line of the text answer with its "(…; only for …)" note. */
@@ -200,7 +201,7 @@ describe('summaries never carry VPN advice where it may break local law', () => 
   });
 
   it('an injected summarizer that tries gets its VPN sentence removed for Ashgabat', async () => {
-    const base = buildAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
+    const base = sharedAdvisor(loadConfig({}, { CONTENT_DIR: CONTENT }));
     const advisor = createAdvisor({
       content,
       understander: { understand: (text, o) => base.understand(text, o) },

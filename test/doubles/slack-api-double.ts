@@ -59,6 +59,8 @@ export interface SlackApiDoubleOptions {
   timeZones?: Record<string, string>;
   /** Per-method rate limits (calls per rolling second); excess calls get 429 with Retry-After: 1, as Slack does. */
   rateLimits?: Record<string, number>;
+  /** Called with each Web API call and the HTTP status it was answered with (benchmarks tally here instead of keeping calls). */
+  onResponse?: (call: RecordedCall, status: number) => void;
 }
 
 export interface SocketModeDouble {
@@ -307,7 +309,8 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
       return;
     }
     const method = api[1]!;
-    record({ method, args, token, atMs });
+    const call = { method, args, token, atMs };
+    record(call);
     const hold = holds.find((h) => h.method === method && h.predicate(args));
     if (hold) {
       holds.splice(holds.indexOf(hold), 1);
@@ -316,6 +319,7 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
       return;
     }
     const failure = failures.get(method)?.shift() ?? (overLimit(method, atMs) ? { status: 429, retryAfter: 1 } : undefined);
+    options.onResponse?.(call, failure?.status ?? 200);
     if (failure?.status === 429) {
       res.writeHead(429, { 'retry-after': String(failure.retryAfter ?? 1), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
       return;

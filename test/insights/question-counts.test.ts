@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type Keyv from 'keyv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAdvisorHolder } from '../../src/app/advisor-holder.js';
-import { buildAdvisor } from '../../src/app/build-advisor.js';
+import { sharedAdvisor } from '../support/shared-advisor.js';
 import { loadConfig } from '../../src/config.js';
 import { sumDays, type DayCounts } from '../../src/insights/day-counts.js';
 import { createQuestionCounter } from '../../src/insights/question-counter.js';
@@ -23,7 +23,7 @@ import { closeStores } from '../../src/store/close-stores.js';
 import { createStore } from '../../src/store/create-store.js';
 import { rawRows } from './raw-rows.js';
 
-const advisor = buildAdvisor(loadConfig({ LOG_LEVEL: 'silent' }));
+const advisor = sharedAdvisor(loadConfig({ LOG_LEVEL: 'silent' }));
 const dataDir = mkdtempSync(join(tmpdir(), 'insights-counts-'));
 const opened: Keyv[] = [];
 const NOW = new Date('2026-11-23T10:00:00Z');

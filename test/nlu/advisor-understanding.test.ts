@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { buildAdvisor } from '../../src/app/build-advisor.js';
+import { sharedAdvisor } from '../support/shared-advisor.js';
 import type { Advisor } from '../../src/advisor/create-advisor.js';
 import { answerToText } from '../../src/render/answer-to-text.js';
 
@@ -15,7 +15,7 @@ const now = new Date('2026-11-23T09:00:00Z');
 let advisor: Advisor;
 
 beforeAll(() => {
-  advisor = buildAdvisor(loadConfig({}));
+  advisor = sharedAdvisor(loadConfig({}));
 });
 
 describe('advisor with the intents/ understander', () => {

@@ -74,7 +74,7 @@ describe('reminder service (embedded store)', () => {
     await raw.disconnect();
   });
 
-  it('waits out a 429 for its Retry-After, pausing the other deliveries too, then sends each once', async () => {
+  it("waits out a 429 for its Retry-After, pausing that platform's other deliveries too, then sends each once", async () => {
     const h = harness({}, { concurrency: 1 });
     const slack = recordingDeliverer();
     h.service.registerDeliverer(slack);

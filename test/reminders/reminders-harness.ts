@@ -10,18 +10,16 @@ import { join } from 'node:path';
 import type Keyv from 'keyv';
 import { afterEach } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
-import { buildAdvisor } from '../../src/app/build-advisor.js';
+import { sharedAdvisor } from '../support/shared-advisor.js';
 import type { Advisor } from '../../src/advisor/create-advisor.js';
 import { silentLogger } from '../../src/logger.js';
 import { createStore } from '../../src/store/create-store.js';
 import { createReminderService, type ReminderServiceOptions } from '../../src/reminders/create-reminder-service.js';
 import type { Deliverer, Delivery, Platform } from '../../src/reminders/types.js';
 
-let sharedAdvisor: Advisor | null = null;
-
+/** The advisor for this config, built once per worker (test/support/shared-advisor.ts). */
 export function advisorFor(config: Config): Advisor {
-  sharedAdvisor ??= buildAdvisor(config);
-  return sharedAdvisor;
+  return sharedAdvisor(config);
 }
 
 export interface Harness {

@@ -9,7 +9,7 @@
  * advisor covers, then get the destination's risk answer.
  */
 import { describe, expect, it } from 'vitest';
-import { buildAdvisor } from '../../src/app/build-advisor.js';
+import { sharedAdvisor } from '../support/shared-advisor.js';
 import { loadConfig } from '../../src/config.js';
 import type { Answer } from '../../src/advisor/answer.js';
 import { givesVpnAdvice } from '../../src/content/vpn-advice.js';
@@ -17,7 +17,7 @@ import { gazetteerPlaceFinder } from '../../src/retrieval/place-finder.js';
 import { loadUnderstander } from '../../src/understand/create-understander.js';
 
 const config = loadConfig({ SECURITY_CONTACT: 'security@example.test' });
-const advisor = buildAdvisor(config);
+const advisor = sharedAdvisor(config);
 /** Which countries a sentence names, read by the same gazetteer the advisor uses. */
 const placesIn = gazetteerPlaceFinder(loadUnderstander(config.INTENTS_DIR).gazetteer);
 

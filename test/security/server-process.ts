@@ -37,7 +37,11 @@ export async function startServerProcess(env: Record<string, string>, options: {
   child.stderr!.on('data', (d) => (err += d));
   const ended = new Promise<void>((r) => child.on('exit', (code, signal) => ((exit = String(code ?? signal)), r())));
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${err || out}`)), options.startTimeoutMs ?? 30_000);
+    // A server that never says it listens is killed, or it outlives the test run and holds its port and CPU.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${err || out}`));
+    }, options.startTimeoutMs ?? 30_000);
     const check = () => {
       const m = /Listening on \S*?:(\d+)/.exec(out);
       if (m) {

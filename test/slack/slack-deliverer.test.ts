@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
-import { buildAdvisor } from '../../src/app/build-advisor.js';
+import { sharedAdvisor } from '../support/shared-advisor.js';
 import { loadConfig } from '../../src/config.js';
 import { createSlackDeliverer, SlackDeliveryError, SlackRateLimitError } from '../../src/channels/slack/create-slack-deliverer.js';
 import { classifyDeliveryError } from '../../src/reminders/classify-delivery-error.js';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   double = await startSlackApiDouble({ users: { 'traveller@example.com': 'U0TRAVELER' } });
   const client = new webApi.WebClient('xoxb-deliver', { slackApiUrl: double.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
   deliverer = createSlackDeliverer(client);
-  const answer = await buildAdvisor(loadConfig({})).answerForCountries(['KG']);
+  const answer = await sharedAdvisor(loadConfig({})).answerForCountries(['KG']);
   delivery = {
     answer,
     trip: { id: 'trip-1', traveller: { platform: 'slack', userId: 'U0TRAVELER' }, destinations: ['KG'], start: '2026-12-01', end: '2026-12-09', createdBy: 'desk', source: 'desk', acknowledgedAt: null, reminders: [] },

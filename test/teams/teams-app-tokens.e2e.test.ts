@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Advisor } from '../../src/advisor/create-advisor.js';
-import { buildAdvisor } from '../../src/app/build-advisor.js';
+import { sharedAdvisor } from '../support/shared-advisor.js';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
@@ -53,7 +53,7 @@ async function startBot(identity: MicrosoftIdentityDouble, env: Record<string, s
   const dataDir = mkdtempSync(join(tmpdir(), 'teams-app-tokens-'));
   dirs.push(dataDir);
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1', ...env });
-  advisor ??= buildAdvisor(config);
+  advisor ??= sharedAdvisor(config);
   const app = createApp({ config, logger: silentLogger, advisor, teams: { loginCa } });
   apps.push(app);
   return `${(await app.start()).url}/api/messages`;

@@ -11,7 +11,7 @@
  */
 import Keyv from 'keyv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdvisor } from '../../src/app/build-advisor.js';
+import { sharedAdvisor } from '../support/shared-advisor.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Delivery } from '../../src/reminders/types.js';
@@ -43,7 +43,7 @@ beforeAll(async () => {
     bot: { id: '28:bot' },
   };
   await users.save({ id: '29:traveller', aadObjectId: 'aad-traveller' }, ref, { email: 'Traveller@Example.com', now: new Date() });
-  const answer = await buildAdvisor(loadConfig({})).answerForCountries(['KG'], { intent: 'trip' });
+  const answer = await sharedAdvisor(loadConfig({})).answerForCountries(['KG'], { intent: 'trip' });
   delivery = {
     trip: { id: 'trip-d', traveller: { platform: 'teams', userId: 'aad-traveller' }, destinations: ['KG'], start: '2026-11-30', end: null, createdBy: 'desk', source: 'desk', acknowledgedAt: null, reminders: [] },
     reminder: { id: 'rem-d', kind: 'day-before', dueAt: '2026-11-29T09:00:00Z', status: 'scheduled' },

@@ -17,6 +17,7 @@ import { SLACK_BODY_LIMIT } from '../../server/body-limits.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { checkSlackConnection, type SlackIdentity } from './check-slack-connection.js';
 import { createSlackDeliverer } from './create-slack-deliverer.js';
+import { createSlackFetch } from './create-slack-fetch.js';
 import { createSlackInsightsPoster } from './create-slack-insights-poster.js';
 import { createWorkQueue } from './create-work-queue.js';
 import { feedbackStoreFrom } from '../../feedback/create-feedback-store.js';
@@ -35,9 +36,10 @@ export interface SlackDoorOptions {
   extraListeners?: SlackListener[];
   /** Retry policy of the answering client; default five retries in five minutes. */
   retryConfig?: webApi.RetryOptions;
-  /** Answers prepared at once, and messages admitted at most, after the ack (see create-work-queue.ts). */
+  /** Answers prepared at once after the ack; the hard cap and wait bound override SLACK_QUEUE_MAX_MESSAGES / SLACK_QUEUE_MAX_WAIT_MS (see create-work-queue.ts). */
   concurrency?: number;
   maxPending?: number;
+  maxWaitMs?: number;
   /** Bound on start-up's auth.test; default SLACK_STARTUP_TIMEOUT_MS. */
   startupTimeoutMs?: number;
 }
@@ -52,9 +54,11 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
   if (config.slackMode === 'off' || !config.SLACK_BOT_TOKEN) return null;
   const logger = ctx.logger.child({ door: 'slack' });
   const boltLogger = toBoltLogger(logger);
+  // The light keep-alive path (create-slack-fetch.ts) unless a caller injected its own fetch (tests that watch calls).
+  const slackFetch = ctx.fetch === globalThis.fetch ? createSlackFetch() : null;
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: slackApiUrl(config.SLACK_API_URL),
-    fetch: ctx.fetch as unknown as webApi.FetchFunction,
+    fetch: slackFetch ?? (ctx.fetch as unknown as webApi.FetchFunction),
     logger: boltLogger,
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
@@ -84,7 +88,12 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
   });
 
   const deliveryClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 2 } });
-  const work = createWorkQueue({ logger, concurrency: options.concurrency, maxPending: options.maxPending });
+  const work = createWorkQueue({
+    logger,
+    concurrency: options.concurrency,
+    maxPending: options.maxPending ?? config.SLACK_QUEUE_MAX_MESSAGES,
+    maxWaitMs: options.maxWaitMs ?? config.SLACK_QUEUE_MAX_WAIT_MS,
+  });
   const deps: SlackDeps = {
     ctx,
     logger,
@@ -144,6 +153,7 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
       socketStarted = false;
       // Let answers already acknowledged reach their users, within reason.
       await Promise.race([work.idle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+      await slackFetch?.close();
     },
   };
 }

@@ -1,4 +1,8 @@
-/** The answer queue runs jobs after the current request returns, a few at a time, and refuses a flood of messages (not jobs). */
+/**
+ * The answer queue runs jobs after the current request returns, a few at a time, and
+ * refuses a flood of messages (not jobs): past a hard cap, or once the estimated wait
+ * (messages × recent median message time ÷ concurrency) reaches its bound.
+ */
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../logger.js';
 import { createWorkQueue } from './create-work-queue.js';
@@ -71,5 +75,59 @@ describe('createWorkQueue', () => {
     await queue.idle();
     expect(queue.messages).toBe(0);
     expect(queue.admit()).not.toBeNull();
+  });
+
+  /** Finishes `n` messages, each costing `ms` of CPU on the queue's CPU clock. */
+  async function measure(queue: ReturnType<typeof createWorkQueue>, cpu: { ms: number }, n: number, ms: number) {
+    for (let i = 0; i < n; i++)
+      queue.run(async () => {
+        cpu.ms += ms;
+      });
+    await queue.idle();
+  }
+
+  it('admits while the CPU the queue needs fits the wait bound, then refuses a flood beyond capacity', async () => {
+    const cpu = { ms: 0 };
+    const queue = createWorkQueue({ logger: silentLogger, concurrency: 2, maxWaitMs: 1000, cpuMs: () => cpu.ms });
+    // Messages measured at 50 ms of CPU each: 1000 / 50 = 20 messages fit in the bound.
+    await measure(queue, cpu, 16, 50);
+    const gate = new Promise<void>((r) => setTimeout(r, 10));
+    const accepted = Array.from({ length: 30 }, () => queue.run(() => gate));
+    expect(accepted.filter(Boolean)).toHaveLength(20);
+    expect(accepted.slice(20).every((a) => !a)).toBe(true);
+    expect(queue.estimatedWaitMs).toBe(1000);
+    await queue.idle();
+    // Drained: the queue admits again.
+    expect(queue.run(async () => undefined)).toBe(true);
+  });
+
+  it('admits a large burst when messages are cheap, up to the hard cap', async () => {
+    const cpu = { ms: 0 };
+    const queue = createWorkQueue({ logger: silentLogger, maxPending: 3000, maxWaitMs: 20_000, cpuMs: () => cpu.ms });
+    // 2 ms a message: 10,000 would fit in 20 s, the hard cap of 3,000 decides.
+    await measure(queue, cpu, 16, 2);
+    const gate = new Promise<void>((r) => setTimeout(r, 10));
+    const accepted = Array.from({ length: 3500 }, () => queue.run(() => gate));
+    expect(accepted.filter(Boolean)).toHaveLength(3000);
+    await queue.idle();
+  });
+
+  it('refuses once the oldest waiting job has waited the bound (answers slow on I/O, cheap on CPU)', async () => {
+    let clock = 0;
+    const queue = createWorkQueue({ logger: silentLogger, concurrency: 1, maxWaitMs: 1000, now: () => clock, cpuMs: () => 0 });
+    let open!: () => void;
+    const slow = new Promise<void>((r) => (open = r));
+    expect(queue.run(() => slow)).toBe(true);
+    expect(queue.run(async () => undefined)).toBe(true);
+    await new Promise((r) => setImmediate(r));
+    clock += 999;
+    expect(queue.run(async () => undefined)).toBe(true);
+    clock += 1;
+    // The second job has waited 1 s behind the slow one: newcomers are told "busy".
+    expect(queue.run(async () => undefined)).toBe(false);
+    open();
+    await queue.idle();
+    expect(queue.run(async () => undefined)).toBe(true);
+    await queue.idle();
   });
 });
