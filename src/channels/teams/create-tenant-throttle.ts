@@ -1,6 +1,6 @@
 /**
  * Keeps proactive sends under Teams' per-tenant limit (50 requests per second per app
- * per tenant; we default to 40 for headroom): one sliding one-second window per tenant,
+ * per tenant; we default to 40 for headroom): per tenant, sends spaced evenly (1/40 s apart),
  * each the reminders' own rate limiter (src/reminders/create-rate-limiter.ts). Clock and
  * sleep are injected so tests run without waiting.
  */
