@@ -63,7 +63,7 @@ export const LAYERS: Layer[] = [
     peers: false,
   },
   // The composition root: builds the app and puts every door on one server.
-  { name: 'main', units: { main: ['main.ts', 'app/create-app.ts', 'app/door-registry.ts'] }, peers: false },
+  { name: 'main', units: { main: ['main.ts', 'app/create-app.ts', 'app/door-registry.ts', 'start-answer-worker.ts', 'channels/cli/main.ts'] }, peers: false },
 ];
 
 /**
