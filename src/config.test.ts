@@ -24,6 +24,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('answers inline unless ANSWER_WORKERS=external, which needs REDIS_URL and a shared STORE_URL', () => {
+    expect(loadConfig({}).ANSWER_WORKERS).toBe('inline');
+    expect(() => loadConfig({ ANSWER_WORKERS: 'external' })).toThrow(/ANSWER_WORKERS: "external" queues answers on BullMQ; set REDIS_URL/);
+    expect(() => loadConfig({ ANSWER_WORKERS: 'external', REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/STORE_URL: ANSWER_WORKERS=external needs a store every worker shares/);
+    const c = loadConfig({ ANSWER_WORKERS: 'external', REDIS_URL: 'redis://r:6379', STORE_URL: 'postgres://p/db', ANSWER_WORKER_CONCURRENCY: '4' });
+    expect([c.ANSWER_WORKERS, c.ANSWER_WORKER_CONCURRENCY, c.ANSWER_QUEUE_PREFIX]).toEqual(['external', 4, 'travel-advisor']);
+    expect(() => loadConfig({ ANSWER_WORKERS: 'remote' })).toThrow(/ANSWER_WORKERS/);
+  });
+
   it('lists every missing or contradictory setting in one error', () => {
     let error: unknown;
     try {

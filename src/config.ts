@@ -83,6 +83,15 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default('data'),
   /** Set: reminders are scheduled on BullMQ over this Redis. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
+  /**
+   * `external`: the Slack door only acknowledges and queues each admitted message on BullMQ
+   * (REDIS_URL); `travel-advisor worker` processes answer them (src/channels/slack/answer-queue.ts).
+   */
+  ANSWER_WORKERS: z.enum(['inline', 'external']).default('inline'),
+  /** Answers one `travel-advisor worker` prepares at once (they overlap on Web API and store I/O). */
+  ANSWER_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** Redis key prefix of the answers queue: deployments sharing one Redis use different ones. */
+  ANSWER_QUEUE_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" or "-"').default('travel-advisor'),
   /** Longest wait for one store (keyv) or queue (BullMQ) call before it counts as failed (503 for the API). */
   STORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   /** SIGTERM/SIGINT: how long a graceful stop may take before the process exits anyway. */
@@ -291,6 +300,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     proxyNames: { https: c.https_proxy ? 'https_proxy' : 'HTTPS_PROXY', http: c.http_proxy ? 'http_proxy' : 'HTTP_PROXY' },
   });
   problems.push(...model.problems);
+  if (c.ANSWER_WORKERS === 'external' && !c.REDIS_URL)
+    problems.push('ANSWER_WORKERS: "external" queues answers on BullMQ; set REDIS_URL (redis://…) too, or unset ANSWER_WORKERS to answer in this process');
+  // Workers on other machines must see one thread memory (follow-ups), so not a local SQLite file.
+  if (c.ANSWER_WORKERS === 'external' && !/^(redis|rediss|postgres|postgresql):/.test(c.STORE_URL ?? ''))
+    problems.push('STORE_URL: ANSWER_WORKERS=external needs a store every worker shares (redis://… or postgres://…) for thread memory');
   if (c.OPENAI_CUSTOM_HEADERS)
     problems.push('OPENAI_CUSTOM_HEADERS: the openai SDK would send these unchecked; put the headers in OPENAI_HEADERS instead and unset it');
   if (problems.length) throw new ConfigError(problems);

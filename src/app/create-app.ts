@@ -49,6 +49,11 @@ export interface App {
   context: AppContext;
   doors: Door[];
   start(): Promise<RunningServer>;
+  /**
+   * Starts only what answering records as it goes (model accounting, question counts), with
+   * no HTTP server, doors, reminder worker or alerts: for `travel-advisor worker` processes.
+   */
+  startCore(): void;
   stop(): Promise<void>;
   /** SIGHUP and POST /api/content/reload: new content for every door, then the risk-alert pass (src/app/reload-content.ts). */
   reloadContent(): Promise<ReloadResult>;
@@ -114,6 +119,10 @@ export function createApp(options: AppOptions): App {
     context,
     doors,
     reloadContent: () => context.reloadContent!(),
+    startCore() {
+      llm.start();
+      insights.start();
+    },
     async start() {
       await platformReady;
       running = await listen(createServer(doors, logger, { health: () => context.reminders.health?.() ?? Promise.resolve({}), details: llm.details }), config.PORT, config.HOST);

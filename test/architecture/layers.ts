@@ -63,8 +63,10 @@ export const LAYERS: Layer[] = [
     peers: false,
   },
   // The composition root: builds the app and puts every door on one server; the NLU evaluation
-  // command runs each door's normaliser before the understander, as the app does.
-  { name: 'main', units: { main: ['main.ts', 'app/create-app.ts', 'app/door-registry.ts', 'app/eval-nlu-cli.ts'] }, peers: false },
+  // command runs each door's normaliser before the understander, as the app does; a
+  // `travel-advisor worker` process starts from start-answer-worker.ts, handed to the command
+  // by the CLI's entry point.
+  { name: 'main', units: { main: ['main.ts', 'app/create-app.ts', 'app/door-registry.ts', 'app/eval-nlu-cli.ts', 'start-answer-worker.ts', 'channels/cli/main.ts'] }, peers: false },
 ];
 
 /**

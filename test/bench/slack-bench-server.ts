@@ -7,7 +7,8 @@
  *           arrived), so the benchmark counts what users got (bench only, not the app)
  *   bare    a bare Bolt app on its own HTTPReceiver that only acknowledges
  *   ours    the real app (createApp) with the Slack door on the shared server
- * Environment: BENCH_API_URL (Web API double), BENCH_SECRET (signing secret).
+ * Environment: BENCH_API_URL (Web API double), BENCH_SECRET (signing secret), BENCH_STORE_URL
+ * (STORE_URL); with BENCH_ANSWER_PREFIX (and BENCH_REDIS_URL) `ours` runs ANSWER_WORKERS=external.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,6 +59,10 @@ async function main(): Promise<void> {
       PORT: '0',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'slack-bench-')),
       ...(process.env.BENCH_STORE_URL ? { STORE_URL: process.env.BENCH_STORE_URL } : {}),
+      // slack-workers-bench.ts: acknowledge only, answers queued for worker processes.
+      ...(process.env.BENCH_ANSWER_PREFIX
+        ? { ANSWER_WORKERS: 'external', REDIS_URL: process.env.BENCH_REDIS_URL, ANSWER_QUEUE_PREFIX: process.env.BENCH_ANSWER_PREFIX }
+        : {}),
       LOG_LEVEL: 'silent',
       PLAYGROUND: 'off',
       SLACK_BOT_TOKEN: 'xoxb-bench',

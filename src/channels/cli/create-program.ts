@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import type { Readable, Writable } from 'node:stream';
+import type { Logger } from 'pino';
 import type { Advisor } from '../../advisor/create-advisor.js';
 import type { Config } from '../../config.js';
 import { InputError } from '../../errors.js';
@@ -20,6 +21,8 @@ export interface CliDeps {
   io: CliIO;
   config: () => Config;
   advisor: (config: Config) => Advisor;
+  /** `worker`: starts an answer worker (src/start-answer-worker.ts); given by the entry point, a composition root. */
+  answerWorker?: (config: Config, logger: Logger, options: { concurrency?: number }) => Promise<{ stop(): Promise<void> }>;
 }
 
 /** Subcommands added by other parts (e.g. `trips import`) register here. */

@@ -10,7 +10,6 @@
  * Retry-After. Returns null when Slack is not configured.
  */
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
-import type { Answer } from '../../advisor/answer.js';
 import type { AppContext } from '../../app/app-context.js';
 import type { Door } from '../../server/types.js';
 import { SLACK_BODY_LIMIT } from '../../server/body-limits.js';
@@ -20,8 +19,7 @@ import { createSlackDeliverer } from './create-slack-deliverer.js';
 import { createSlackFetch } from './create-slack-fetch.js';
 import { createSlackInsightsPoster } from './create-slack-insights-poster.js';
 import { createWorkQueue } from './create-work-queue.js';
-import { feedbackStoreFrom } from '../../feedback/create-feedback-store.js';
-import { createSlackTimeZones } from './slack-time-zones.js';
+import { createSlackDeps } from './create-slack-deps.js';
 import { guardSlackRequests } from './guard-slack-requests.js';
 import { admitMessages, dedupeEvents, ignoreBotMessages } from './middleware.js';
 import type { SlackDeps, SlackListener } from './listeners/slack-listener.js';
@@ -94,16 +92,7 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     maxPending: options.maxPending ?? config.SLACK_QUEUE_MAX_MESSAGES,
     maxWaitMs: options.maxWaitMs ?? config.SLACK_QUEUE_MAX_WAIT_MS,
   });
-  const deps: SlackDeps = {
-    ctx,
-    logger,
-    answers: ctx.store<Answer>('slack-answers'),
-    deliveryClient,
-    work,
-    // users.info through the client that rejects 429s rather than waiting: an answer never waits minutes for a zone.
-    zones: createSlackTimeZones({ client: deliveryClient, store: ctx.store('slack-user-zones'), fallback: config.DEFAULT_TIMEZONE, logger }),
-    feedback: feedbackStoreFrom((ns) => ctx.store(ns), config.FEEDBACK_RETENTION_DAYS, ctx.clock),
-  };
+  const deps: SlackDeps = createSlackDeps(ctx, logger, deliveryClient, work);
   app.use(dedupeEvents({ store: ctx.store('slack-dedupe'), logger, now: ctx.clock }) as Middleware<AnyMiddlewareArgs>);
   app.use(ignoreBotMessages);
   app.use(admitMessages(work));
@@ -142,6 +131,11 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
         fetch: clientOptions.fetch,
         timeoutMs: options.startupTimeoutMs ?? config.SLACK_STARTUP_TIMEOUT_MS,
       });
+      // Scale-out: answers go to `travel-advisor worker` processes; BullMQ is loaded only then.
+      if (config.ANSWER_WORKERS === 'external' && config.REDIS_URL && !deps.answerQueue) {
+        const { createAnswerQueue } = await import('./answer-queue.js');
+        deps.answerQueue = createAnswerQueue({ redisUrl: config.REDIS_URL, prefix: config.ANSWER_QUEUE_PREFIX, timeoutMs: config.STORE_TIMEOUT_MS });
+      }
       if (!receiver) {
         await app.start();
         socketStarted = true;
@@ -153,6 +147,8 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
       socketStarted = false;
       // Let answers already acknowledged reach their users, within reason.
       await Promise.race([work.idle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+      await deps.answerQueue?.close();
+      deps.answerQueue = undefined;
       await slackFetch?.close();
     },
   };

@@ -15,6 +15,7 @@ import type { Admission } from '../create-work-queue.js';
 import { normaliseSlackText } from '../normalise-slack-text.js';
 import { replyToSlack } from '../render/reply-to-slack.js';
 import { slackDate } from '../render/slack-date.js';
+import { queueAnswer } from './queue-answer.js';
 import { isDeskMember } from './register-travel-desk-command.js';
 import type { SlackDeps } from './slack-listener.js';
 
@@ -76,12 +77,14 @@ export interface ReplyTarget {
 /** Queues the one job for this message after the ack; when the queue is full, says so at once. */
 export async function replyWithAnswer(deps: SlackDeps, target: ReplyTarget): Promise<void> {
   const threadTs = target.threadTs ?? target.ts;
-  if (target.admission) return target.admission.run(() => prepareAndPost(deps, target, threadTs));
+  // Scale-out hook: with ANSWER_WORKERS=external a worker process answers (queue-answer.ts).
+  if (target.admission) return target.admission.run(() => (deps.answerQueue ? queueAnswer(deps, target, threadTs) : prepareAndPost(deps, target, threadTs)));
   deps.logger.warn({ messages: deps.work.messages, queued: deps.work.size }, 'Slack work queue full; sent a busy reply');
   await target.client.chat.postMessage({ channel: target.channel, thread_ts: threadTs, text: BUSY_REPLY });
 }
 
-async function prepareAndPost(deps: SlackDeps, target: ReplyTarget, threadTs: string): Promise<void> {
+/** Prepares and posts the answer: here after the ack, or in a `travel-advisor worker` (answer-worker.ts). */
+export async function prepareAndPost(deps: SlackDeps, target: ReplyTarget, threadTs: string): Promise<void> {
   const { client, channel } = target;
   const messages = await slackReplyTo(deps, {
     // A bare mention asks what the bot does.

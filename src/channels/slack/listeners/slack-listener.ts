@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Answer } from '../../../advisor/answer.js';
 import type { AppContext } from '../../../app/app-context.js';
 import type { FeedbackStore } from '../../../feedback/create-feedback-store.js';
+import type { AnswerQueue } from '../answer-queue.js';
 import type { WorkQueue } from '../create-work-queue.js';
 import type { SlackTimeZones } from '../slack-time-zones.js';
 
@@ -28,6 +29,8 @@ export interface SlackDeps {
   zones: SlackTimeZones;
   /** 👍/👎 on AI-written answers, stored without text (src/feedback/). */
   feedback: FeedbackStore;
+  /** Set with ANSWER_WORKERS=external: messages are answered by `travel-advisor worker` processes (answer-queue.ts). */
+  answerQueue?: AnswerQueue;
 }
 
 export type SlackListener = (app: App, deps: SlackDeps) => void;

@@ -1,0 +1,101 @@
+/**
+ * A `travel-advisor worker` process's Slack part (ANSWER_WORKERS=external): consumes the
+ * answers queue (answer-queue.ts) with BullMQ's Worker and answers each message exactly
+ * as the door does inline, through the same prepareAndPost: the same conversation
+ * service and thread memory (the shared STORE_URL), the same Slack renderer,
+ * chat.postMessage with the bot token, and the "thinking" status only on the model path.
+ *
+ * Failures: the client itself does not retry; a post that fails (network, 5xx) throws and
+ * BullMQ tries the job again with backoff (ANSWER_ATTEMPTS); a 429 pauses this worker for
+ * its Retry-After and puts the job back; a Slack platform error (channel_not_found,
+ * not_in_channel, …) is permanent and not retried. A retry prepares the answer again, so
+ * a reply of two messages whose second post failed may show its first one twice.
+ */
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { webApi } from '@slack/bolt';
+import type { AppContext } from '../../app/app-context.js';
+import { toBoltLogger } from './bolt-logger.js';
+import { ANSWERS_QUEUE, type AnswerJob } from './answer-queue.js';
+import { slackApiUrl } from './create-slack-door.js';
+import { createSlackDeps } from './create-slack-deps.js';
+import { createSlackFetch } from './create-slack-fetch.js';
+import { createWorkQueue } from './create-work-queue.js';
+import { THINKING_STATUS, prepareAndPost } from './listeners/reply-with-answer.js';
+
+/** Platform errors worth another try: Slack's own trouble, not the request's. */
+const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+export interface SlackAnswerWorkerOptions {
+  /** Jobs answered at once; default ANSWER_WORKER_CONCURRENCY. */
+  concurrency?: number;
+}
+
+export interface SlackAnswerWorker {
+  start(): Promise<void>;
+  /** Finishes the answers in flight (graceful close), within the caller's bound. */
+  stop(): Promise<void>;
+}
+
+export function createSlackAnswerWorker(ctx: AppContext, options: SlackAnswerWorkerOptions = {}): SlackAnswerWorker {
+  const { config } = ctx;
+  if (!config.REDIS_URL || !config.SLACK_BOT_TOKEN) throw new Error('the answer worker needs REDIS_URL and SLACK_BOT_TOKEN');
+  const logger = ctx.logger.child({ door: 'slack', role: 'answer-worker' });
+  const slackFetch = ctx.fetch === globalThis.fetch ? createSlackFetch() : null;
+  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+    slackApiUrl: slackApiUrl(config.SLACK_API_URL),
+    fetch: slackFetch ?? (ctx.fetch as unknown as webApi.FetchFunction),
+    logger: toBoltLogger(logger),
+    // BullMQ retries the job (with backoff, across workers); the client must not wait minutes inside one.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  // The work queue is the door's; a worker's concurrency is BullMQ's, so this one is never used.
+  const deps = createSlackDeps(ctx, logger, client, createWorkQueue({ logger }));
+  let worker: Worker<AnswerJob> | null = null;
+
+  async function answer(job: Job<AnswerJob>): Promise<void> {
+    const m = job.data;
+    const threadTs = m.threadTs ?? m.ts;
+    try {
+      await prepareAndPost(deps, {
+        client, team: m.team, channel: m.channel, ts: m.ts, threadTs: m.threadTs, dm: m.dm, text: m.text, userId: m.userId,
+        // As Bolt's setStatus for this event: the message's channel and thread.
+        setStatus: (status: typeof THINKING_STATUS) => client.assistant.threads.setStatus({ channel_id: m.channel, thread_ts: threadTs, ...status }),
+        admission: null,
+      }, threadTs);
+    } catch (error) {
+      const e = error as Error & { code?: string; retryAfter?: number; data?: { error?: string } };
+      logger.warn({ err: { name: e.name, code: e.code, slack: e.data?.error }, attempt: job.attemptsMade + 1 }, 'Slack answer not posted');
+      if (e.code === webApi.ErrorCode.RateLimitedError && worker) {
+        await worker.rateLimit(Math.max(1, (e.retryAfter ?? 1) * 1000));
+        throw Worker.RateLimitError();
+      }
+      if (e.code === webApi.ErrorCode.PlatformError && !TRANSIENT_PLATFORM_ERRORS.has(e.data?.error ?? '')) throw new UnrecoverableError(`Slack refused the post: ${e.data?.error}`);
+      throw error;
+    }
+  }
+
+  return {
+    async start() {
+      worker = new Worker<AnswerJob>(ANSWERS_QUEUE, answer, {
+        connection: { url: config.REDIS_URL!, maxRetriesPerRequest: null, connectTimeout: config.STORE_TIMEOUT_MS },
+        prefix: config.ANSWER_QUEUE_PREFIX,
+        concurrency: options.concurrency ?? config.ANSWER_WORKER_CONCURRENCY,
+      });
+      // An outage reports every reconnect attempt: the first is enough to know.
+      let reported = false;
+      worker.on('error', (error) => {
+        if (!reported) logger.error({ err: { name: error.name, code: (error as { code?: string }).code } }, 'answer worker error');
+        reported = true;
+      });
+      worker.on('ready', () => (reported = false));
+      await worker.waitUntilReady();
+      logger.info({ concurrency: worker.concurrency }, 'Slack answer worker ready');
+    },
+    async stop() {
+      await worker?.close();
+      worker = null;
+      await slackFetch?.close();
+    },
+  };
+}
