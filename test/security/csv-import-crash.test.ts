@@ -1,9 +1,9 @@
 /**
  * Finding 7 (issue 13): a CSV import killed half-way and run again ends with exactly the
- * file's trips. The real CLI (`trips import`, a child process) imports 5,000 rows and is
+ * file's trips. The real CLI (`trips import`, a child process) imports 2,000 rows and is
  * killed with SIGKILL at about 40 % (read from its own progress lines); the same command
  * run at once again finishes with a summary whose counts add up to the file, and the
- * store then holds exactly 5,000 trips (one per row) and their 15,000 reminders, with no
+ * store then holds exactly 2,000 trips (one per row) and their 6,000 reminders, with no
  * orphan or duplicate, on the embedded SQLite store and on Redis (with BullMQ holding
  * exactly one job per reminder). When Redis dies under an import, and on Ctrl-C
  * (SIGINT), the import stops within seconds with its summary printed and exit code 1,
@@ -112,7 +112,7 @@ function expectExactly(state: Awaited<ReturnType<typeof storedState>>, rows: num
   expect(state.trips.every((t) => t.reminderIds.length === 3)).toBe(true);
 }
 
-const ROWS = 5000;
+const ROWS = 2000;
 
 describe.each([
   { where: 'the embedded SQLite store', onRedis: false },
