@@ -12,14 +12,11 @@ export default defineConfig({
     // four workers overlap those waits on a 2-core machine (417 s → 285 s for the full run)
     // without making timing-sensitive suites flaky (checked with repeated full runs).
     maxWorkers: 4,
-    // Each worker runs its files one after another in one process with one module cache,
-    // instead of a fresh process per file: botbuilder, Bolt, msal and the src/ graph are
-    // loaded once per worker, and test/support/shared-advisor.ts builds the advisor from
-    // content/ once per worker rather than once per file. Safe because no test patches
-    // modules (no vi.mock), stubs globals or writes process.env, every suite's Redis keys,
-    // Postgres tables, ports and temp dirs are its own, and module-level state in src/ is
-    // only caches of pure results. A file that needs a fresh process can still spawn one.
-    isolate: false,
+    // Each file gets a fresh module graph (vitest's default isolation). `isolate: false` (one
+    // module cache per worker) cut CPU by a quarter, but on a clean clone, where files run in
+    // another order, Redis-backed suites (feedback store, idempotent trips) and the model
+    // configurations failed that pass alone and in isolation: shared module state between
+    // files that has not been found yet. Isolation stays until it is.
     // In CI, also write a JSON report so .ci/run can print one plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'test/artifacts/vitest-report.json' },
