@@ -35,7 +35,7 @@ function server(env: Record<string, string>) {
   child.stdout!.on('data', (c) => (out += c));
   child.stderr!.on('data', (c) => (out += c));
   const exited = new Promise<string>((r) => child.on('exit', (code, signal) => r(String(signal ?? code))));
-  const line = (re: RegExp, timeoutMs = 30_000) =>
+  const line = (re: RegExp, timeoutMs = 90_000) =>
     new Promise<string>((resolveLine, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${re} within ${timeoutMs} ms:\n${out}`)), timeoutMs);
       const check = () => {
@@ -94,7 +94,8 @@ async function alertsInDm(double: SlackApiDouble, user: string): Promise<number>
 
 const isAlert = (args: Record<string, unknown>) => (args.metadata as { event_type?: string } | undefined)?.event_type === ALERT_METADATA_EVENT;
 
-describe('risk-change alerts across a crash', () => {
+// Each case starts the server twice through tsx; on a loaded 2-core CI machine a start takes ~10 s.
+describe('risk-change alerts across a crash', { timeout: 120_000 }, () => {
   for (const arrived of [true, false]) {
     it(`SIGKILL between the alert and its record (${arrived ? 'Slack had it' : 'it never reached Slack'}): after restart the traveller has exactly one alert`, async () => {
       const double = await startSlackApiDouble();

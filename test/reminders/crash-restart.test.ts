@@ -42,7 +42,8 @@ async function seedTrips(dataDir?: string): Promise<string> {
   return h.config.DATA_DIR;
 }
 
-describe('crash mid-delivery', () => {
+// Each case starts two reminder processes through tsx; on a loaded 2-core CI machine a start takes ~10 s.
+describe('crash mid-delivery', { timeout: 120_000 }, () => {
   for (const arrived of [true, false]) {
     it(`SIGKILL while a message is in flight (${arrived ? 'it had arrived' : 'it had not arrived'}): after restart each traveller has exactly one briefing`, async () => {
       const platform = await startRecordingPlatform();

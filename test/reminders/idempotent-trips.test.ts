@@ -25,8 +25,9 @@ const base: NewTrip = {
 describe.each(Object.entries(STORES))('idempotency keys on a shared %s store', (_name, url) => {
   function replicas(options: Parameters<typeof makeHarness>[1] = {}): [Harness, Harness] {
     const namespace = `idem-${randomUUID().slice(0, 8)}`;
-    const a = makeHarness({ STORE_URL: url }, { namespace, ...options });
-    const b = makeHarness({ STORE_URL: url }, { namespace, ...options });
+    // What is tested is the race, not the store's deadline: a generous bound keeps a loaded CI machine from failing it.
+    const a = makeHarness({ STORE_URL: url, STORE_TIMEOUT_MS: '15000' }, { namespace, ...options });
+    const b = makeHarness({ STORE_URL: url, STORE_TIMEOUT_MS: '15000' }, { namespace, ...options });
     open.push(a, b);
     return [a, b];
   }

@@ -84,7 +84,8 @@ async function briefingStatus(dataDir: string, tripId: string): Promise<string> 
 
 const cards = (conversationId: string) => connector.calls.filter((c) => c.conversationId === conversationId && c.method === 'POST' && c.status < 300);
 
-describe('Teams reminders across a crash', () => {
+// Each case starts two reminder processes through tsx; on a loaded 2-core CI machine a start takes ~10 s.
+describe('Teams reminders across a crash', { timeout: 120_000 }, () => {
   it('SIGKILL after the Teams door recorded the send, before the reminder said sent: the restart sends nothing again', async () => {
     const { dataDir, tripId } = await seed('a:crash-recorded');
     const first = runProcess({ DATA_DIR: dataDir, STALL: 'reminder-sent' });
