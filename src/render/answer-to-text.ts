@@ -8,15 +8,30 @@ import { PHASE_TITLES, PHASE_WORDS } from './copy.js';
 import { onlyForText } from './trip-words.js';
 import { summaryWithMarkers } from './copy.js';
 
+/**
+ * How much to show. `headline`: each destination's level only (a notification's fallback
+ * text). `brief`: what fits one terminal screen: level, its basis, the VPN and encryption
+ * law, what to do first and the summary, then what `full` adds, counted, so nothing is
+ * silently dropped. `full`: everything (indicators with evidence, the whole checklist,
+ * sources with addresses).
+ */
+export type TextDetail = 'headline' | 'brief' | 'full';
+
 export interface TextOptions {
-  /** Show the key actions, checklist and indicators in full (terminal) or only the headline (notification). */
-  full?: boolean;
+  /** Default `full`. */
+  detail?: TextDetail;
 }
 
-function destinationText(d: Destination, full: boolean): string[] {
+function destinationText(d: Destination, detail: TextDetail): string[] {
   const lines = [`${d.countryName} (${d.countryCode}): risk ${levelHeadline(d)}`, `  ${d.risk.meaning}`, `  ${tierLine(d)}`];
   if (d.risk.override) lines.push(`  Level set by the security team (computed: ${d.risk.override.computedLevel}): ${d.risk.override.rationale}`);
-  if (!full) return lines;
+  if (detail === 'headline') return lines;
+  if (detail === 'brief') {
+    const basis = basisLines(d)[0];
+    if (basis) lines.push(`  Why: ${basis.text}${basis.sources.length ? ` [${basis.sources.join(', ')}]` : ''}`);
+    lines.push(`  VPN: ${d.law.vpn.status}. Encryption: ${d.law.encryption.status}.`);
+    return lines;
+  }
   lines.push('', '  Why this level:');
   for (const b of basisLines(d)) lines.push(`  - ${b.text}${b.sources.length ? ` [${b.sources.join(', ')}]` : ''}${b.date ? ` (${b.date})` : ''}`);
   const advisory = advisoryLine(d);
@@ -34,7 +49,8 @@ function destinationText(d: Destination, full: boolean): string[] {
 }
 
 export function answerToText(answer: Answer, options: TextOptions = {}): string {
-  const full = options.full ?? true;
+  const detail = options.detail ?? 'full';
+  const full = detail === 'full';
   const out: string[] = [];
   if (answer.message) out.push(answer.message);
   // A trip known only by its end ("back from Moscow yesterday") reads "Trip: until …".
@@ -42,19 +58,23 @@ export function answerToText(answer: Answer, options: TextOptions = {}): string 
     out.push(answer.trip.start ? `Trip: ${answer.trip.start}${answer.trip.end ? ` to ${answer.trip.end}` : ''}` : `Trip: until ${answer.trip.end}`);
   for (const d of answer.destinations) {
     if (out.length) out.push('');
-    out.push(...destinationText(d, full));
+    out.push(...destinationText(d, detail));
   }
   const more = (item: TripItem) => {
     const only = onlyForText(item, answer);
     return only ? `; ${only}` : '';
   };
-  if (full && answer.keyActions.length) {
+  if (detail !== 'headline' && answer.keyActions.length) {
     out.push('', 'Do these first:');
     answer.keyActions.forEach((k, i) => out.push(`  ${i + 1}. ${k.text} (${PHASE_WORDS[k.phase]}${more(k)})`));
   }
   if (answer.summary) {
     out.push('', 'Summary:', summaryWithMarkers(answer.summary));
-    if (full) answer.summary.citations.forEach((c, i) => out.push(`  [${i + 1}] ${c.title} <${c.url}>`));
+    if (detail !== 'headline') answer.summary.citations.forEach((c, i) => out.push(`  [${i + 1}] ${c.title}${full ? ` <${c.url}>` : ''}`));
+  }
+  if (detail === 'brief') {
+    const more = moreInFull(answer);
+    if (more) out.push('', `More with --full: ${more}.`);
   }
   // One merged checklist for the whole trip; an item for only some destinations names them.
   for (const phase of full ? (['before', 'during', 'after'] as const) : []) {
@@ -68,4 +88,17 @@ export function answerToText(answer: Answer, options: TextOptions = {}): string 
     for (const s of answer.sources) out.push(`  ${s.id}: ${s.publisher}, "${s.title}" (${s.date}) ${s.url}`);
   }
   return out.join('\n');
+}
+
+/** What the full text adds to the brief one, counted ("19 more checklist items, 4 indicators with evidence, 9 sources"). */
+function moreInFull(answer: Answer): string {
+  const first = new Set(answer.keyActions.map((k) => k.text));
+  const checklist = answer.checklist.filter((c) => !first.has(c.text)).length;
+  const indicators = answer.destinations.reduce((n, d) => n + d.indicators.filter((i) => i.status === 'present').length, 0);
+  const parts = [
+    checklist && `${checklist} more checklist items`,
+    indicators && `${indicators} indicators with their evidence`,
+    answer.sources.length && `${answer.sources.length} sources with their addresses`,
+  ].filter(Boolean);
+  return parts.join(', ');
 }

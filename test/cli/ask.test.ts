@@ -58,8 +58,20 @@ describe('travel-advisor ask', () => {
     for (const i of present) for (const s of i.sources) expect(listed).toContain(s);
   });
 
-  it('prints a readable answer for a terminal', () => {
+  it('prints one screen first: the level, its basis, the VPN law, what to do first, and what --full adds', () => {
     const r = run(['ask', '--now', NOW, 'travelling to Kyrgyzstan next week']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Kyrgyzstan \(KG\): risk (level \d of 4|at least \w+ \(level \d of 4\))/);
+    expect(r.stdout).toMatch(/  Why: Assessed: score \d+ of 12/);
+    expect(r.stdout).toContain('VPN: unknown.');
+    expect(r.stdout).toContain('Do these first:');
+    expect(r.stdout).toMatch(/More with --full: \d+ more checklist items, \d+ indicators with their evidence, \d+ sources with their addresses\./);
+    expect(r.stdout).not.toContain('Before you go:');
+    expect(r.stdout.length).toBeLessThan(3000);
+  });
+
+  it('prints everything with --full', () => {
+    const r = run(['ask', '--full', '--now', NOW, 'travelling to Kyrgyzstan next week']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Kyrgyzstan \(KG\): risk (level \d of 4|at least \w+ \(level \d of 4\))/);
     expect(r.stdout).toContain('Why this level:');

@@ -20,6 +20,8 @@ export interface AskFlags {
   tz?: string;
   /** BCP 47 ("en-US", "en-GB"): how "1/12" reads. */
   locale?: string;
+  /** Everything: indicators with evidence, the whole checklist, sources with addresses. Default: one screen. */
+  full?: boolean;
 }
 
 export function parseAskOptions(flags: AskFlags, defaultZone: string): AskOptions {
@@ -71,7 +73,7 @@ export async function runAsk(
     return;
   }
   if (notice) out.write(`${notice.text}\n`);
-  if (reply.answer) out.write(`${answerToText(reply.answer)}\n`);
+  if (reply.answer) out.write(`${answerToText(reply.answer, { detail: flags.full ? 'full' : 'brief' })}\n`);
 }
 
 /** Reads lines until EOF; each line's result is written before the next is read, so order holds. */

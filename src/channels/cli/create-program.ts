@@ -44,6 +44,7 @@ export function createProgram(deps: CliDeps, extensions: CliExtension[] = []): C
     .command('ask')
     .description('Answer one message, e.g. ask "travelling to Kyrgyzstan next week"')
     .argument('[message...]', 'the message, as a user would write it')
+    .option('--full', 'print everything: indicators with evidence, the whole checklist, sources (default: what fits one screen)')
     .option('--json', 'print the Answer as JSON')
     .option('--jsonl', 'read one message per line from standard input; write one JSON Answer per line')
     .option('--now <iso>', 'fix "now" for relative dates (ISO 8601, default: the clock)')

@@ -173,5 +173,5 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
 
 /** A short plain-text version: the headline of each destination, for notifications. */
 export function fallbackText(answer: Answer): string {
-  return answerToText(answer, { full: false }) || 'Travel security advice';
+  return answerToText(answer, { detail: 'headline' }) || 'Travel security advice';
 }
