@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { QuestionObserver } from '../advisor/question-seen.js';
+import { periodicFlush } from '../store/periodic-flush.js';
 import { addQuestion, dayCountsSchema, emptyDay, type DayCounts } from './day-counts.js';
 
 /** The keyv namespace of the day buckets; the insights reader opens the same one. */
@@ -53,7 +54,6 @@ export function createQuestionCounter(options: QuestionCounterOptions): Question
   const days = new Map<string, DayCounts>();
   const dirty = new Set<string>();
   let store: Keyv<DayCounts> | null = null;
-  let timer: NodeJS.Timeout | null = null;
   const open = () => (store ??= options.store());
 
   async function flush(): Promise<void> {
@@ -93,14 +93,6 @@ export function createQuestionCounter(options: QuestionCounterOptions): Question
       }
       return out;
     },
-    start() {
-      timer ??= setInterval(() => void flush(), options.intervalMs ?? 60_000);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await flush();
-    },
+    ...periodicFlush(flush, options.intervalMs),
   };
 }

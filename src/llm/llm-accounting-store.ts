@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
+import { periodicFlush } from '../store/periodic-flush.js';
 import type { LlmAccounting, LlmAccountingSnapshot } from './llm-accounting.js';
 
 export const LLM_ACCOUNTING_NAMESPACE = 'llm-accounting';
@@ -43,7 +44,6 @@ export interface LlmAccountingRecorderOptions {
 export function createLlmAccountingRecorder(options: LlmAccountingRecorderOptions): LlmAccountingRecorder {
   const { accounting, store, model, logger } = options;
   const key = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  let timer: NodeJS.Timeout | null = null;
   let written = -1;
   const flush = async () => {
     const snapshot = accounting.snapshot();
@@ -55,18 +55,7 @@ export function createLlmAccountingRecorder(options: LlmAccountingRecorderOption
       logger.warn({ err: { name: (error as Error)?.name }, namespace: LLM_ACCOUNTING_NAMESPACE }, 'could not store model accounting; retrying at the next write');
     }
   };
-  return {
-    flush,
-    start() {
-      timer ??= setInterval(() => void flush(), options.intervalMs ?? 60_000);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await flush();
-    },
-  };
+  return { flush, ...periodicFlush(flush, options.intervalMs) };
 }
 
 /** Every process's stored counters, oldest first. */

@@ -7,12 +7,12 @@
  * the output; without a store it says "Impact unknown: no store configured" and creates
  * none.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../content/content-fixture.js';
+import { commitAsShipped, ROOT } from '../content/content-fixture.js';
 import { makeHarness } from '../reminders/reminders-harness.js';
 import { copyContent, raiseKazakhstan, setVpnLaw, type ContentCopy } from './alerts-harness.js';
 
@@ -20,18 +20,15 @@ const CLI = join(ROOT, 'dist/channels/cli/content/diff-cli.js');
 let copy: ContentCopy;
 let dataDir: string;
 const ids: string[] = [];
+let git: (...args: string[]) => string;
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: copy.root, encoding: 'utf8' });
 const diff = (env: Record<string, string>) =>
   spawnSync(process.execPath, [CLI, 'HEAD~1', 'content'], { cwd: copy.root, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
 
 beforeAll(async () => {
   copy = copyContent();
-  git('init', '-q', '-b', 'main');
-  git('add', 'content');
-  git('commit', '-q', '-m', 'content as shipped');
+  git = commitAsShipped(copy);
   raiseKazakhstan(copy);
   setVpnLaw(copy, 'UZ', 'banned');
   git('add', '-A', 'content');

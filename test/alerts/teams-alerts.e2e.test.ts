@@ -7,15 +7,11 @@
  * personal chat naming the change and why; a second reload sends nothing; and a desk
  * member of TEAMS_TRAVEL_DESK_TEAM_ID sees who was told with `travel-desk alerts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/create-app.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/logger.js';
-import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
-import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import type { App } from '../../src/app/create-app.js';
+import type { MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
+import type { TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import { startTeamsHarness, type TeamsHarness } from '../teams/teams-app-harness.js';
 import { copyContent, raiseKazakhstan, type ContentCopy } from './alerts-harness.js';
 
 const clock = { now: new Date('2026-11-23T10:00:00Z') };
@@ -26,7 +22,7 @@ let identity: MicrosoftIdentityDouble;
 let connector: TeamsConnectorDouble;
 let app: App;
 let url: string;
-let dataDir: string;
+let harness: TeamsHarness;
 let copy: ContentCopy;
 let seq = 0;
 
@@ -54,28 +50,22 @@ const alertCards = () =>
   connector.calls.filter((c) => c.conversationId === 'a:personal-Kat' && c.status < 300 && String(c.body?.text ?? '').startsWith('Risk update for your trip'));
 
 beforeAll(async () => {
-  identity = await startMicrosoftIdentityDouble();
-  connector = await startTeamsConnectorDouble({ appTokens: identity.checkAppToken });
-  connector.setMember(dora.id, { name: 'Dora', aadObjectId: dora.aadObjectId });
-  dataDir = mkdtempSync(join(tmpdir(), 'teams-alerts-'));
   copy = copyContent();
-  const config = loadConfig({
-    PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, CONTENT_DIR: copy.dir, PLAYGROUND: 'off', TEAMS_TRAVEL_DESK_TEAM_ID: '19:deskteam@thread.tacv2',
-    ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
+  harness = await startTeamsHarness({
+    prefix: 'teams-alerts-',
+    env: { CONTENT_DIR: copy.dir, TEAMS_TRAVEL_DESK_TEAM_ID: '19:deskteam@thread.tacv2' },
+    members: { [dora.id]: { name: 'Dora', aadObjectId: dora.aadObjectId } },
+    options: () => ({ clock: () => clock.now }),
   });
-  app = createApp({ config, logger: silentLogger, clock: () => clock.now, teams: { loginCa: identity.ca } });
-  url = (await app.start()).url;
+  ({ app, url, connector, identity } = harness);
   await app.context.alerts!.idle();
   // Kat has talked to the bot once, so her personal chat is known.
   await say(activity(kat, { text: 'hello' }));
 });
 
 afterAll(async () => {
-  await app?.stop();
-  await connector?.close();
-  await identity?.close();
+  await harness?.close();
   copy?.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('risk-change alerts through Teams', () => {

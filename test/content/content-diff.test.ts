@@ -4,11 +4,11 @@
  * show the level change with the indicator that moved, the country added and removed,
  * the VPN law change, and checklist items added, removed and reworded, as Markdown.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, copyContent, type ContentCopy } from './content-fixture.js';
+import { ROOT, copyContent, gitIn, type ContentCopy } from './content-fixture.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { scoreCountry } from '../../src/advisor/score-country.js';
 import type { ContentBase } from '../../src/content/types.js';
@@ -26,18 +26,14 @@ const CLI = join(ROOT, 'dist/channels/cli/content/diff-cli.js');
 let copy: ContentCopy;
 let pr: ReturnType<typeof diff>;
 
-function git(...args: string[]) {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: copy.root,
-    encoding: 'utf8',
-  });
-}
+let git: (...args: string[]) => string;
 function diff(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { cwd: copy.root, encoding: 'utf8', env: { PATH: process.env.PATH } });
 }
 
 beforeAll(() => {
   copy = copyContent();
+  git = gitIn(copy);
   git('init', '-q', '-b', 'main');
   git('commit', '-q', '--allow-empty', '-m', 'empty start');
   git('add', 'content');

@@ -1,4 +1,5 @@
 /** Temp copies of the real content/ for tests that break or change it on purpose. */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,4 +47,19 @@ export function copyContent(): ContentCopy {
     },
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/** Runs git in the copy's root as a throwaway author, with no signing, whatever the machine's git config; returns its output. */
+export function gitIn(copy: ContentCopy): (...args: string[]) => string {
+  return (...args) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: copy.root, encoding: 'utf8' });
+}
+
+/** Makes the copy a git repository whose branch `main` holds one commit: the content as shipped. Returns its git. */
+export function commitAsShipped(copy: ContentCopy): (...args: string[]) => string {
+  const git = gitIn(copy);
+  git('init', '-q', '-b', 'main');
+  git('add', 'content');
+  git('commit', '-q', '-m', 'content as shipped');
+  return git;
 }

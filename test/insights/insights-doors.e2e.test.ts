@@ -9,19 +9,15 @@
  * carries the seeded figures; and the raw rows the insights keep in the SQLite file hold
  * no message text and no user id.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/create-app.js';
-import { loadConfig } from '../../src/config.js';
+import type { App } from '../../src/app/create-app.js';
 import { feedbackStoreFrom } from '../../src/feedback/create-feedback-store.js';
-import { silentLogger } from '../../src/logger.js';
-import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
+import type { MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
 import { startSlackApiDouble, type SlackApiDouble } from '../doubles/slack-api-double.js';
-import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import type { TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
 import { advisorFor } from '../reminders/reminders-harness.js';
 import { fixture, postCommand, postEvent } from '../slack/slack-requests.js';
+import { startTeamsHarness, type TeamsHarness } from '../teams/teams-app-harness.js';
 import { rawRows } from './raw-rows.js';
 
 const SECRET = 'insights-e2e-signing-secret-0123456789';
@@ -35,7 +31,7 @@ let identity: MicrosoftIdentityDouble;
 let connector: TeamsConnectorDouble;
 let app: App;
 let url: string;
-let dataDir: string;
+let harness: TeamsHarness;
 let seq = 0;
 
 const SLACK_QUESTIONS = [
@@ -82,17 +78,17 @@ async function teams(from: typeof kat, text: string, channel: boolean): Promise<
 
 beforeAll(async () => {
   double = await startSlackApiDouble({ usergroups: { S0DESK: ['U0DESK'] } });
-  identity = await startMicrosoftIdentityDouble();
-  connector = await startTeamsConnectorDouble({ appTokens: identity.checkAppToken });
-  connector.setMember(dora.id, { name: 'Dora', aadObjectId: dora.aadObjectId });
-  dataDir = mkdtempSync(join(tmpdir(), 'insights-e2e-'));
-  const config = loadConfig({
-    PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLAYGROUND: 'off', TRAVEL_DESK_API_TOKEN: TOKEN,
-    SLACK_BOT_TOKEN: 'xoxb-insights-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: double.apiUrl, SLACK_TRAVEL_DESK_USERGROUP: 'S0DESK',
-    INSIGHTS_SLACK_CHANNEL: 'C0INSIGHTS', TEAMS_TRAVEL_DESK_TEAM_ID: '19:deskteam@thread.tacv2', ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
+  harness = await startTeamsHarness({
+    prefix: 'insights-e2e-',
+    env: {
+      TRAVEL_DESK_API_TOKEN: TOKEN,
+      SLACK_BOT_TOKEN: 'xoxb-insights-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: double.apiUrl, SLACK_TRAVEL_DESK_USERGROUP: 'S0DESK',
+      INSIGHTS_SLACK_CHANNEL: 'C0INSIGHTS', TEAMS_TRAVEL_DESK_TEAM_ID: '19:deskteam@thread.tacv2',
+    },
+    members: { [dora.id]: { name: 'Dora', aadObjectId: dora.aadObjectId } },
+    options: (config) => ({ clock: () => clock.now, advisor: advisorFor(config) }),
   });
-  app = createApp({ config, logger: silentLogger, clock: () => clock.now, advisor: advisorFor(config), teams: { loginCa: identity.ca } });
-  url = (await app.start()).url;
+  ({ app, url, connector, identity } = harness);
 
   for (const q of SLACK_QUESTIONS) await mention(q);
   await teams(kat, TEAMS_QUESTION, false);
@@ -112,9 +108,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.stop();
-  await Promise.all([double?.close(), connector?.close(), identity?.close()]);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
+  await double?.close();
 });
 
 const FIGURES = [
@@ -183,7 +178,7 @@ describe('security-team insights', () => {
 
   it('keeps no message text and no user id in the rows behind the insights', async () => {
     await app.context.insights!.report();
-    const rows = await rawRows({ DATA_DIR: dataDir }, 'insights-');
+    const rows = await rawRows({ DATA_DIR: harness.dataDir }, 'insights-');
     const namespaces = new Set(rows.map(([key]) => key.split(':')[0]));
     expect(namespaces).toEqual(new Set(['insights-days', 'insights-weekly', 'insights-targets']));
     const raw = JSON.stringify(rows);

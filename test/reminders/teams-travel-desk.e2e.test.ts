@@ -10,15 +10,11 @@
  * to the connector double carrying the bot's app token from it (the double refuses any
  * other). test/security/teams-desk-commands.test.ts shows that in local mode they are refused.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/create-app.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/logger.js';
-import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
-import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import type { App } from '../../src/app/create-app.js';
+import type { MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
+import type { TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import { startTeamsHarness, type TeamsHarness } from '../teams/teams-app-harness.js';
 import { advisorFor } from './reminders-harness.js';
 
 const clock = { now: new Date('2026-11-23T09:00:00Z') };
@@ -30,7 +26,7 @@ let identity: MicrosoftIdentityDouble;
 let connector: TeamsConnectorDouble;
 let app: App;
 let url: string;
-let dataDir: string;
+let harness: TeamsHarness;
 let seq = 0;
 
 function activity(from: typeof kat, overrides: Record<string, unknown>): Record<string, unknown> {
@@ -69,25 +65,19 @@ async function say(body: Record<string, unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  identity = await startMicrosoftIdentityDouble();
-  connector = await startTeamsConnectorDouble({ appTokens: identity.checkAppToken });
-  connector.setMember(dora.id, { name: 'Dora', aadObjectId: dora.aadObjectId });
-  dataDir = mkdtempSync(join(tmpdir(), 'teams-desk-'));
-  const config = loadConfig({
-    PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', TEAMS_TRAVEL_DESK_TEAM_ID: '19:deskteam@thread.tacv2',
-    ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
+  harness = await startTeamsHarness({
+    prefix: 'teams-desk-',
+    env: { TEAMS_TRAVEL_DESK_TEAM_ID: '19:deskteam@thread.tacv2' },
+    members: { [dora.id]: { name: 'Dora', aadObjectId: dora.aadObjectId } },
+    options: (config) => ({ clock: () => clock.now, advisor: advisorFor(config) }),
   });
-  app = createApp({ config, logger: silentLogger, clock: () => clock.now, advisor: advisorFor(config), teams: { loginCa: identity.ca } });
-  url = (await app.start()).url;
+  ({ app, url, connector, identity } = harness);
   // Kat has talked to the bot once, so her personal chat is known.
   await say(activity(kat, { text: 'hello' }));
 });
 
 afterAll(async () => {
-  await app?.stop();
-  await connector?.close();
-  await identity?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 describe('travel-desk commands in Teams', () => {

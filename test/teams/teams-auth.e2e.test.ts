@@ -10,24 +10,21 @@
  * serviceUrl) gets 401 before the advisor sees anything, and causes no request to the
  * connector or to the token endpoint.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Advisor } from '../../src/advisor/create-advisor.js';
 import { buildAdvisor } from '../../src/app/build-advisor.js';
-import { createApp, type App } from '../../src/app/create-app.js';
-import { loadConfig } from '../../src/config.js';
+import type { App } from '../../src/app/create-app.js';
 import { createLogger } from '../../src/logger.js';
-import { startMicrosoftIdentityDouble, WRONG_CHANNEL_TOKENS, type MicrosoftIdentityDouble, type WrongChannelToken } from '../doubles/microsoft-identity-double.js';
-import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import { WRONG_CHANNEL_TOKENS, type MicrosoftIdentityDouble, type WrongChannelToken } from '../doubles/microsoft-identity-double.js';
+import type { TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import { startTeamsHarness, type TeamsHarness } from './teams-app-harness.js';
 
 let identity: MicrosoftIdentityDouble;
 let connector: TeamsConnectorDouble;
 let app: App;
 let url: string;
-let dataDir: string;
+let harness: TeamsHarness;
 const asked: string[] = [];
 /** The server's log lines (warn and above). */
 const logged: Array<{ msg: string; serviceHost?: string }> = [];
@@ -44,22 +41,17 @@ function recordingAdvisor(real: Advisor): Advisor {
 }
 
 beforeAll(async () => {
-  identity = await startMicrosoftIdentityDouble();
-  connector = await startTeamsConnectorDouble({ appTokens: identity.checkAppToken });
-  dataDir = mkdtempSync(join(tmpdir(), 'teams-auth-'));
-  // The connector double is on loopback: allowed explicitly, since the default list is Microsoft's hosts only.
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1' });
-  expect(config.teamsMode).toBe('bot-framework');
   const sink = new Writable({ write: (chunk, _enc, done) => (logged.push(JSON.parse(String(chunk)) as (typeof logged)[number]), done()) });
-  app = createApp({ config, logger: createLogger('warn', sink), advisor: recordingAdvisor(buildAdvisor(config)), teams: { loginCa: identity.ca } });
-  url = (await app.start()).url;
+  harness = await startTeamsHarness({
+    prefix: 'teams-auth-',
+    options: (config) => ({ logger: createLogger('warn', sink), advisor: recordingAdvisor(buildAdvisor(config)) }),
+  });
+  expect(harness.config.teamsMode).toBe('bot-framework');
+  ({ app, url, connector, identity } = harness);
 });
 
 afterAll(async () => {
-  await app?.stop();
-  await connector?.close();
-  await identity?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 function message(text = 'travelling to Kyrgyzstan next week'): Record<string, unknown> {

@@ -10,22 +10,18 @@
  * Action.Submit fallback; teams-universal-actions.e2e.test.ts has the Action.Execute path),
  * and the welcome card on install.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/create-app.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/logger.js';
-import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
-import { startTeamsConnectorDouble, type ConnectorCall, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import type { App } from '../../src/app/create-app.js';
+import type { MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
+import type { ConnectorCall, TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import { startTeamsHarness, type TeamsHarness } from './teams-app-harness.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 let app: App;
 let url: string;
 let connector: TeamsConnectorDouble;
 let identity: MicrosoftIdentityDouble;
-let dataDir: string;
+let harness: TeamsHarness;
 
 const user = { id: '29:user-e2e', name: 'Ada', aadObjectId: 'aad-e2e-1' };
 const bot = { id: '28:bot-e2e', name: 'Travel advisor' };
@@ -78,21 +74,16 @@ const texts = (card: any): string[] => {
 };
 
 beforeAll(async () => {
-  identity = await startMicrosoftIdentityDouble();
-  connector = await startTeamsConnectorDouble({ appTokens: identity.checkAppToken });
-  connector.setMember(user.id, { email: 'ada@example.com', name: 'Ada', aadObjectId: user.aadObjectId });
-  dataDir = mkdtempSync(join(tmpdir(), 'teams-e2e-'));
-  // The connector double is on loopback, which the default TEAMS_SERVICE_URL_HOSTS (Microsoft's hosts) does not list.
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1' });
-  app = createApp({ config, logger: silentLogger, clock: () => NOW, teams: { loginCa: identity.ca } });
-  url = (await app.start()).url;
+  harness = await startTeamsHarness({
+    prefix: 'teams-e2e-',
+    members: { [user.id]: { email: 'ada@example.com', name: 'Ada', aadObjectId: user.aadObjectId } },
+    options: () => ({ clock: () => NOW }),
+  });
+  ({ app, url, connector, identity } = harness);
 });
 
 afterAll(async () => {
-  await app?.stop();
-  await connector?.close();
-  await identity?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 describe('Teams door over real HTTP', () => {

@@ -10,15 +10,11 @@
  * as it was. In a personal chat the same button also updates the message and confirms in
  * the chat. A button that is not ours is a 400 in the invoke's own terms.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/create-app.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/logger.js';
-import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
-import { startTeamsConnectorDouble, type ConnectorCall, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import type { App } from '../../src/app/create-app.js';
+import type { MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
+import type { ConnectorCall, TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import { startTeamsHarness, type TeamsHarness } from './teams-app-harness.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const CHANNEL = '19:ua-general@thread.tacv2';
@@ -31,7 +27,7 @@ let app: App;
 let url: string;
 let connector: TeamsConnectorDouble;
 let identity: MicrosoftIdentityDouble;
-let dataDir: string;
+let harness: TeamsHarness;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -92,19 +88,12 @@ async function invoke(body: Record<string, unknown>): Promise<{ status: number; 
 const inChannel = (calls: ConnectorCall[]) => calls.filter((c) => c.conversationId.startsWith(CHANNEL));
 
 beforeAll(async () => {
-  identity = await startMicrosoftIdentityDouble();
-  connector = await startTeamsConnectorDouble({ appTokens: identity.checkAppToken });
-  dataDir = mkdtempSync(join(tmpdir(), 'teams-ua-'));
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1' });
-  app = createApp({ config, logger: silentLogger, clock: () => NOW, teams: { loginCa: identity.ca } });
-  url = (await app.start()).url;
+  harness = await startTeamsHarness({ prefix: 'teams-ua-', options: () => ({ clock: () => NOW }) });
+  ({ app, url, connector, identity } = harness);
 });
 
 afterAll(async () => {
-  await app?.stop();
-  await connector?.close();
-  await identity?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 describe('Universal Actions in a Teams channel', () => {

@@ -8,15 +8,11 @@
  * snooze of the delivered briefing all say Los Angeles time. The activity's locale
  * decides how "4/12" reads: 12 April for en-US in Los Angeles, 4 December for en-GB.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app/create-app.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/logger.js';
-import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
-import { startTeamsConnectorDouble, type ConnectorCall, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import type { App } from '../../src/app/create-app.js';
+import type { MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
+import type { ConnectorCall, TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import { startTeamsHarness, type TeamsHarness } from './teams-app-harness.js';
 
 /** Monday 05:00 UTC is Sunday 21:00 in Los Angeles (UTC-8 in November). */
 const clock = { now: new Date('2026-11-30T05:00:00Z') };
@@ -27,26 +23,20 @@ let app: App;
 let url: string;
 let connector: TeamsConnectorDouble;
 let identity: MicrosoftIdentityDouble;
-let dataDir: string;
+let harness: TeamsHarness;
 
 beforeAll(async () => {
-  identity = await startMicrosoftIdentityDouble();
-  connector = await startTeamsConnectorDouble({ appTokens: identity.checkAppToken });
-  dataDir = mkdtempSync(join(tmpdir(), 'teams-time-'));
-  const config = loadConfig({
-    PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLAYGROUND: 'off', DEFAULT_TIMEZONE: 'UTC',
+  harness = await startTeamsHarness({
+    prefix: 'teams-time-',
     // The identity double signs in as a multi-tenant bot does (tenant botframework.com).
-    MICROSOFT_APP_TYPE: 'MultiTenant', ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
+    env: { DEFAULT_TIMEZONE: 'UTC', MICROSOFT_APP_TYPE: 'MultiTenant' },
+    options: () => ({ clock: () => clock.now }),
   });
-  app = createApp({ config, logger: silentLogger, clock: () => clock.now, teams: { loginCa: identity.ca } });
-  url = (await app.start()).url;
+  ({ app, url, connector, identity } = harness);
 });
 
 afterAll(async () => {
-  await app?.stop();
-  await connector?.close();
-  await identity?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 function activity(overrides: Record<string, unknown>): Record<string, unknown> {

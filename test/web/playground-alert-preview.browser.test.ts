@@ -7,10 +7,10 @@
  * at desktop and at 390 px the page does not pan sideways, axe-core finds no WCAG 2.1
  * A/AA violation, and nothing leaves the machine. Saves playground-alert-preview.png.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyContent, raiseKazakhstan, type ContentCopy } from '../alerts/alerts-harness.js';
+import { commitAsShipped } from '../content/content-fixture.js';
 import { ARTIFACTS, axeViolations, horizontalOverflow, startPlaygroundBrowser, type PlaygroundBrowser } from './playground-browser.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -19,10 +19,7 @@ let pg: PlaygroundBrowser;
 
 beforeAll(async () => {
   copy = copyContent();
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: copy.root });
-  git('init', '-q', '-b', 'main');
-  git('add', 'content');
-  git('commit', '-q', '-m', 'content as shipped');
+  commitAsShipped(copy);
   raiseKazakhstan(copy);
   pg = await startPlaygroundBrowser(NOW, { CONTENT_DIR: copy.dir });
   await pg.app.context.reminders.createTrip({ traveller: { platform: 'slack', userId: 'U0KAT' }, destinations: ['KZ'], start: '2026-12-03', end: null, createdBy: 'test', source: 'api' });

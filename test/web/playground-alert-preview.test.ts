@@ -8,7 +8,6 @@
  * the same content committed compares empty; an unknown ref, an option-like ref and
  * content outside a git repository are refused with a reason.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,15 +17,15 @@ import { loadConfig } from '../../src/config.js';
 import { givesVpnAdvice } from '../../src/content/vpn-advice.js';
 import { silentLogger } from '../../src/logger.js';
 import { copyContent, raiseKazakhstan, setVpnLaw, type ContentCopy } from '../alerts/alerts-harness.js';
+import { commitAsShipped } from '../content/content-fixture.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 let copy: ContentCopy;
 let app: App;
 let base: string;
 let dataDir: string;
+let git: (...args: string[]) => string;
 
-const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: copy.root, encoding: 'utf8' });
 const preview = async (ref: string) => {
   const res = await fetch(`${base}/playground/api/alert-preview?ref=${encodeURIComponent(ref)}`);
   return { status: res.status, json: (await res.json()) as any };
@@ -34,9 +33,7 @@ const preview = async (ref: string) => {
 
 beforeAll(async () => {
   copy = copyContent();
-  git('init', '-q', '-b', 'main');
-  git('add', 'content');
-  git('commit', '-q', '-m', 'content as shipped');
+  git = commitAsShipped(copy);
   raiseKazakhstan(copy);
   setVpnLaw(copy, 'UZ', 'banned');
   dataDir = mkdtempSync(join(tmpdir(), 'playground-alert-preview-'));
