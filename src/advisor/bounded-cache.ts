@@ -8,7 +8,6 @@
  */
 export interface BoundedCache<V> {
   get(key: string, build: () => V): V;
-  readonly size: number;
 }
 
 /** Freezes `value` and everything reachable from it. */
@@ -35,9 +34,6 @@ export function createBoundedCache<V>(max: number): BoundedCache<V> {
       entries.set(key, value);
       if (entries.size > max) entries.delete(entries.keys().next().value!);
       return value;
-    },
-    get size() {
-      return entries.size;
     },
   };
 }

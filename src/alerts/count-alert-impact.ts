@@ -16,7 +16,8 @@ import type { TripRecord } from '../reminders/trip-records.js';
 import { transitionsBetween } from './alerting-changes.js';
 import { countryNames, fingerprintContent } from './destination-fingerprint.js';
 import type { AlertChange } from './types.js';
-import { dateIn, isCurrentOrUpcoming } from './upcoming-trips.js';
+import { isoDay } from '../understand/calendar.js';
+import { isCurrentOrUpcoming } from './upcoming-trips.js';
 
 /** One destination whose change would alert travellers, and how many trips go there. */
 export interface AlertImpactRow {
@@ -86,7 +87,7 @@ export async function alertImpact(before: ContentBase, after: ContentBase, optio
         return s;
       },
     });
-    return await countTrips(rows, trips.trips(), dateIn(options.now, config.DEFAULT_TIMEZONE), options.now);
+    return await countTrips(rows, trips.trips(), isoDay(options.now, config.DEFAULT_TIMEZONE), options.now);
   } catch {
     return { rows, totalTrips: null, unknown: `the store could not be read (${describeStore(config)})` };
   } finally {

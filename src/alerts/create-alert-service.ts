@@ -19,7 +19,8 @@ import type { AlertStore } from './alert-store.js';
 import { alertTrip, type TripOutcome } from './alert-trip.js';
 import { countryNames, fingerprintContent } from './destination-fingerprint.js';
 import type { AlertRecord, DestinationChange } from './types.js';
-import { dateIn, tripsTo } from './upcoming-trips.js';
+import { isoDay } from '../understand/calendar.js';
+import { tripsTo } from './upcoming-trips.js';
 
 /** Everything is injected (advisor, trips, store, clock), so tests run passes by hand on real stores. */
 export interface AlertServiceOptions {
@@ -108,7 +109,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     const names = countryNames(content);
     result.changes = transitions.map((t) => ({ countryCode: t.code, countryName: names.get(t.code) ?? t.code, changes: changeTags(t.code, t.changes) }));
     const byCode = new Map(transitions.map((t) => [t.code, t]));
-    const trips = transitions.length ? await tripsTo(options.trips(), new Set(byCode.keys()), dateIn(now, options.timeZone), now) : [];
+    const trips = transitions.length ? await tripsTo(options.trips(), new Set(byCode.keys()), isoDay(now, options.timeZone), now) : [];
     result.trips = trips.length;
     planned(result);
     const generation = seen.generation + 1;

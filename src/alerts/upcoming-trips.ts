@@ -6,11 +6,6 @@
  */
 import type { TripRecord } from '../reminders/trip-records.js';
 
-/** YYYY-MM-DD of `now` in `timeZone`. */
-export function dateIn(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** True for a trip a content change still concerns: not cancelled, not expired, not yet over. */
 export function isCurrentOrUpcoming(trip: TripRecord, today: string, now: Date): boolean {
   return !trip.cancelledAt && Date.parse(trip.expiresAt) > now.getTime() && (trip.end ?? trip.start) >= today;

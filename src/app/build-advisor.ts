@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import countries from 'i18n-iso-countries';
 import type { Config } from '../config.js';
+import type { ContentBase } from '../content/types.js';
 import { loadContentPrebuilt } from '../artifacts/content-artifact.js';
 import { loadUnderstanderPrebuilt } from '../artifacts/understanding-artifact.js';
 import { createPassageIndex } from '../retrieval/passage-index.js';
@@ -29,6 +30,11 @@ export interface BuildAdvisorOptions {
 
 export function countryNameOf(code: string): string {
   return countries.getName(code, 'en', { select: 'official' }) ?? code;
+}
+
+/** Country names as the content served writes them, else the ISO name: one rule for the advisor, the copy table and the Slack Home tab. */
+export function countryNamer(content: Pick<ContentBase, 'countries'>): (code: string) => string {
+  return (code) => content.countries.get(code)?.name ?? countryNameOf(code);
 }
 
 export function buildAdvisor(config: Config, options: BuildAdvisorOptions = {}): Advisor {
@@ -68,7 +74,7 @@ export function buildAdvisor(config: Config, options: BuildAdvisorOptions = {}):
     fallbackSummarizer: llm ? extractive : undefined,
     clock: options.clock,
     logger,
-    countryName: (code) => content.countries.get(code)?.name ?? countryNameOf(code),
+    countryName: countryNamer(content),
     securityContact: config.SECURITY_CONTACT,
   });
 }

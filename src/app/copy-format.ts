@@ -5,12 +5,12 @@
  */
 import type { Advisor } from '../advisor/create-advisor.js';
 import type { AppContext } from './app-context.js';
-import { countryNameOf } from './build-advisor.js';
+import { countryNamer } from './build-advisor.js';
 import { listNames, type CopyFormat } from '../render/copy.js';
 
 export function copyFormatOf(advisor: Pick<Advisor, 'content'>, contact: string, instant: (iso: string) => string): CopyFormat {
-  const nameOf = (code: string) => advisor.content.countries.get(code)?.name ?? countryNameOf(code);
-  return { instant, places: (codes) => listNames(codes.map(nameOf)), contact };
+  // The content is read at each use: a reload swaps what advisor.content returns (advisor-holder.ts).
+  return { instant, places: (codes) => listNames(codes.map(countryNamer(advisor.content))), contact };
 }
 
 /** The server's: its advisor and SECURITY_CONTACT. */

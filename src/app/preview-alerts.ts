@@ -9,7 +9,7 @@
 import type { Advisor } from '../advisor/create-advisor.js';
 import type { ContentBase } from '../content/types.js';
 import { changeSentences } from '../render/alert-words.js';
-import { changeTags } from '../alerts/alerting-changes.js';
+import { addDays } from '../understand/calendar.js';
 import { alertingRows, type AlertImpactRow } from '../alerts/count-alert-impact.js';
 import type { AlertDelivery } from '../alerts/types.js';
 
@@ -17,8 +17,6 @@ import type { AlertDelivery } from '../alerts/types.js';
 export interface AlertPreviewEntry {
   countryCode: string;
   countryName: string;
-  /** "KZ level 3→4": codes and statuses. */
-  tags: string[];
   /** The change as the alert words it ("The surveillance risk level went up from …"). */
   sentences: string[];
   alert: AlertDelivery;
@@ -30,8 +28,6 @@ export interface AlertPreview {
   /** The first `limit` of them, as alerts. */
   entries: AlertPreviewEntry[];
 }
-
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Compares `before` (e.g. the content at a git ref) with what `advisor` serves now.
@@ -51,7 +47,6 @@ export async function previewAlerts(
     entries.push({
       countryCode: row.code,
       countryName: row.name,
-      tags: changeTags(row.code, row.changes),
       sentences: changeSentences(dc, answer),
       alert: { idempotencyKey: `preview-${row.code}`, tripId: 'preview', trip, destinations: [dc], answer },
     });

@@ -14,8 +14,6 @@ import type { ButtonNotice } from './types.js';
 import { plannedBy, tripKey } from './trip-key.js';
 import type { Notice, TurnUser } from './types.js';
 
-export { SNOOZE_HOURS };
-
 export type TripAction =
   | { kind: 'remind'; destinations: string[]; start: string; end: string | null }
   | { kind: 'acknowledge'; tripId?: string; reminderId?: string }

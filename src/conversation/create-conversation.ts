@@ -9,10 +9,9 @@
  */
 import type { Advisor, AskOptions } from '../advisor/create-advisor.js';
 import type { IntentName } from '../advisor/answer.js';
-import { StoreUnavailableError, TripActionError } from '../errors.js';
 import type { ReminderService, TripView } from '../reminders/types.js';
 import type { Understanding } from '../understand/types.js';
-import { createActOnTrip, type ActOnTrip } from './act-on-trip.js';
+import { createActOnTrip, type ActOnTrip, type TripActionOutcome } from './act-on-trip.js';
 import { readFollowUp } from './read-follow-up.js';
 import { runDeskCommand, type DeskDeps } from './run-desk-command.js';
 import type { ThreadMemory, ThreadMemoryStore } from './thread-memory.js';
@@ -47,17 +46,18 @@ const ADVISING: ReadonlySet<IntentName> = new Set(['trip', 'country', 'topic', '
 const asTrip = (t: ThreadMemory['trip']) => (t ? { ...t, said: null } : null);
 
 /**
- * The understanding completed from the thread, or null when the turn stands alone. A turn
+ * The understanding completed from the thread (with whether it asks about after the trip,
+ * read once here), or null when the turn stands alone. A turn
  * leans on the thread when it names no destination and points back ("there", "the trip"),
  * asks about after the trip, asks its own practical question, or is a bare "remind me";
  * "and Uzbekistan?" names a new destination and keeps the thread's dates.
  */
-function followUp(u: Understanding, memory: ThreadMemory | null): Understanding | null {
+function followUp(u: Understanding, memory: ThreadMemory | null): { understanding: Understanding; afterTrip: boolean } | null {
   if (!memory?.destinations.length) return null;
   const cues = readFollowUp(u.text);
   if (u.places.length) {
     if (!cues.continues || u.trip || !memory.trip) return null;
-    return { ...u, intent: 'trip', trip: asTrip(memory.trip) };
+    return { understanding: { ...u, intent: 'trip', trip: asTrip(memory.trip) }, afterTrip: cues.afterTrip };
   }
   const leans = cues.refersBack || cues.afterTrip || cues.personal || cues.continues || u.intent === 'remind';
   // "what should I do after I'm back?" reads as a request for help until the thread gives it a trip.
@@ -65,7 +65,13 @@ function followUp(u: Understanding, memory: ThreadMemory | null): Understanding 
   const trip = u.trip ?? asTrip(memory.trip);
   const places = memory.destinations.map((countryCode) => ({ countryCode, text: countryCode, confidence: 1, kind: 'code' as const }));
   const intent: IntentName = u.intent === 'remind' ? 'remind' : trip ? 'trip' : 'country';
-  return { ...u, intent, places, trip };
+  return { understanding: { ...u, intent, places, trip }, afterTrip: cues.afterTrip };
+}
+
+/** A typed "remind me" or "done" as a turn's notice: only a snooze is 'snoozed' or 'gone', and a turn never snoozes. */
+function turnNotice(outcome: TripActionOutcome): Notice {
+  if (outcome.kind === 'snoozed' || outcome.kind === 'gone') throw new Error(`a conversation turn never snoozes (got ${outcome.kind})`);
+  return outcome.notice;
 }
 
 export function createConversation(deps: ConversationDeps): Conversation {
@@ -79,46 +85,20 @@ export function createConversation(deps: ConversationDeps): Conversation {
     await memory.remember(turn.thread, { destinations, trip, tripId: tripId ?? (same ? previous.tripId : null) });
   }
 
-  /** Plans the trip "remind me" names, with the button's key; a notice for anything else. */
+  const act: ActOnTrip = reminders
+    ? createActOnTrip({ reminders, clock: deps.clock })
+    : async () => ({ kind: 'refused', reason: 'not-possible', notice: { type: 'remind-unavailable' } });
+
+  /** Plans the trip "remind me" names through the one trip action (the button's key); a notice for anything else. */
   async function planTrip(turn: Turn, u: Understanding): Promise<{ notice: Notice; trip: TripView | null }> {
     const destinations = u.places.map((p) => p.countryCode);
     if (!reminders?.deliverer?.(turn.user.platform)) return { notice: { type: 'remind-unavailable' }, trip: null };
     if (!destinations.length) return { notice: { type: 'remind-incomplete', missing: 'destination', destinations }, trip: null };
     const start = u.trip?.start;
     if (!start) return { notice: { type: 'remind-incomplete', missing: 'date', destinations }, trip: null };
-    try {
-      const trip = await reminders.createTrip({
-        traveller: { platform: turn.user.platform, userId: turn.user.userId },
-        destinations,
-        start,
-        end: u.trip?.end ?? null,
-        createdBy: plannedBy(turn.user),
-        source: 'message',
-        idempotencyKey: tripKey(turn.user, destinations, start),
-      });
-      return { notice: { type: 'trip-planned', trip }, trip };
-    } catch (error) {
-      // Never "saved" when it was not.
-      if (error instanceof StoreUnavailableError) return { notice: { type: 'not-saved', message: error.userMessage }, trip: null };
-      throw error;
-    }
+    const outcome = await act(turn.user, { kind: 'remind', destinations, start, end: u.trip?.end ?? null }, 'message');
+    return { notice: turnNotice(outcome), trip: outcome.kind === 'planned' ? outcome.trip : null };
   }
-
-  async function acknowledge(turn: Turn, tripId: string | null): Promise<Notice> {
-    if (!reminders) return { type: 'remind-unavailable' };
-    try {
-      const trip = await reminders.acknowledge({ ...(tripId ? { tripId } : {}), traveller: turn.user });
-      return { type: 'acknowledged', trip };
-    } catch (error) {
-      if (error instanceof StoreUnavailableError) return { type: 'not-saved', message: error.userMessage };
-      if (error instanceof TripActionError) return { type: 'refused', message: error.message };
-      throw error;
-    }
-  }
-
-  const act: ActOnTrip = reminders
-    ? createActOnTrip({ reminders, clock: deps.clock })
-    : async () => ({ kind: 'refused', reason: 'not-possible', notice: { type: 'remind-unavailable' } });
 
   return {
     act,
@@ -133,9 +113,14 @@ export function createConversation(deps: ConversationDeps): Conversation {
       const read = advisor.understand(turn.text, options);
       const previous = memory ? await memory.recall(turn.thread) : null;
       const completed = followUp(read, previous);
-      const u = completed ?? read;
+      const u = completed?.understanding ?? read;
 
-      if (u.intent === 'acknowledge') return { kind: 'acknowledge', answer: null, notice: await acknowledge(turn, previous?.tripId ?? null) };
+      if (u.intent === 'acknowledge') {
+        // act() without reminders is the same "remind-unavailable" notice.
+        const tripId = previous?.tripId;
+        const acknowledged = await act(turn.user, { kind: 'acknowledge', ...(tripId ? { tripId } : {}) });
+        return { kind: 'acknowledge', answer: null, notice: turnNotice(acknowledged) };
+      }
 
       let notice: Notice | null = null;
       let tripId: string | null = null;
@@ -148,8 +133,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       }
       // The door's "thinking" status, only where a model will write the summary.
       if (deps.modelSummaries && ADVISING.has(u.intent) && u.places.length + (u.intent === 'topic' ? 1 : 0) > 0) await turn.onModelPath?.();
-      const cues = completed ? readFollowUp(u.text) : null;
-      const answer = await advisor.ask(u.text, { ...options, understanding: u, ...(cues?.afterTrip ? { afterTrip: true } : {}) });
+      const answer = await advisor.ask(u.text, { ...options, understanding: u, ...(completed?.afterTrip ? { afterTrip: true } : {}) });
       await remember(turn, u, tripId, previous);
       const kind: ReplyKind =
         u.intent === 'remind' ? 'remind' : completed ? 'follow-up' : u.intent === 'help' ? 'help' : answer.suggestions.length && !answer.destinations.length ? 'clarification' : 'advice';

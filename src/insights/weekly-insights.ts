@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import { claimOnce } from '../store/claim-once.js';
+import { isoDay } from '../understand/calendar.js';
 import type { Insights } from './collect-insights.js';
 
 /** Where a door posts insights: Slack's INSIGHTS_SLACK_CHANNEL, the Teams channel a desk member chose. */
@@ -32,7 +33,7 @@ export type WeeklyOutcome = 'posted' | 'done-before' | 'held' | 'no-target' | 'f
 export function weekDue(now: Date, timeZone: string): { week: string; period: { from: string; to: string } } {
   // Nine hours back: before Monday 09:00 local time, the week due is still the previous one.
   const shifted = new Date(now.getTime() - 9 * 3_600_000);
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(shifted);
+  const local = isoDay(shifted, timeZone);
   const day = Date.parse(`${local}T00:00:00Z`);
   const monday = day - ((new Date(day).getUTCDay() + 6) % 7) * 86_400_000;
   const thursday = new Date(monday + 3 * 86_400_000);

@@ -35,8 +35,3 @@ export function checkTripDates(trip: { start: string; end: string | null }, limi
   if (end - start + 1 > limits.maxDays) problems.push(`end: a trip of at most ${limits.maxDays} days (TRIP_MAX_DAYS)`);
   return problems;
 }
-
-/** YYYY-MM-DD of `now` in `timeZone`. */
-export function dateIn(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

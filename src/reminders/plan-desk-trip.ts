@@ -8,7 +8,8 @@
 import type { Advisor } from '../advisor/create-advisor.js';
 import { resolveDestinations } from '../advisor/resolve-destinations.js';
 import { InvalidTripError } from '../errors.js';
-import { checkTripDates, dateIn } from './check-trip-dates.js';
+import { isoDay } from '../understand/calendar.js';
+import { checkTripDates } from './check-trip-dates.js';
 import type { NewTrip, ReminderService, TripView } from './types.js';
 
 export interface DeskTripDeps {
@@ -24,7 +25,7 @@ export type DeskTripRequest = Omit<NewTrip, 'destinations'> & { destinations: st
 
 export async function planDeskTrip(deps: DeskTripDeps, request: DeskTripRequest): Promise<TripView> {
   const { limits } = deps;
-  const dates = checkTripDates(request, { today: dateIn(deps.clock(), limits.timeZone), horizonDays: limits.horizonDays, maxDays: limits.maxDays });
+  const dates = checkTripDates(request, { today: isoDay(deps.clock(), limits.timeZone), horizonDays: limits.horizonDays, maxDays: limits.maxDays });
   if (dates.length) throw new InvalidTripError(dates);
   const { codes, unknown } = resolveDestinations(deps.advisor, request.destinations);
   if (unknown.length) throw new InvalidTripError(unknown.map((u) => `destinations: "${u.slice(0, 80)}" is not a country name or ISO code`));

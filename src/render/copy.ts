@@ -46,8 +46,6 @@ export const FALLBACK = {
   feedbackNotSaved: 'Your feedback could not be saved just now; please try again in a minute.',
   somethingWentWrong: (contact: string) => `Sorry, something went wrong while preparing the advice. Please try again, or ask ${contact}.`,
   remindHint: 'Tell me where and when, e.g. "remind me before my Almaty trip on Dec 8".',
-  /** A follow-up ("what about the VPN there?") in a thread with nothing to follow. */
-  whichDestination: 'Which destination do you mean? I have nothing from earlier in this conversation: name the country, e.g. "what about the VPN in Kyrgyzstan?".',
 } as const;
 
 /** Lines that replace a reminder card once its button was pressed, so it cannot be pressed twice. */

@@ -60,12 +60,16 @@ function settle(intent: IntentName, hasPlaces: boolean, hasDates: boolean, saysD
 /** How sure the classifier must be of an acknowledgement that uses none of its keywords ("I have wiped my laptop"). */
 const ACKNOWLEDGE_WITHOUT_KEYWORD = 0.9;
 
-/** True when the folded text holds one of the keywords (whole words) of `intent` in intents/. */
-function hasKeyword(set: IntentSet, intent: IntentName, text: string): boolean {
-  const words = ` ${tokenize(text).map((t) => t.key).join(' ')} `;
-  const keywords = set.intents.find((i) => i.name === intent)?.keywords ?? [];
-  return keywords.some((k) => words.includes(` ${nameKey(k)} `));
+/** The intents whose keywords settle() reads: a reminder asks for one, an acknowledgement may say it. */
+type KeywordIntent = 'remind' | 'acknowledge';
+
+/** Each keyword intent's keywords, folded once at start-up and padded for whole-word matching. */
+function foldKeywords(set: IntentSet, intent: KeywordIntent): string[] {
+  return (set.intents.find((i) => i.name === intent)?.keywords ?? []).map((k) => ` ${nameKey(k)} `);
 }
+
+/** True when the folded, padded words (` a b c `) hold one of the folded keywords. */
+const hasKeyword = (words: string, keywords: readonly string[]): boolean => keywords.some((k) => words.includes(k));
 
 /** How sure the classifier must be that a doubtful name is asked about as a place. */
 const DOUBTFUL_PLACE_CONFIDENCE = 0.9;
@@ -82,6 +86,7 @@ export function createUnderstander(options: UnderstanderOptions): NluUnderstande
   const gazetteer = options.gazetteer ?? buildGazetteer(options.intents.places, options);
   const thresholds = options.thresholds ?? defaultPlaceThresholds;
   const readDates = createDateReader();
+  const keywords: Record<KeywordIntent, string[]> = { remind: foldKeywords(options.intents, 'remind'), acknowledge: foldKeywords(options.intents, 'acknowledge') };
   const classifier =
     options.classifier ??
     trainIntentClassifier(options.intents.intents, (example) => {
@@ -108,9 +113,12 @@ export function createUnderstander(options: UnderstanderOptions): NluUnderstande
           scored = asPlace;
         }
       }
-      const saysDone = scored.intent === 'acknowledge' && (scored.confidence >= ACKNOWLEDGE_WITHOUT_KEYWORD || hasKeyword(options.intents, 'acknowledge', text));
+      // Keywords matter only to the two intents settle() checks them for; the text is folded once, and only then.
+      const words = scored.intent === 'remind' || scored.intent === 'acknowledge' ? ` ${tokenize(text).map((t) => t.key).join(' ')} ` : '';
+      const saysDone = scored.intent === 'acknowledge' && (scored.confidence >= ACKNOWLEDGE_WITHOUT_KEYWORD || hasKeyword(words, keywords.acknowledge));
+      const asksReminder = scored.intent === 'remind' && hasKeyword(words, keywords.remind);
       return {
-        intent: settle(scored.intent, places.length > 0, dates.trip !== null, saysDone, hasKeyword(options.intents, 'remind', text)),
+        intent: settle(scored.intent, places.length > 0, dates.trip !== null, saysDone, asksReminder),
         intentConfidence: scored.confidence,
         places: places.map(plain),
         suggestions: found.suggestions.map(plain),

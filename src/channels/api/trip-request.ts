@@ -25,7 +25,7 @@ export const tripRequestSchema = z
 
 export type TripRequest = z.infer<typeof tripRequestSchema>;
 
-export { START_GRACE_DAYS, checkTripDates, dateIn, type TripDateLimits } from '../../reminders/check-trip-dates.js';
+export { START_GRACE_DAYS, checkTripDates, type TripDateLimits } from '../../reminders/check-trip-dates.js';
 
 export function travellerFromRequest(t: TripRequest['traveller']): TravellerRef {
   if ('email' in t) return { email: t.email };

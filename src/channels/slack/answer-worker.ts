@@ -19,7 +19,6 @@ import { ANSWERS_QUEUE, type AnswerJob } from './answer-queue.js';
 import { slackApiUrl } from './create-slack-door.js';
 import { createSlackDeps } from './create-slack-deps.js';
 import { createSlackFetch } from './create-slack-fetch.js';
-import { createWorkQueue } from './create-work-queue.js';
 import { THINKING_STATUS, prepareAndPost } from './listeners/reply-with-answer.js';
 
 /** Platform errors worth another try: Slack's own trouble, not the request's. */
@@ -49,8 +48,8 @@ export function createSlackAnswerWorker(ctx: AppContext, options: SlackAnswerWor
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
-  // The work queue is the door's; a worker's concurrency is BullMQ's, so this one is never used.
-  const deps = createSlackDeps(ctx, logger, client, createWorkQueue({ logger }));
+  // No work queue: that is the door's; a worker's concurrency is BullMQ's.
+  const deps = createSlackDeps(ctx, logger, client);
   let worker: Worker<AnswerJob> | null = null;
 
   async function answer(job: Job<AnswerJob>): Promise<void> {

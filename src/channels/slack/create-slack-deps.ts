@@ -13,7 +13,7 @@ import type { WorkQueue } from './create-work-queue.js';
 import type { SlackDeps } from './listeners/slack-listener.js';
 import { createSlackTimeZones } from './slack-time-zones.js';
 
-export function createSlackDeps(ctx: AppContext, logger: Logger, deliveryClient: webApi.WebClient, work: WorkQueue): SlackDeps {
+export function createSlackDeps(ctx: AppContext, logger: Logger, deliveryClient: webApi.WebClient, work?: WorkQueue): SlackDeps {
   return {
     ctx,
     logger,

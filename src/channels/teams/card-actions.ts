@@ -24,8 +24,11 @@ export const cardActionSchema = z.discriminatedUnion('ta', [
     tripId: z.string().max(200).optional(),
     reminderId: z.string().max(200).optional(),
   }),
-  /** "Snooze" on a reminder: deliver it again later. */
-  z.object({ ta: z.literal('snooze'), tripId: z.string().max(200), reminderId: z.string().max(200), hours: z.number().int().min(1).max(168) }),
+  /**
+   * "Snooze" on a reminder: deliver it again later. Every door snoozes SNOOZE_HOURS
+   * (act-on-trip.ts); `hours` is read only so that cards already sent, which carry it, still parse.
+   */
+  z.object({ ta: z.literal('snooze'), tripId: z.string().max(200), reminderId: z.string().max(200), hours: z.number().int().min(1).max(168).optional() }),
   /**
    * "Full checklist" / "Why this level" on a card too large to hold them: the bot sends them as
    * follow-up cards (personal chat), or shows part `page` of them to the presser alone (channels).

@@ -15,11 +15,11 @@
  *   message activity with `value`, handled as before Universal Actions: the card is updated
  *   in place and the confirmation is sent into the conversation.
  *
- * A refusal (TripActionError) is the reply, with the card left as it was.
+ * A refusal (act-on-trip.ts's 'refused' outcome) is the reply, with the card left as it was.
  */
 import type { Logger } from 'pino';
 import type { Answer } from '../../advisor/answer.js';
-import { StoreUnavailableError, TripActionError } from '../../errors.js';
+import { StoreUnavailableError } from '../../errors.js';
 import { FALLBACK } from '../../render/copy.js';
 import { z } from 'zod';
 import { parseCardAction, type CardAction } from './card-actions.js';
@@ -95,18 +95,14 @@ export function createCardActionHandler(deps: CardActionDeps): CardActionHandler
 
   async function onSubmit(turn: TeamsTurn, action: CardAction): Promise<void> {
     if (action.ta === 'view') return; // A refresh only ever arrives as an invoke.
-    try {
-      const outcome = await perform(turn, action);
-      if (outcome.type === 'details') {
-        for (const activity of detailsActivities(outcome.kind, outcome.answer)) await turn.send(activity);
-        return;
-      }
-      await updateForEveryone(turn, outcome);
-      await turn.send({ type: 'message', text: outcome.reply });
-    } catch (error) {
-      if (!(error instanceof TripActionError)) throw error;
-      await turn.send({ type: 'message', text: error.message });
+    // A refusal is an outcome of act() (its reply), never a thrown TripActionError.
+    const outcome = await perform(turn, action);
+    if (outcome.type === 'details') {
+      for (const activity of detailsActivities(outcome.kind, outcome.answer)) await turn.send(activity);
+      return;
     }
+    await updateForEveryone(turn, outcome);
+    await turn.send({ type: 'message', text: outcome.reply });
   }
 
   /** A personal chat has one reader: the message is updated, and the confirmation written in the chat. */
@@ -163,8 +159,7 @@ export function createCardActionHandler(deps: CardActionDeps): CardActionHandler
     try {
       body = isPersonal(turn) ? await executeInPersonalChat(turn, action) : await executeInSharedChat(turn, action);
     } catch (error) {
-      if (error instanceof TripActionError) body = messageResponse(error.message);
-      else if (error instanceof StoreUnavailableError) {
+      if (error instanceof StoreUnavailableError) {
         // A trip, acknowledgement or snooze that was not saved is never confirmed.
         logger.warn({ verb: action.ta }, 'teams card action failed: store unavailable');
         body = messageResponse(error.userMessage);

@@ -63,7 +63,6 @@ function setup(options: { handlers?: TeamsMessageHandler[]; ack?: TripView | nul
     advisor,
     conversation: createConversation({ advisor, reminders: reminders.service, memory: createThreadMemory(new Keyv(), 60_000), clock: () => NOW, modelSummaries: false }),
     copy: (instant) => ({ instant, places: (codes) => codes.join(', '), contact: 'the security team' }),
-    reminders: reminders.service,
     users: createTeamsUserStore(new Keyv()),
     welcomed: new Keyv(),
     seen: new Keyv(),

@@ -2,9 +2,9 @@
  * The Teams bot: maps each turn to the advisor and back. Messages (personal chat,
  * or an @mention in a channel/group chat, answered in the thread) get a typing
  * indicator and the Answer card; card buttons create trips, acknowledge and snooze
- * through the reminders port, as Universal Actions (`adaptiveCard/action` invokes, each
- * answered with the presser's own card) or, from older clients, as submits that update the
- * card; install events get the welcome card; feedback invokes are recorded
+ * through the conversation's one trip action (act-on-trip.ts), as Universal Actions
+ * (`adaptiveCard/action` invokes, each answered with the presser's own card) or, from
+ * older clients, as submits that update the card; install events get the welcome card; feedback invokes are recorded
  * (teams-feedback.ts). In channels and group chats an answer card carries a `refresh` and
  * is remembered as sent (card-views.ts), so each person sees their own view of it. Each
  * user's zone comes from their activity (teams-time-zone.ts). Only our TeamsTurn is used,
@@ -15,7 +15,6 @@ import type { Logger } from 'pino';
 import type { Advisor } from '../../advisor/create-advisor.js';
 import { AdvisorError, StoreUnavailableError } from '../../errors.js';
 import { claimOnceOrLocally } from '../../store/claim-once-or-locally.js';
-import type { ReminderService } from '../../reminders/types.js';
 import { parseCardAction } from './card-actions.js';
 import { createCardActionHandler } from './create-card-action-handler.js';
 import { cardRefOf, type CardViews } from './card-views.js';
@@ -23,7 +22,7 @@ import { answerToActivity } from './render/answer-to-activity.js';
 import { welcomeActivity } from './render/welcome-activity.js';
 import { normaliseTeamsText } from './normalise-teams-text.js';
 import type { Conversation } from '../../conversation/create-conversation.js';
-import { teamsActor } from './perform-card-action.js';
+import { isPersonal, teamsActor } from './perform-card-action.js';
 import { noticeWords, type CopyFormat } from '../../render/copy.js';
 import { formatLocalTime } from '../../render/local-time.js';
 import type { TeamsFeedback } from './teams-feedback.js';
@@ -50,7 +49,6 @@ export interface TeamsBotOptions {
   conversation: Conversation;
   /** How notices are worded here: country names, the contact, and times in the reader's zone. */
   copy: (instant: (iso: string) => string) => CopyFormat;
-  reminders: ReminderService;
   users: TeamsUserStore;
   /** Remembers conversations already welcomed (Teams sends both installationUpdate and conversationUpdate). */
   welcomed: Keyv<unknown>;
@@ -90,14 +88,12 @@ export function activityClaimKey(activity: { id?: string; conversation: { id: st
 }
 
 export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
-  const { advisor, reminders, users, clock, logger } = options;
+  const { advisor, users, clock, logger } = options;
   const handlers = options.messageHandlers ?? [];
   // One atomic claim in the shared store (as Slack's event de-duplication), so two replicas
   // given the same redelivered activity answer it once. With the store down the message is
   // still answered, de-duplicated in this process.
   const claim = claimOnceOrLocally({ onFallback: () => logger.warn('store unavailable: Teams message de-duplication kept in this process') });
-
-  const isPersonal = (turn: TeamsTurn) => (turn.activity.conversation.conversationType ?? 'personal') === 'personal';
   const cardActions = createCardActionHandler({
     advisor, act: options.conversation.act, copy: options.copy, users, logger, views: options.views,
     deskTeamId: options.deskTeamId, timeZone: options.timeZone, proactiveInstall: options.proactiveInstall,

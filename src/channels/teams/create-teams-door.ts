@@ -104,7 +104,6 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
     advisor: ctx.advisor,
     conversation: ctx.conversation,
     copy: (instant) => copyFormat(ctx, instant),
-    reminders: ctx.reminders,
     users,
     welcomed: ctx.store('teams-welcomed'),
     seen: ctx.store('teams-seen'),

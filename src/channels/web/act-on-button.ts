@@ -33,13 +33,23 @@ export interface ButtonOutcome {
 const ok = (body: Record<string, unknown>, status = 200): ButtonOutcome => ({ status, body });
 const refused = (status: number, error: string): ButtonOutcome => ({ status, body: { error } });
 
-/** A trip button's outcome that changed nothing, as an HTTP refusal: someone else's trip 403, nothing left to do 409, gone 404, the store down 503. */
-function unchanged(outcome: TripActionOutcome): ButtonOutcome | null {
-  const said = noticeWords(outcome.notice, { instant: (iso) => iso, places: (c) => c.join(', '), contact: '' }).text;
-  if (outcome.kind === 'refused') return refused(outcome.reason === 'not-allowed' ? 403 : 409, said);
-  if (outcome.kind === 'gone') return refused(404, said);
-  if (outcome.kind === 'not-saved') return refused(503, said);
+/**
+ * A trip action's outcome that changed nothing, as an HTTP status and its words: someone
+ * else's trip 403, nothing left to do 409, gone 404, the store down 503. Null when
+ * something changed. The playground's reminders form (playground-routes.ts) refuses the same way.
+ */
+export function refusalOf(outcome: TripActionOutcome): { status: number; message: string } | null {
+  const said = () => noticeWords(outcome.notice, { instant: (iso) => iso, places: (c) => c.join(', '), contact: '' }).text;
+  if (outcome.kind === 'refused') return { status: outcome.reason === 'not-allowed' ? 403 : 409, message: said() };
+  if (outcome.kind === 'gone') return { status: 404, message: said() };
+  if (outcome.kind === 'not-saved') return { status: 503, message: said() };
   return null;
+}
+
+/** refusalOf() as a button's HTTP refusal. */
+function unchanged(outcome: TripActionOutcome): ButtonOutcome | null {
+  const refusal = refusalOf(outcome);
+  return refusal && refused(refusal.status, refusal.message);
 }
 
 /** Returns the HTTP status and JSON body for one interpreted button press. */

@@ -13,7 +13,7 @@ import type { AppContext } from '../../app/app-context.js';
 import { changeTags } from '../../alerts/alerting-changes.js';
 import { countTrips } from '../../alerts/count-alert-impact.js';
 import { previewAlerts } from '../../app/preview-alerts.js';
-import { dateIn } from '../../alerts/upcoming-trips.js';
+import { isoDay } from '../../understand/calendar.js';
 import { contentAtRef } from '../../content/content-at-ref.js';
 import { loadContent } from '../../content/load-content.js';
 import type { ContentBase } from '../../content/types.js';
@@ -74,7 +74,7 @@ export function createAlertPreview(ctx: AppContext, renderers: PlaygroundRendere
     const { commit, content } = baseAt(ref);
     if (!content) return { ref, commit, changes: null, trips: 0, tripsUnknown: null, alerts: [] };
     const now = ctx.clock();
-    const today = dateIn(now, ctx.config.DEFAULT_TIMEZONE);
+    const today = isoDay(now, ctx.config.DEFAULT_TIMEZONE);
     const preview = await previewAlerts(content, ctx.advisor, { today, limit: DRAWN });
     trips ??= createTripStore({ store: (ns) => ctx.store(ns) });
     const counted = preview.rows.length

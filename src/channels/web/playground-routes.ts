@@ -11,13 +11,13 @@ import { z } from 'zod';
 import type { Answer } from '../../advisor/answer.js';
 import { resolveDestinations } from '../../advisor/resolve-destinations.js';
 import type { AppContext } from '../../app/app-context.js';
-import { InputError, TripActionError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import type { TravellerRef, TripView } from '../../reminders/types.js';
 import { HttpError, describeIssues, readJson, sendJson } from '../../server/http-helpers.js';
 import type { Route } from '../../server/types.js';
 import { PLAYGROUND_ASK_LIMIT, PLAYGROUND_FORM_LIMIT } from '../../server/body-limits.js';
 import { SHARE_TTL_MS } from '../slack/listeners/register-travel-command.js';
-import { actOnButton } from './act-on-button.js';
+import { actOnButton, refusalOf } from './act-on-button.js';
 import { copyFormat } from '../../app/copy-format.js';
 import { noticeWords } from '../../render/copy.js';
 import { formatLocalTime } from '../../render/local-time.js';
@@ -93,8 +93,6 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
       } catch (error) {
         // Input the advisor refuses is the user's to fix: say so, as a chat door would.
         if (error instanceof InputError) throw new HttpError(400, error.message);
-        // Someone else's trip (card values are client data), or nothing left to snooze: refused, nothing changed.
-        if (error instanceof TripActionError) throw new HttpError(error.reason === 'not-allowed' ? 403 : 409, error.message);
         throw error;
       }
     };
@@ -105,7 +103,11 @@ export function playgroundRoutes(ctx: AppContext, options: PlaygroundRouteOption
   /** The reminders form plans a trip as "Remind me before I go" does: the one trip-action handler, the one key. */
   async function createTrip(destinations: string[], start: string, end: string | null): Promise<TripView> {
     const outcome = await ctx.conversation.act(PLAYGROUND_TRAVELLER, { kind: 'remind', destinations, start, end }, 'playground');
-    if (outcome.kind !== 'planned') throw new HttpError(503, noticeWords(outcome.notice, copyFormat(ctx, (iso) => iso)).text);
+    if (outcome.kind !== 'planned') {
+      // A plan that changed nothing (the store did not take it: 503) is refused as a button is.
+      const refusal = refusalOf(outcome)!;
+      throw new HttpError(refusal.status, refusal.message);
+    }
     return outcome.trip;
   }
 

@@ -4,11 +4,12 @@
  * times in the user's own zone.
  */
 import type { webApi } from '@slack/bolt';
-import { countryNameOf } from '../../../app/build-advisor.js';
+import { countryNamer } from '../../../app/build-advisor.js';
 import { homeView } from '../render/home-view.js';
 import type { SlackDeps } from './slack-listener.js';
 
-export async function publishHome(deps: SlackDeps, client: webApi.WebClient, userId: string, botUserId?: string): Promise<void> {
+/** `timeZone`: the user's, when the caller has just read it (a button click), so it is not read twice. */
+export async function publishHome(deps: SlackDeps, client: webApi.WebClient, userId: string, options: { botUserId?: string; timeZone?: string } = {}): Promise<void> {
   const { ctx } = deps;
   const trips = await ctx.reminders.listTrips({ traveller: { platform: 'slack', userId } });
   const content = ctx.advisor.content;
@@ -17,10 +18,10 @@ export async function publishHome(deps: SlackDeps, client: webApi.WebClient, use
     view: homeView({
       trips,
       now: ctx.clock(),
-      timeZone: await deps.zones.of(userId),
-      botUserId,
+      timeZone: options.timeZone ?? (await deps.zones.of(userId)),
+      botUserId: options.botUserId,
       securityContact: ctx.config.SECURITY_CONTACT,
-      countryName: (code) => content.countries.get(code)?.name ?? countryNameOf(code),
+      countryName: countryNamer(content),
     }),
   });
 }

@@ -48,7 +48,7 @@ async function onTripButton(deps: SlackDeps, args: ButtonArgs): Promise<void> {
   await tellClicker(args, noticeToSlack(outcome.notice, format));
   if (outcome.kind !== 'planned') return;
   // Keep the Home tab's trip list current; a failure here must not undo the confirmation.
-  await publishHome(deps, args.client, userId, args.context.botUserId).catch((error: unknown) =>
+  await publishHome(deps, args.client, userId, { botUserId: args.context.botUserId, timeZone: zone }).catch((error: unknown) =>
     deps.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'Home tab refresh failed'),
   );
 }

@@ -8,6 +8,7 @@
  */
 import type { AllMiddlewareArgs, BlockAction, FeedbackButtonsAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { StoreUnavailableError } from '../../../errors.js';
+import { FALLBACK } from '../../../render/copy.js';
 import { ACTION_IDS, feedbackValueSchema, parseActionValue } from '../actions.js';
 import type { SlackListener } from './slack-listener.js';
 import { tellClicker, type ButtonArgs } from './tell-clicker.js';
@@ -33,7 +34,7 @@ export const registerFeedbackAction: SlackListener = (app, deps) => {
       });
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
-      return tellClicker(clicker, ':warning: Your feedback could not be saved just now; please try again in a minute.');
+      return tellClicker(clicker, `:warning: ${FALLBACK.feedbackNotSaved}`);
     }
     await tellClicker(
       clicker,

@@ -24,6 +24,6 @@ export const registerHomeListener: SlackListener = (app, deps) => {
       });
       return;
     }
-    await publishHome(deps, client, event.user, context.botUserId);
+    await publishHome(deps, client, event.user, { botUserId: context.botUserId });
   });
 };

@@ -79,7 +79,7 @@ export async function replyWithAnswer(deps: SlackDeps, target: ReplyTarget): Pro
   const threadTs = target.threadTs ?? target.ts;
   // Scale-out hook: with ANSWER_WORKERS=external a worker process answers (queue-answer.ts).
   if (target.admission) return target.admission.run(() => (deps.answerQueue ? queueAnswer(deps, target, threadTs) : prepareAndPost(deps, target, threadTs)));
-  deps.logger.warn({ messages: deps.work.messages, queued: deps.work.size }, 'Slack work queue full; sent a busy reply');
+  deps.logger.warn({ messages: deps.work?.messages, queued: deps.work?.size }, 'Slack work queue full; sent a busy reply');
   await target.client.chat.postMessage({ channel: target.channel, thread_ts: threadTs, text: BUSY_REPLY });
 }
 

@@ -23,8 +23,8 @@ export interface SlackDeps {
   answers: Keyv<Answer>;
   /** A client that throws on 429 instead of waiting, for work that is retried later (reminders). */
   deliveryClient: webApi.WebClient;
-  /** Runs answer preparation after the ack, off the request path. */
-  work: WorkQueue;
+  /** Runs answer preparation after the ack, off the request path: the door's; absent in a `travel-advisor worker`, whose concurrency is BullMQ's. */
+  work?: WorkQueue;
   /** Each user's own time zone (users.info, cached), for relative dates and the times we show. */
   zones: SlackTimeZones;
   /** 👍/👎 on AI-written answers, stored without text (src/feedback/). */
