@@ -111,7 +111,9 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     const e = error as Error & { code?: string };
     logger.error({ err: { name: e.name, code: e.code, message: e.message } }, 'Slack listener failed');
   });
-  ctx.reminders.registerDeliverer(createSlackDeliverer(deliveryClient));
+  // Reminder and alert DMs as JSON too, under the delivery client's policy: a 429 goes back to the scheduler.
+  const deliveryPoster = createSlackPoster({ token: botToken, apiUrl: clientOptions.slackApiUrl, fetch: clientOptions.fetch!, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 2 } });
+  ctx.reminders.registerDeliverer(createSlackDeliverer(deliveryClient, deliveryPoster));
   ctx.insights?.registerPoster(createSlackInsightsPoster(deliveryClient, config.INSIGHTS_SLACK_CHANNEL));
 
   let socketStarted = false;

@@ -27,7 +27,8 @@ export interface SlackPosterOptions {
   token: string;
   /** Web API base URL with its trailing slash (slackApiUrl of SLACK_API_URL); default slack.com. */
   apiUrl?: string;
-  fetch: webApi.FetchFunction;
+  /** The door's keep-alive pool (create-slack-fetch.ts); default the global fetch. */
+  fetch?: webApi.FetchFunction;
   logger: Logger;
   /** As the Web API client's `retryConfig`; default no retry. */
   retryConfig?: webApi.RetryOptions;
@@ -57,6 +58,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
   // As p-retry reads the policy: no policy, no retry; a policy without `retries`, ten.
   const retries = options.retryConfig ? (options.retryConfig.retries ?? 10) : 0;
   const timeoutMs = options.timeoutMs ?? POST_TIMEOUT_MS;
+  const fetch = options.fetch ?? (globalThis.fetch as unknown as webApi.FetchFunction);
   // A 429 holds every post of this poster until then, as the client pauses its request queue.
   let pausedUntil = 0;
 
@@ -64,7 +66,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
   async function attempt(body: string): Promise<Result> {
     let response: Awaited<ReturnType<webApi.FetchFunction>>;
     try {
-      response = await options.fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
       throw new webApi.WebAPIRequestError(error instanceof Error ? error : new Error(String(error)));
     }
