@@ -1,8 +1,9 @@
 /**
  * A local stand-in for Slack's Web API over real HTTP, so the real @slack/web-api
- * client (inside Bolt) talks to it exactly as to slack.com: `POST /api/<method>` with
- * a form-encoded body (nested fields JSON-stringified) or a JSON body, bearer token in
- * `Authorization`. It answers `{ ok: true, … }` like Slack, records every call, and
+ * client (inside Bolt) and our JSON poster talk to it exactly as to slack.com:
+ * `POST /api/<method>` with a form-encoded body (nested fields JSON-stringified) or a
+ * JSON body (token only in `Authorization`, `missing_charset` warned, `invalid_json`
+ * refused, as Slack does), bearer token in `Authorization`. It answers `{ ok: true, … }` like Slack, records every call, and
  * can be told to fail the next call of a method with a 429 + Retry-After or a
  * platform error. It also serves response_url posts (`POST /respond/<id>`), recorded
  * under the method name "response_url". `users.info` answers with the `tz` given in
@@ -29,6 +30,8 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   /** Bearer token sent, if any. */
   token: string | null;
+  /** The request's Content-Type: how the body was sent (form or JSON). */
+  contentType: string;
   /** For response_url calls: the id in the path. */
   responseId?: string;
   /** Milliseconds since the double started (real time, for rate-limit checks). */
@@ -113,12 +116,18 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseArgs(contentType: string, raw: string): Record<string, unknown> {
-  const parsed: Record<string, unknown> = contentType.includes('application/json')
-    ? raw
-      ? (JSON.parse(raw) as Record<string, unknown>)
-      : {}
-    : Object.fromEntries(new URLSearchParams(raw));
+/**
+ * A body as Slack reads it. Form bodies (what @slack/web-api sends): fields as strings,
+ * nested ones JSON-stringified (parsed back here). JSON bodies (our poster): the values as
+ * sent, no token in them (Slack reads a JSON body's token only from `Authorization`), and
+ * Slack's `missing_charset` warning when the Content-Type names no charset.
+ */
+function parseArgs(contentType: string, raw: string): { args: Record<string, unknown>; warning?: string } {
+  if (/^application\/json\b/i.test(contentType)) {
+    const { token: _ignored, ...args } = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
+    return { args, ...(/charset=/i.test(contentType) ? {} : { warning: 'missing_charset' }) };
+  }
+  const parsed: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
   for (const [k, v] of Object.entries(parsed)) {
     if (typeof v === 'string' && /^[[{]/.test(v)) {
       try {
@@ -128,7 +137,7 @@ function parseArgs(contentType: string, raw: string): Record<string, unknown> {
       }
     }
   }
-  return parsed;
+  return { args: parsed };
 }
 
 export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): Promise<SlackApiDouble> {
@@ -287,19 +296,23 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const raw = await readBody(req);
-    const auth = req.headers.authorization;
-    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
+    const contentType = String(req.headers['content-type'] ?? '');
     let args: Record<string, unknown>;
+    let warning: string | undefined;
     try {
-      args = parseArgs(String(req.headers['content-type'] ?? ''), raw);
+      ({ args, warning } = parseArgs(contentType, raw));
     } catch {
-      res.writeHead(400).end();
+      // Slack answers a body it cannot parse with 200 and an error code.
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('{"ok":false,"error":"invalid_json"}');
       return;
     }
+    // The bearer token; a form body may carry it as a field instead (a JSON body may not: parseArgs dropped it).
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof args.token === 'string' ? args.token : null;
     const atMs = performance.now() - started;
     const respond = path.match(/^\/respond\/([^/]+)$/);
     if (req.method === 'POST' && respond) {
-      record({ method: 'response_url', args, token, responseId: decodeURIComponent(respond[1]!), atMs });
+      record({ method: 'response_url', args, token, contentType, responseId: decodeURIComponent(respond[1]!), atMs });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
@@ -309,7 +322,7 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
       return;
     }
     const method = api[1]!;
-    const call = { method, args, token, atMs };
+    const call = { method, args, token, contentType, atMs };
     record(call);
     const hold = holds.find((h) => h.method === method && h.predicate(args));
     if (hold) {
@@ -324,7 +337,8 @@ export async function startSlackApiDouble(options: SlackApiDoubleOptions = {}): 
       res.writeHead(429, { 'retry-after': String(failure.retryAfter ?? 1), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
       return;
     }
-    const body = failure ? { ok: false, error: failure.error ?? 'internal_error' } : token ? answer(method, args) : { ok: false, error: 'not_authed' };
+    const answered = failure ? { ok: false, error: failure.error ?? 'internal_error' } : token ? answer(method, args) : { ok: false, error: 'not_authed' };
+    const body = warning ? { ...answered, warning, response_metadata: { warnings: [warning] } } : answered;
     res.writeHead(failure?.status ?? 200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
   });
   server.on('upgrade', (req: IncomingMessage, socket: Socket) => {

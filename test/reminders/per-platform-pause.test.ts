@@ -7,6 +7,8 @@
  */
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/logger.js';
+import { createSlackPoster } from '../../src/channels/slack/create-slack-poster.js';
 import { createSlackDeliverer } from '../../src/channels/slack/create-slack-deliverer.js';
 import { startSlackApiDouble, type SlackApiDouble } from '../doubles/slack-api-double.js';
 import { makeHarness, recordingDeliverer, type Harness } from './reminders-harness.js';
@@ -30,7 +32,7 @@ describe('a 429 pauses its own platform only', () => {
     double.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
     h = makeHarness({}, { concurrency: 1 });
     const client = new webApi.WebClient('xoxb-test', { slackApiUrl: double.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
-    h.service.registerDeliverer(createSlackDeliverer(client));
+    h.service.registerDeliverer(createSlackDeliverer(client, createSlackPoster({ token: 'xoxb-test', apiUrl: double.apiUrl, logger: silentLogger, rejectRateLimitedCalls: true })));
     const teams = recordingDeliverer('teams');
     h.service.registerDeliverer(teams);
     // Due together, in this order: Slack first (429), then Teams, Slack, Teams.

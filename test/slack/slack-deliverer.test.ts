@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
 import { sharedAdvisor } from '../support/shared-advisor.js';
 import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import { createSlackPoster } from '../../src/channels/slack/create-slack-poster.js';
 import { createSlackDeliverer, SlackDeliveryError, SlackRateLimitError } from '../../src/channels/slack/create-slack-deliverer.js';
 import { classifyDeliveryError } from '../../src/reminders/classify-delivery-error.js';
 import type { Deliverer, Delivery } from '../../src/reminders/types.js';
@@ -19,7 +21,7 @@ let delivery: Delivery;
 beforeAll(async () => {
   double = await startSlackApiDouble({ users: { 'traveller@example.com': 'U0TRAVELER' } });
   const client = new webApi.WebClient('xoxb-deliver', { slackApiUrl: double.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
-  deliverer = createSlackDeliverer(client);
+  deliverer = createSlackDeliverer(client, createSlackPoster({ token: 'xoxb-deliver', apiUrl: double.apiUrl, logger: silentLogger, rejectRateLimitedCalls: true }));
   const answer = await sharedAdvisor(loadConfig({})).answerForCountries(['KG']);
   delivery = {
     answer,
@@ -43,6 +45,7 @@ describe('Slack deliverer', () => {
     await deliverer.deliver('U0TRAVELER', delivery);
     const call = await double.waitFor('chat.postMessage', (c) => c.args.channel === 'U0TRAVELER');
     expect(call.token).toBe('xoxb-deliver');
+    expect(call.contentType).toBe('application/json; charset=utf-8');
     expect(call.args.metadata).toEqual({ event_type: 'travel_advisor_reminder', event_payload: { key: 'rem-1:0' } });
     expect(call.args.text).toMatch(/^Pre-trip briefing: your trip to Kyrgyzstan starts on 2026-12-01/);
     const blocks = call.args.blocks as Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>;

@@ -131,6 +131,8 @@ describe('Slack door', () => {
     const ts = body.event.ts as string;
     const post = await answerFor(ts);
     expect(post.token).toBe('xoxb-e2e-token');
+    // The answer goes as Slack's JSON body (create-slack-poster.ts), not the Web API client's form.
+    expect(post.contentType).toBe('application/json; charset=utf-8');
     expect(post.args.channel).toBe('C0TRAVEL01');
     const blocks = post.args.blocks as Block[];
     const text = blockText(blocks);

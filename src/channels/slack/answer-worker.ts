@@ -19,6 +19,7 @@ import { ANSWERS_QUEUE, type AnswerJob } from './answer-queue.js';
 import { slackApiUrl } from './create-slack-door.js';
 import { createSlackDeps } from './create-slack-deps.js';
 import { createSlackFetch } from './create-slack-fetch.js';
+import { createSlackPoster } from './create-slack-poster.js';
 import { THINKING_STATUS, prepareAndPost } from './listeners/reply-with-answer.js';
 
 /** Platform errors worth another try: Slack's own trouble, not the request's. */
@@ -40,16 +41,20 @@ export function createSlackAnswerWorker(ctx: AppContext, options: SlackAnswerWor
   if (!config.REDIS_URL || !config.SLACK_BOT_TOKEN) throw new Error('the answer worker needs REDIS_URL and SLACK_BOT_TOKEN');
   const logger = ctx.logger.child({ door: 'slack', role: 'answer-worker' });
   const slackFetch = ctx.fetch === globalThis.fetch ? createSlackFetch() : null;
+  const fetch = slackFetch ?? (ctx.fetch as unknown as webApi.FetchFunction);
+  const apiUrl = slackApiUrl(config.SLACK_API_URL);
   const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
-    slackApiUrl: slackApiUrl(config.SLACK_API_URL),
-    fetch: slackFetch ?? (ctx.fetch as unknown as webApi.FetchFunction),
+    slackApiUrl: apiUrl,
+    fetch,
     logger: toBoltLogger(logger),
     // BullMQ retries the job (with backoff, across workers); the client must not wait minutes inside one.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
+  // The answer itself as JSON (create-slack-poster.ts), under the same policy: no retry, a 429 thrown.
+  const poster = createSlackPoster({ token: config.SLACK_BOT_TOKEN, apiUrl, fetch, logger, rejectRateLimitedCalls: true });
   // No work queue: that is the door's; a worker's concurrency is BullMQ's.
-  const deps = createSlackDeps(ctx, logger, client);
+  const deps = createSlackDeps(ctx, logger, client, poster);
   let worker: Worker<AnswerJob> | null = null;
 
   async function answer(job: Job<AnswerJob>): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * Reminder delivery through Slack: find a traveller by email (users.lookupByEmail),
- * send the reminder as a DM (chat.postMessage to the user id: it lands in the app's
+ * send the reminder as a DM (chat.postMessage to the user id, as JSON: it lands in the app's
  * Messages tab), tagged with the delivery's idempotency key as message metadata. The
  * client rejects rate-limited calls instead of waiting: a 429 becomes an error with
  * `retryAfterMs`, errors no retry can fix carry `permanent: true`, as the reminders
@@ -15,6 +15,7 @@ import type { Deliverer } from '../../reminders/types.js';
 import { alertToBlockKit } from './render/alert-to-block-kit.js';
 import { reminderToBlockKit } from './render/reminder-to-block-kit.js';
 import type { SlackMessage } from './render/answer-to-block-kit.js';
+import type { SlackPoster } from './create-slack-poster.js';
 
 /**
  * Slack errors that retrying cannot fix (unknown or inactive user, DM refused, bad token or
@@ -66,10 +67,11 @@ function deliveryError(error: unknown, what: string): SlackDeliveryError {
   return new SlackDeliveryError(`Slack ${what} failed: ${reason}`, { permanent: code !== undefined && PERMANENT_SLACK_ERRORS.has(code), reason, cause: error });
 }
 
-export function createSlackDeliverer(client: webApi.WebClient): Deliverer {
+/** `poster` sends the DMs themselves as JSON (create-slack-poster.ts); `client` makes the other calls. Both reject 429s. */
+export function createSlackDeliverer(client: webApi.WebClient, poster: SlackPoster): Deliverer {
   async function post(userId: string, message: SlackMessage, eventType: string, key: string): Promise<void> {
     try {
-      await client.chat.postMessage({
+      await poster.postMessage({
         channel: userId,
         unfurl_links: false,
         unfurl_media: false,

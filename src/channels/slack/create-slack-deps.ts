@@ -9,14 +9,16 @@ import type { Logger } from 'pino';
 import type { Answer } from '../../advisor/answer.js';
 import type { AppContext } from '../../app/app-context.js';
 import { feedbackStoreFrom } from '../../feedback/create-feedback-store.js';
+import type { SlackPoster } from './create-slack-poster.js';
 import type { WorkQueue } from './create-work-queue.js';
 import type { SlackDeps } from './listeners/slack-listener.js';
 import { createSlackTimeZones } from './slack-time-zones.js';
 
-export function createSlackDeps(ctx: AppContext, logger: Logger, deliveryClient: webApi.WebClient, work?: WorkQueue): SlackDeps {
+export function createSlackDeps(ctx: AppContext, logger: Logger, deliveryClient: webApi.WebClient, poster: SlackPoster, work?: WorkQueue): SlackDeps {
   return {
     ctx,
     logger,
+    poster,
     answers: ctx.store<Answer>('slack-answers'),
     deliveryClient,
     work,

@@ -1,8 +1,8 @@
 /**
  * The Slack door: a Bolt 5 app on the shared HTTP server (`POST /slack/events`, Events
  * API, slash commands and interactivity on one URL; the body read under SLACK_BODY_LIMIT,
- * then timestamp, signature, replay and body shape checked by guard-slack-requests.ts
- * and the signature again by Bolt's HTTPReceiver, before anything else runs), or on
+ * then timestamp, signature, replay and body shape checked by guard-slack-requests.ts,
+ * the one signature check, before anything else runs), or on
  * Socket Mode when SLACK_APP_TOKEN is set. Start-up checks the token with one bounded
  * auth.test (check-slack-connection.ts) and fails naming the URL rather than hanging.
  * Events are acknowledged before any work; answers are prepared on a bounded work queue
@@ -17,6 +17,7 @@ import { toBoltLogger } from './bolt-logger.js';
 import { checkSlackConnection, type SlackIdentity } from './check-slack-connection.js';
 import { createSlackDeliverer } from './create-slack-deliverer.js';
 import { createSlackFetch } from './create-slack-fetch.js';
+import { createSlackPoster } from './create-slack-poster.js';
 import { createSlackInsightsPoster } from './create-slack-insights-poster.js';
 import { createWorkQueue } from './create-work-queue.js';
 import { createSlackDeps } from './create-slack-deps.js';
@@ -62,7 +63,14 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
   };
   const receiver =
     config.slackMode === 'http'
-      ? new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger, bodyLimit: SLACK_BODY_LIMIT })
+      ? new HTTPReceiver({
+          signingSecret: config.SLACK_SIGNING_SECRET!,
+          endpoints: SLACK_EVENTS_PATH,
+          logger: boltLogger,
+          bodyLimit: SLACK_BODY_LIMIT,
+          // guardSlackRequests (the only route to this receiver, below) has verified the signature of these exact bytes.
+          signatureVerification: false,
+        })
       : undefined;
   // Set by start() from its one bounded auth.test; Bolt asks for it on every request.
   let identity: SlackIdentity | undefined;
@@ -92,7 +100,9 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     maxPending: options.maxPending ?? config.SLACK_QUEUE_MAX_MESSAGES,
     maxWaitMs: options.maxWaitMs ?? config.SLACK_QUEUE_MAX_WAIT_MS,
   });
-  const deps: SlackDeps = createSlackDeps(ctx, logger, deliveryClient, work);
+  // Answers and busy replies go as JSON (create-slack-poster.ts), with the answering client's retry policy.
+  const poster = createSlackPoster({ token: botToken, apiUrl: clientOptions.slackApiUrl, fetch: clientOptions.fetch!, logger, retryConfig: clientOptions.retryConfig });
+  const deps: SlackDeps = createSlackDeps(ctx, logger, deliveryClient, poster, work);
   app.use(dedupeEvents({ store: ctx.store('slack-dedupe'), logger, now: ctx.clock }) as Middleware<AnyMiddlewareArgs>);
   app.use(ignoreBotMessages);
   app.use(admitMessages(work));
@@ -101,7 +111,9 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     const e = error as Error & { code?: string };
     logger.error({ err: { name: e.name, code: e.code, message: e.message } }, 'Slack listener failed');
   });
-  ctx.reminders.registerDeliverer(createSlackDeliverer(deliveryClient));
+  // Reminder and alert DMs as JSON too, under the delivery client's policy: a 429 goes back to the scheduler.
+  const deliveryPoster = createSlackPoster({ token: botToken, apiUrl: clientOptions.slackApiUrl, fetch: clientOptions.fetch!, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 2 } });
+  ctx.reminders.registerDeliverer(createSlackDeliverer(deliveryClient, deliveryPoster));
   ctx.insights?.registerPoster(createSlackInsightsPoster(deliveryClient, config.INSIGHTS_SLACK_CHANNEL));
 
   let socketStarted = false;

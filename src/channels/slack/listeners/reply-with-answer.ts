@@ -80,7 +80,7 @@ export async function replyWithAnswer(deps: SlackDeps, target: ReplyTarget): Pro
   // Scale-out hook: with ANSWER_WORKERS=external a worker process answers (queue-answer.ts).
   if (target.admission) return target.admission.run(() => (deps.answerQueue ? queueAnswer(deps, target, threadTs) : prepareAndPost(deps, target, threadTs)));
   deps.logger.warn({ messages: deps.work?.messages, queued: deps.work?.size }, 'Slack work queue full; sent a busy reply');
-  await target.client.chat.postMessage({ channel: target.channel, thread_ts: threadTs, text: BUSY_REPLY });
+  await deps.poster.postMessage({ channel: target.channel, thread_ts: threadTs, text: BUSY_REPLY });
 }
 
 /** Prepares and posts the answer: here after the ack, or in a `travel-advisor worker` (answer-worker.ts). */
@@ -94,5 +94,5 @@ export async function prepareAndPost(deps: SlackDeps, target: ReplyTarget, threa
     // The status is a nicety: a workspace without the agent view must still get the answer.
     onModelPath: () => target.setStatus?.(THINKING_STATUS).catch((error: unknown) => deps.logger.debug({ err: { message: String(error) } }, 'setStatus failed')) ?? Promise.resolve(),
   });
-  for (const message of messages) await client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, unfurl_media: false, ...message } as never);
+  for (const message of messages) await deps.poster.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, unfurl_media: false, ...message } as never);
 }

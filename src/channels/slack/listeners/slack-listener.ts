@@ -12,6 +12,7 @@ import type { Answer } from '../../../advisor/answer.js';
 import type { AppContext } from '../../../app/app-context.js';
 import type { FeedbackStore } from '../../../feedback/create-feedback-store.js';
 import type { AnswerQueue } from '../answer-queue.js';
+import type { SlackPoster } from '../create-slack-poster.js';
 import type { WorkQueue } from '../create-work-queue.js';
 import type { SlackTimeZones } from '../slack-time-zones.js';
 
@@ -23,6 +24,8 @@ export interface SlackDeps {
   answers: Keyv<Answer>;
   /** A client that throws on 429 instead of waiting, for work that is retried later (reminders). */
   deliveryClient: webApi.WebClient;
+  /** chat.postMessage as a JSON POST for answers and busy replies (create-slack-poster.ts), with the answering retry policy. */
+  poster: SlackPoster;
   /** Runs answer preparation after the ack, off the request path: the door's; absent in a `travel-advisor worker`, whose concurrency is BullMQ's. */
   work?: WorkQueue;
   /** Each user's own time zone (users.info, cached), for relative dates and the times we show. */
