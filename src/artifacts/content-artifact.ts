@@ -2,14 +2,14 @@
  * The validated content base as the build stores it (dist/artifacts/content.json): loaded
  * at start-up instead of parsing and validating every YAML and Markdown file again. Built
  * only from content that passed every check (loadContent throws otherwise), with each
- * sentence's terms already computed, and its passage index (MiniSearch) ready to load.
+ * sentence's terms already computed, and its passage index (MiniSearch, and its per-country
+ * shards) ready to load, each part parsed only when a question first needs it.
  * Warnings are those of the build day.
  */
 import { join, resolve } from 'node:path';
-import type { AsPlainObject } from 'minisearch';
 import type { ContentBase } from '../content/types.js';
 import { loadContent, type LoadOptions } from '../content/load-content.js';
-import { storedPassageIndex } from '../retrieval/passage-index.js';
+import { storedPassageIndex, type StoredPassageIndex } from '../retrieval/passage-index.js';
 import { readArtifact, writeArtifact, type ArtifactRead } from './artifact-file.js';
 import { contentFingerprint } from './fingerprint.js';
 
@@ -18,7 +18,7 @@ export const CONTENT_ARTIFACT = 'content.json';
 /** What the artifact holds: the content base and its passage index. */
 export interface PrebuiltContent {
   content: ContentBase;
-  searchIndex: AsPlainObject;
+  searchIndex: StoredPassageIndex;
 }
 
 export function writeContentArtifact(artifactsDir: string, contentDir: string, content: ContentBase): void {
@@ -46,7 +46,7 @@ export function loadContentPrebuilt(
   contentDir: string,
   artifactsDir: string | undefined,
   options: LoadOptions = {},
-): { content: ContentBase; searchIndex?: AsPlainObject; provenance: Provenance } {
+): { content: ContentBase; searchIndex?: StoredPassageIndex; provenance: Provenance } {
   if (!artifactsDir) return { content: loadContent(contentDir, options), provenance: 'built: no artifacts' };
   const read = readContentArtifact(artifactsDir, contentDir);
   if (read.status === 'fresh') return { ...read.data, provenance: 'prebuilt' };
