@@ -10,10 +10,11 @@
  * with 28 or 250 country files and ranks exactly as the whole index would.
  * Recall@5 of this index is measured by `npm run eval:retrieval` (test/retrieval/).
  */
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import type { Retriever, RetrieveOptions } from './ports.js';
 import type { ContentBase, Passage } from '../content/types.js';
-import { STOP_WORDS, contentTerms, foldTerm } from '../content/terms.js';
+import { STOP_WORDS, foldTerm } from '../content/terms.js';
+import { isGrounded } from './is-grounded.js';
 import { expandQuery } from './expand-query.js';
 import { TOPICS, splitIndex, type IndexStats, type StoredShard } from './passage-shards.js';
 import { openShard, searchShards, type MatchRules, type QueryPart, type Shard } from './shard-search.js';
@@ -29,60 +30,6 @@ function processTerm(term: string): string | null {
   if (STOP_WORDS.has(lower)) return null;
   const folded = foldTerm(lower);
   return folded.length < 2 || STOP_WORDS.has(folded) ? null : folded;
-}
-
-/** Fields that say what a passage is about, as opposed to what it happens to mention. */
-const SUBJECT_FIELDS = new Set(['title', 'heading', 'keywordText']);
-
-/** Coverage a question needs when none of its matched words names a passage's subject. */
-const SUBJECTLESS_COVERAGE = 0.75;
-
-/** Endings that make another form of the same word: "exiled" and "exiles" are one word here, "won" and "win" are not. */
-const FORM_ENDING = /(?:ing|ed|es|er|e|s)$/;
-
-/** One key for the forms of a word, for grounding only (the index itself matches by its own rules). */
-function wordForm(term: string): string {
-  const stem = term.replace(FORM_ENDING, '');
-  return stem.length >= 4 ? stem : term;
-}
-
-/**
- * For each result: the share of the query's content words that occur in that one passage
- * as themselves or as another form of the same word (not by prefix or typo), and whether
- * one of them names the passage's subject (title, heading or keyword). Judged per passage,
- * never over the results together: "who won the world cup?" must not be grounded by
- * "World Cup" in one passage and a contract "won" in another.
- */
-export function exactCoverage(query: string, results: SearchResult[]): Array<{ coverage: number; subject: boolean }> {
-  const wanted = new Set(contentTerms(query).map(wordForm));
-  return results.map((r) => {
-    const found = new Set<string>();
-    let subject = false;
-    for (const [term, fields] of Object.entries(r.match)) {
-      const form = wordForm(term);
-      if (!wanted.has(form)) continue;
-      found.add(form);
-      if (fields.some((f) => SUBJECT_FIELDS.has(f))) subject = true;
-    }
-    return { coverage: wanted.size ? found.size / wanted.size : 0, subject };
-  });
-}
-
-/**
- * Grounded: one passage holds enough of the question's words, and either one of them
- * names that passage's subject ("SORM" in "what does SORM stand for") or nearly all of
- * them occur in it and one of those is a domain word ("who is Galeotti?"). "Can I expense
- * my dinner?" matches only a passing "at their own expense"; "when is the next world
- * cup?" meets every word in Qatar's overview, but in passing and in everyday words:
- * neither is grounded.
- */
-function isGrounded(query: string, results: SearchResult[], minCoverage: number, isDomainWord: (word: string) => boolean): boolean {
-  const domain = new Set(contentTerms(query).filter(isDomainWord).map(wordForm));
-  const holdsDomainWord = (r: SearchResult) => Object.keys(r.match).some((term) => domain.has(wordForm(term)));
-  return exactCoverage(query, results).some(
-    ({ coverage, subject }, i) =>
-      coverage >= minCoverage && (subject || (coverage >= Math.max(minCoverage, SUBJECTLESS_COVERAGE) && holdsDomainWord(results[i]!))),
-  );
 }
 
 /** Options of the passage index. */
@@ -147,19 +94,20 @@ function indexOptions(leads: ReadonlySet<string>): Options<Passage> {
   };
 }
 
+/** Part key of MiniSearch's index of every passage; the shards' keys are country codes and TOPICS. */
+export const WHOLE = 'all';
+
 /**
- * The index as the build stores it (src/artifacts/content-artifact.ts), each part as JSON
- * text so that start-up parses none of it: MiniSearch's index of every passage, parsed on
- * the first question that names no country, and one shard per country file and one for
- * the topics, each parsed on its first question. Loading it skips tokenising every passage.
+ * The index as the build stores it (src/artifacts/index-artifact.ts): the whole index's
+ * statistics, and each part (WHOLE, or a shard) as JSON text, asked for when a question
+ * first needs it, so start-up parses none of it. Loading it skips tokenising every passage.
  */
 export interface StoredPassageIndex {
-  all: string;
   stats: IndexStats;
-  shards: Record<string, string>;
+  part: (key: string) => string | undefined;
 }
 
-/** The index of every passage, and its shards; the same whether built now or stored. */
+/** The index of every passage, and its shards (each read once, by createPassageIndex); the same whether built now or stored. */
 interface IndexParts {
   all: () => MiniSearch<Passage>;
   stats: IndexStats;
@@ -174,9 +122,10 @@ function buildParts(content: Pick<ContentBase, 'passages'>): { index: MiniSearch
 }
 
 /** The stored form of `content`'s index, for `npm run build`. It scores exactly as the index built from the passages. */
-export function storedPassageIndex(content: Pick<ContentBase, 'passages'>): StoredPassageIndex {
+export function storedPassageIndex(content: Pick<ContentBase, 'passages'>): StoredPassageIndex & { parts: Map<string, string> } {
   const { plain, stats, shards } = buildParts(content);
-  return { all: JSON.stringify(plain), stats, shards: Object.fromEntries([...shards].map(([key, shard]) => [key, JSON.stringify(shard)])) };
+  const parts = new Map([[WHOLE, JSON.stringify(plain)], ...[...shards].map(([key, shard]) => [key, JSON.stringify(shard)] as [string, string])]);
+  return { stats, parts, part: (key) => parts.get(key) };
 }
 
 /** Makes a value once, on first use. */
@@ -191,8 +140,11 @@ function indexParts(content: Pick<ContentBase, 'passages'>, stored: StoredPassag
     const { index, stats, shards } = buildParts(content);
     return { all: () => index, stats, shard: (key) => shards.get(key) };
   }
-  const shards = new Map<string, () => StoredShard>(Object.entries(stored.shards).map(([key, json]) => [key, once(() => JSON.parse(json) as StoredShard)]));
-  return { all: once(() => MiniSearch.loadJSON<Passage>(stored.all, indexOptions(leadPassages(content)))), stats: stored.stats, shard: (key) => shards.get(key)?.() };
+  const shard = (key: string) => {
+    const json = stored.part(key);
+    return json === undefined ? undefined : (JSON.parse(json) as StoredShard);
+  };
+  return { all: once(() => MiniSearch.loadJSON<Passage>(stored.part(WHOLE)!, indexOptions(leadPassages(content)))), stats: stored.stats, shard };
 }
 
 /** Builds the index once from the loaded content (or loads the build's); search is synchronous and in memory. */
