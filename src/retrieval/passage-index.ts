@@ -197,8 +197,10 @@ export function createPassageIndex(content: Pick<ContentBase, 'passages'>, optio
           ? { combineWith: 'OR', queries: [query, { queries: [extra.join(' ')], boostTerm: () => EXPANSION_WEIGHT }] }
           : query;
         // Passages outside the asked ones get boost 0, which MiniSearch skips before scoring them.
-        const hits = index
-          .search(tree, { boostDocument: (id) => boost(byId.get(id as string)!.passage, leads.has(id as string)) })
+        const found = index.search(tree, { boostDocument: (id) => boost(byId.get(id as string)!.passage, leads.has(id as string)) });
+        // MiniSearch sorts by score: only the passages scoring at least the last one kept need content order for ties.
+        const contenders = found.length > limit ? found.filter((r) => r.score >= found[limit - 1]!.score) : found;
+        const hits = contenders
           .map((r) => ({ r, ...byId.get(r.id as string)!, score: r.score }))
           .sort(byRank)
           .slice(0, limit);
