@@ -46,8 +46,13 @@ export function readArtifactHeader(path: string): Omit<ArtifactEnvelope<unknown>
 
 /** Writes through a temporary file and a rename, so a reader never sees half an artifact. */
 export function writeArtifact<T>(path: string, envelope: ArtifactEnvelope<T>): void {
+  writeFileAtomically(path, toStoredJson(envelope));
+}
+
+/** Writes `data` to a temporary file beside `path`, then renames it into place. */
+export function writeFileAtomically(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, toStoredJson(envelope));
+  writeFileSync(tmp, data);
   renameSync(tmp, path);
 }

@@ -9,6 +9,7 @@ import { AdvisorError } from '../errors.js';
 import { loadContent } from '../content/load-content.js';
 import { loadUnderstander } from '../understand/create-understander.js';
 import { CONTENT_ARTIFACT, writeContentArtifact } from './content-artifact.js';
+import { INDEX_ARTIFACT } from './index-artifact.js';
 import { UNDERSTANDING_ARTIFACT, writeUnderstandingArtifact } from './understanding-artifact.js';
 
 function main(): number {
@@ -20,7 +21,7 @@ function main(): number {
     const understander = loadUnderstander(config.INTENTS_DIR);
     writeUnderstandingArtifact(config.ARTIFACTS_DIR, config.INTENTS_DIR, understander);
     const ms = Math.round(performance.now() - started);
-    console.log(`artifacts: ${CONTENT_ARTIFACT} (${content.countries.size} country files) and ${UNDERSTANDING_ARTIFACT} written to ${config.ARTIFACTS_DIR} in ${ms} ms`);
+    console.log(`artifacts: ${CONTENT_ARTIFACT} (${content.countries.size} country files), ${INDEX_ARTIFACT} and ${UNDERSTANDING_ARTIFACT} written to ${config.ARTIFACTS_DIR} in ${ms} ms`);
     return 0;
   } catch (error) {
     // Content errors are file:line lists meant for a person; anything else is one line, never a stack.

@@ -8,6 +8,7 @@
 import { join, relative, resolve } from 'node:path';
 import { readArtifactHeader } from './artifact-file.js';
 import { CONTENT_ARTIFACT } from './content-artifact.js';
+import { INDEX_ARTIFACT, readIndexHeader } from './index-artifact.js';
 import { UNDERSTANDING_ARTIFACT } from './understanding-artifact.js';
 import { contentFingerprint, understandingFingerprint } from './fingerprint.js';
 
@@ -20,10 +21,10 @@ export interface ArtifactDirs {
 /** One line per missing or stale artifact for `contentDir` (empty when all are fresh). */
 export function staleArtifacts(dirs: ArtifactDirs, contentDir: string, cwd = process.cwd()): string[] {
   const problems: string[] = [];
-  const check = (file: string, sourceDir: string, configuredDir: string, fingerprint: (dir: string) => string) => {
+  const check = (file: string, sourceDir: string, configuredDir: string, fingerprint: (dir: string) => string, readHeader = readArtifactHeader) => {
     const path = join(dirs.ARTIFACTS_DIR, file);
     const shown = relative(cwd, path) || path;
-    const header = readArtifactHeader(path);
+    const header = readHeader(path);
     const source = resolve(sourceDir);
     // No artifact: only the configured directory is expected to have one.
     if (!header) {
@@ -35,6 +36,7 @@ export function staleArtifacts(dirs: ArtifactDirs, contentDir: string, cwd = pro
       problems.push(`${shown}: stale (built ${header.builtAt} from ${relative(cwd, source) || source}; it or the program has changed since); run npm run build`);
   };
   check(CONTENT_ARTIFACT, contentDir, dirs.CONTENT_DIR, contentFingerprint);
+  check(INDEX_ARTIFACT, contentDir, dirs.CONTENT_DIR, contentFingerprint, readIndexHeader);
   check(UNDERSTANDING_ARTIFACT, dirs.INTENTS_DIR, dirs.INTENTS_DIR, understandingFingerprint);
   return problems;
 }

@@ -104,9 +104,8 @@ export function createQuestionRetriever(options: QuestionRetrieverOptions): Ques
   /** What topic passages say on the subject in general, staying off other countries. */
   const generalOn = (topicWords: string, scope: QuestionScope, stay: ReadonlySet<string>, limit: number): Passage[] =>
     retriever
-      // Every passage is ranked (country sections outnumber topics), then only topics are kept.
-      .search(topicWords, { includeTopics: true, limit: content.passages.length })
-      .filter((p) => p.kind === 'topic')
+      // Every topic is ranked (a later one may be the first on the subject and off other countries).
+      .search(topicWords, { topicsOnly: true, limit: content.passages.length })
       .map((p) => onDestinations(p, stay))
       .filter(present)
       .map((p) => onSubject(p, scope))

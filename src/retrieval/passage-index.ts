@@ -5,13 +5,19 @@
  * "country" and "what is the" matches nothing. `minCoverage` lets a caller demand that
  * enough of the question's own words occur in the results before any are trusted:
  * that is how "what's the weather in Paris?" retrieves nothing instead of a guess.
+ * A question about destinations (or about topics only) searches their shards
+ * (passage-shards.ts), scored with the whole index's statistics, so it costs the same
+ * with 28 or 250 country files and ranks exactly as the whole index would.
  * Recall@5 of this index is measured by `npm run eval:retrieval` (test/retrieval/).
  */
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import type { Retriever, RetrieveOptions } from './ports.js';
 import type { ContentBase, Passage } from '../content/types.js';
-import { STOP_WORDS, contentTerms, foldTerm } from '../content/terms.js';
+import { STOP_WORDS, foldTerm } from '../content/terms.js';
+import { isGrounded } from './is-grounded.js';
 import { expandQuery } from './expand-query.js';
+import { TOPICS, splitIndex, type IndexStats, type StoredShard } from './passage-shards.js';
+import { openShard, searchShards, type MatchRules, type QueryPart, type Shard } from './shard-search.js';
 
 /** Weight of thesaurus words relative to the question's own words. */
 const EXPANSION_WEIGHT = 0.4;
@@ -26,60 +32,6 @@ function processTerm(term: string): string | null {
   return folded.length < 2 || STOP_WORDS.has(folded) ? null : folded;
 }
 
-/** Fields that say what a passage is about, as opposed to what it happens to mention. */
-const SUBJECT_FIELDS = new Set(['title', 'heading', 'keywordText']);
-
-/** Coverage a question needs when none of its matched words names a passage's subject. */
-const SUBJECTLESS_COVERAGE = 0.75;
-
-/** Endings that make another form of the same word: "exiled" and "exiles" are one word here, "won" and "win" are not. */
-const FORM_ENDING = /(?:ing|ed|es|er|e|s)$/;
-
-/** One key for the forms of a word, for grounding only (the index itself matches by its own rules). */
-function wordForm(term: string): string {
-  const stem = term.replace(FORM_ENDING, '');
-  return stem.length >= 4 ? stem : term;
-}
-
-/**
- * For each result: the share of the query's content words that occur in that one passage
- * as themselves or as another form of the same word (not by prefix or typo), and whether
- * one of them names the passage's subject (title, heading or keyword). Judged per passage,
- * never over the results together: "who won the world cup?" must not be grounded by
- * "World Cup" in one passage and a contract "won" in another.
- */
-export function exactCoverage(query: string, results: SearchResult[]): Array<{ coverage: number; subject: boolean }> {
-  const wanted = new Set(contentTerms(query).map(wordForm));
-  return results.map((r) => {
-    const found = new Set<string>();
-    let subject = false;
-    for (const [term, fields] of Object.entries(r.match)) {
-      const form = wordForm(term);
-      if (!wanted.has(form)) continue;
-      found.add(form);
-      if (fields.some((f) => SUBJECT_FIELDS.has(f))) subject = true;
-    }
-    return { coverage: wanted.size ? found.size / wanted.size : 0, subject };
-  });
-}
-
-/**
- * Grounded: one passage holds enough of the question's words, and either one of them
- * names that passage's subject ("SORM" in "what does SORM stand for") or nearly all of
- * them occur in it and one of those is a domain word ("who is Galeotti?"). "Can I expense
- * my dinner?" matches only a passing "at their own expense"; "when is the next world
- * cup?" meets every word in Qatar's overview, but in passing and in everyday words:
- * neither is grounded.
- */
-function isGrounded(query: string, results: SearchResult[], minCoverage: number, isDomainWord: (word: string) => boolean): boolean {
-  const domain = new Set(contentTerms(query).filter(isDomainWord).map(wordForm));
-  const holdsDomainWord = (r: SearchResult) => Object.keys(r.match).some((term) => domain.has(wordForm(term)));
-  return exactCoverage(query, results).some(
-    ({ coverage, subject }, i) =>
-      coverage >= minCoverage && (subject || (coverage >= Math.max(minCoverage, SUBJECTLESS_COVERAGE) && holdsDomainWord(results[i]!))),
-  );
-}
-
 /** Options of the passage index. */
 export interface PassageIndexOptions {
   /**
@@ -92,21 +44,39 @@ export interface PassageIndexOptions {
    */
   isDomainWord?: (word: string) => boolean;
   /** The index as `storedPassageIndex` gave it for this same content (the build's artifact); built here when absent. */
-  stored?: AsPlainObject;
+  stored?: StoredPassageIndex;
+  /**
+   * False: every question is scored in the whole index, as before the shards (issue 18).
+   * Default true; test/retrieval/shard-equivalence.test.ts compares the two.
+   */
+  shards?: boolean;
 }
 
 /** The first section of each file: it introduces its subject, so it wins close calls ("what is SORM?"). */
-function leadPassages(content: ContentBase): Set<string> {
+function leadPassages(content: Pick<ContentBase, 'passages'>): Set<string> {
   const leads = new Set<string>();
   const seen = new Set<string>();
   for (const p of content.passages) if (!seen.has(`${p.kind}:${p.ref}`) && seen.add(`${p.kind}:${p.ref}`)) leads.add(p.id);
   return leads;
 }
 
+const FIELDS = ['title', 'heading', 'keywordText', 'text'];
+const FIELD_BOOST: Record<string, number> = { title: 2, keywordText: 3, heading: 1.5 };
+
+/** Word rules of both searches: MiniSearch's over the whole index and shard-search.ts's over shards. */
+const RULES: MatchRules = {
+  // MiniSearch numbers fields in the order of FIELDS.
+  fieldBoosts: FIELDS.map((f) => FIELD_BOOST[f] ?? 1),
+  processTerm,
+  // Prefix and typo matching only for longer words: "vpn" must not match "vpns-…" by accident of length.
+  prefix: (term) => term.length >= 4,
+  fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+};
+
 /** MiniSearch's options; the same for building the index and for loading a stored one. */
 function indexOptions(leads: ReadonlySet<string>): Options<Passage> {
   return {
-    fields: ['title', 'heading', 'keywordText', 'text'],
+    fields: FIELDS,
     storeFields: ['id'],
     processTerm,
     extractField: (doc, field) => {
@@ -115,63 +85,136 @@ function indexOptions(leads: ReadonlySet<string>): Options<Passage> {
       return typeof value === 'string' ? value : '';
     },
     searchOptions: {
-      boost: { title: 2, keywordText: 3, heading: 1.5 },
-      // Prefix and typo matching only for longer words: "vpn" must not match "vpns-…" by accident of length.
-      prefix: (term) => term.length >= 4,
-      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      boost: FIELD_BOOST,
+      prefix: RULES.prefix,
+      fuzzy: RULES.fuzzy,
       combineWith: 'OR',
       boostDocument: (id) => (leads.has(id as string) ? LEAD_BOOST : 1),
     },
   };
 }
 
+/** Part key of MiniSearch's index of every passage; the shards' keys are country codes and TOPICS. */
+export const WHOLE = 'all';
+
 /**
- * The MiniSearch index of `content` as plain data, for `npm run build` to store beside the
- * content (src/artifacts/): loading it skips tokenising every passage, which was a quarter
- * of a start. It scores exactly as the index built from the passages.
+ * The index as the build stores it (src/artifacts/index-artifact.ts): the whole index's
+ * statistics, and each part (WHOLE, or a shard) as JSON text, asked for when a question
+ * first needs it, so start-up parses none of it. Loading it skips tokenising every passage.
  */
-export function storedPassageIndex(content: ContentBase): AsPlainObject {
-  const index = new MiniSearch<Passage>(indexOptions(leadPassages(content)));
-  index.addAll(content.passages);
-  return index.toJSON();
+export interface StoredPassageIndex {
+  stats: IndexStats;
+  part: (key: string) => string | undefined;
 }
 
-/** Builds the index once from the loaded content; search is synchronous and in memory. */
-export function createPassageIndex(content: ContentBase, options: PassageIndexOptions = {}): Retriever {
-  const isDomainWord = options.isDomainWord ?? (() => true);
-  const byId = new Map(content.passages.map((p) => [p.id, p]));
-  const leads = leadPassages(content);
-  let index: MiniSearch<Passage>;
-  if (options.stored) index = MiniSearch.loadJS<Passage>(options.stored, indexOptions(leads));
-  else {
-    index = new MiniSearch<Passage>(indexOptions(leads));
-    index.addAll(content.passages);
+/** The index of every passage, and its shards (each read once, by createPassageIndex); the same whether built now or stored. */
+interface IndexParts {
+  all: () => MiniSearch<Passage>;
+  stats: IndexStats;
+  shard: (key: string) => StoredShard | undefined;
+}
+
+function buildParts(content: Pick<ContentBase, 'passages'>): { index: MiniSearch<Passage>; plain: AsPlainObject; stats: IndexStats; shards: Map<string, StoredShard> } {
+  const index = new MiniSearch<Passage>(indexOptions(leadPassages(content)));
+  index.addAll(content.passages);
+  const plain = index.toJSON();
+  return { index, plain, ...splitIndex(plain, content.passages) };
+}
+
+/** The stored form of `content`'s index, for `npm run build`. It scores exactly as the index built from the passages. */
+export function storedPassageIndex(content: Pick<ContentBase, 'passages'>): StoredPassageIndex & { parts: Map<string, string> } {
+  const { plain, stats, shards } = buildParts(content);
+  const parts = new Map([[WHOLE, JSON.stringify(plain)], ...[...shards].map(([key, shard]) => [key, JSON.stringify(shard)] as [string, string])]);
+  return { stats, parts, part: (key) => parts.get(key) };
+}
+
+/** Makes a value once, on first use. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/** Stored parts are parsed on first use: a start-up, and a question about one country, parse nothing of the other 249. */
+function indexParts(content: Pick<ContentBase, 'passages'>, stored: StoredPassageIndex | undefined): IndexParts {
+  if (!stored) {
+    const { index, stats, shards } = buildParts(content);
+    return { all: () => index, stats, shard: (key) => shards.get(key) };
   }
+  const shard = (key: string) => {
+    const json = stored.part(key);
+    return json === undefined ? undefined : (JSON.parse(json) as StoredShard);
+  };
+  return { all: once(() => MiniSearch.loadJSON<Passage>(stored.part(WHOLE)!, indexOptions(leadPassages(content)))), stats: stored.stats, shard };
+}
+
+/** Builds the index once from the loaded content (or loads the build's); search is synchronous and in memory. */
+export function createPassageIndex(content: Pick<ContentBase, 'passages'>, options: PassageIndexOptions = {}): Retriever {
+  const isDomainWord = options.isDomainWord ?? (() => true);
+  const useShards = options.shards ?? true;
+  const parts = indexParts(content, options.stored);
+  // Only the whole index's searches need these; a start-up that asks about one country never builds them.
+  const whole = once(() => ({
+    index: parts.all(),
+    byId: new Map(content.passages.map((p, i) => [p.id, { passage: p, position: i }])),
+    leads: leadPassages(content),
+  }));
+  const opened = new Map<string, Shard | null>();
+  const shard = (key: string): Shard | null => {
+    if (!opened.has(key)) {
+      const stored = parts.shard(key);
+      opened.set(key, stored ? openShard(stored, content.passages) : null);
+    }
+    return opened.get(key)!;
+  };
+  // Equal scores keep content order, on both paths.
+  const byRank = (a: { position: number; score: number }, b: { position: number; score: number }) => b.score - a.score || a.position - b.position;
 
   return {
     search(query: string, options: RetrieveOptions = {}): Passage[] {
       const limit = options.limit ?? 5;
       const countries = options.countries?.length ? new Set(options.countries) : null;
-      const includeTopics = options.includeTopics ?? !countries;
-      const allowed = (p: Passage) =>
-        (p.kind === 'country' && (!countries || countries.has(p.ref))) ||
-        (p.kind === 'topic' && includeTopics && (!countries || p.countries.length === 0 || p.countries.some((c) => countries.has(c))));
+      const includeTopics = options.topicsOnly || (options.includeTopics ?? !countries);
+      const topicAllowed = (p: Passage) =>
+        includeTopics && (options.topicsOnly || !countries || p.countries.length === 0 || p.countries.some((c) => countries.has(c)));
+      const allowed = (p: Passage) => (p.kind === 'country' ? !options.topicsOnly && (!countries || countries.has(p.ref)) : topicAllowed(p));
+      const boost = (p: Passage, lead: boolean) => (allowed(p) ? (lead ? LEAD_BOOST : 1) : 0);
       const extra = expandQuery(query);
-      const tree: Query = extra.length
-        ? { combineWith: 'OR', queries: [query, { queries: [extra.join(' ')], boostTerm: () => EXPANSION_WEIGHT }] }
-        : query;
-      // A passage outside the asked countries gets boost 0, which MiniSearch skips before scoring it, so a trip
-      // question no longer scores every country's passages (issue 18); scores of the rest are unchanged (BM25's
-      // statistics stay those of the whole index), so results are the same as filtering afterwards.
-      const boostDocument = (id: string) => (allowed(byId.get(id)!) ? (leads.has(id) ? LEAD_BOOST : 1) : 0);
-      const hits = query.trim() ? index.search(tree, { boostDocument }).slice(0, limit) : [];
-      if (options.minCoverage !== undefined && !isGrounded(query, hits, options.minCoverage, isDomainWord)) return [];
-      const result = hits.map((r) => byId.get(r.id as string)!);
+      let result: Passage[] = [];
+      // Grounding reads MiniSearch's match details, so a grounded search (a topic question) uses the whole index.
+      const sharded = useShards && (countries || options.topicsOnly) && options.minCoverage === undefined;
+      if (!query.trim()) result = [];
+      else if (sharded) {
+        const keys = [...(options.topicsOnly ? [] : countries!), ...(includeTopics ? [TOPICS] : [])];
+        const queryParts: QueryPart[] = [{ text: query, termBoost: 1 }, ...(extra.length ? [{ text: extra.join(' '), termBoost: EXPANSION_WEIGHT }] : [])];
+        const shards = keys.map(shard).filter((s): s is Shard => s !== null);
+        result = searchShards(shards, queryParts, RULES, parts.stats, boost)
+          .sort(byRank)
+          .slice(0, limit)
+          .map((r) => r.passage);
+      } else {
+        const { index, byId, leads } = whole();
+        const tree: Query = extra.length
+          ? { combineWith: 'OR', queries: [query, { queries: [extra.join(' ')], boostTerm: () => EXPANSION_WEIGHT }] }
+          : query;
+        // Passages outside the asked ones get boost 0, which MiniSearch skips before scoring them.
+        const found = index.search(tree, { boostDocument: (id) => boost(byId.get(id as string)!.passage, leads.has(id as string)) });
+        // MiniSearch sorts by score: only the passages scoring at least the last one kept need content order for ties.
+        const contenders = found.length > limit ? found.filter((r) => r.score >= found[limit - 1]!.score) : found;
+        const hits = contenders
+          .map((r) => ({ r, ...byId.get(r.id as string)!, score: r.score }))
+          .sort(byRank)
+          .slice(0, limit);
+        if (options.minCoverage !== undefined && !isGrounded(query, hits.map((h) => h.r), options.minCoverage, isDomainWord)) return [];
+        result = hits.map((h) => h.passage);
+      }
       // A trip question may carry no content words ("Kyrgyzstan next week"): fill with the country's sections in order.
       if (countries && result.length < limit) {
-        for (const p of content.passages) {
+        const own = [...countries]
+          .flatMap((c) => shard(c)?.passages.map((passage, i) => ({ passage, position: shard(c)!.positions[i]! })) ?? [])
+          .sort((a, b) => a.position - b.position);
+        for (const { passage: p } of own) {
           if (result.length >= limit) break;
-          if (p.kind === 'country' && countries.has(p.ref) && !result.includes(p)) result.push(p);
+          if (!result.includes(p)) result.push(p);
         }
       }
       return result;

@@ -8,6 +8,8 @@ export interface RetrieveOptions {
   /** Only passages about these countries (ISO codes), plus topic passages when `includeTopics`. */
   countries?: string[];
   includeTopics?: boolean;
+  /** Only topic passages, every topic whatever countries it names (what the content says in general). */
+  topicsOnly?: boolean;
   limit?: number;
   /**
    * Return nothing unless at least this share (0..1) of the query's content words occur

@@ -1,7 +1,8 @@
 /**
  * Proves the build's artifacts (src/artifacts/) change how fast the advisor starts and
- * nothing else: an advisor loaded from them answers every message of the NLU eval set
- * exactly as one built from the files; an edit to content/ after the build is served at
+ * nothing else: the content base read back equals the one loaded from the files, and an
+ * advisor loaded from them answers every message of the NLU eval set exactly as one built
+ * from the files; an edit to content/ after the build is served at
  * once (the stale artifact is passed over, and start-up says so), as is a missing
  * artifact; and `npm run content:check` (the built CLI) fails on a stale artifact, saying
  * to run `npm run build`, and passes once it is rebuilt.
@@ -33,7 +34,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('prebuilt content and understanding', () => {
   it('are used when fresh, and answer every eval-set message exactly as the files do', async () => {
-    expect(loadContentPrebuilt(config.CONTENT_DIR, artifacts).provenance).toBe('prebuilt');
+    const prebuiltContent = loadContentPrebuilt(config.CONTENT_DIR, artifacts);
+    expect(prebuiltContent.provenance).toBe('prebuilt');
+    // Stored with each sentence once (compact-content.ts), read back whole.
+    expect(prebuiltContent.content).toEqual(loadContent(config.CONTENT_DIR));
     expect(loadUnderstanderPrebuilt(config.INTENTS_DIR, artifacts).provenance).toBe('prebuilt');
     const prebuilt = buildAdvisor(config);
     const fromFiles = buildAdvisor({ ...config, ARTIFACTS_DIR: join(dir, 'none') });
