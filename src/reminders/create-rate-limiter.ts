@@ -86,6 +86,14 @@ export function createRateLimiter(max: number, durationMs: number, now = realNow
     last = next;
     return next > t ? sleep(next - t) : null;
   };
+  return limiterOf(slot, log);
+}
+
+/**
+ * A RateLimiter from a schedule (`slot` waits for the caller's slot, or returns null when
+ * it is due now) and a call log; the Redis pacer shares it (create-redis-pacer.ts).
+ */
+export function limiterOf(slot: () => Promise<void> | null, log: ReturnType<typeof createCallLog>): RateLimiter {
   return {
     async take() {
       const wait = slot();

@@ -14,7 +14,7 @@
  * lag and a Redis round trip: 0.88–0.92× of the rate in the reminders benchmark (issue 18)
  * with 100 ms windows, and whole-second windows let twice the rate into a rolling second.
  */
-import { createCallLog, defaultSleep, type RateLimiter } from './create-rate-limiter.js';
+import { createCallLog, defaultSleep, limiterOf, type RateLimiter } from './create-rate-limiter.js';
 
 /** The subset of an ioredis client the pacer uses (BullMQ's queue client is one). */
 export interface RedisEval {
@@ -48,19 +48,9 @@ export function createRedisPacer(options: {
   const interval = String(options.durationMs / options.max);
   const call = options.call ?? ((run) => run());
   const sleep = options.sleep ?? defaultSleep;
-  const log = createCallLog(options.max, options.durationMs, undefined, sleep);
   const slot = async () => {
     const wait = Number(await call(async () => (await options.client()).eval(RESERVE, 1, options.key, interval)));
     if (wait > 0) await sleep(wait);
   };
-  return {
-    async take() {
-      await slot();
-      await log.start();
-    },
-    async run(send) {
-      await slot();
-      return log.run(send);
-    },
-  };
+  return limiterOf(slot, createCallLog(options.max, options.durationMs, undefined, sleep));
 }
