@@ -22,15 +22,16 @@ export interface DeliveryDeps {
   backoffBaseMs: number;
   /** Until when (ms since the epoch, injected clock) a platform is paused after a 429; 0 or less when it is not. */
   pausedUntil?: (platform: Platform) => number;
-  /** Waits for the pace (REMINDERS_PER_SECOND) right before the platform is called; the BullMQ worker paces itself instead. */
-  pace?: () => Promise<void>;
+  /** Runs the platform call in the pace (REMINDERS_PER_SECOND): the in-process pacer, or BullMQ's schedule in Redis. */
+  pace?: <T>(send: () => Promise<T>) => Promise<T>;
 }
 
 export type AttemptOutcome =
   | { type: 'sent'; recovered: boolean }
   | { type: 'skipped' }
-  | { type: 'retry'; at: Date; rateLimited: boolean; platform?: Platform }
-  /** Its platform is paused (a 429 on another delivery): nothing was sent or stored; try again at `at`. */
+  /** `retryAfterMs`: a 429's Retry-After, for a scheduler that counts the wait from when the 429 came (BullMQ). */
+  | { type: 'retry'; at: Date; rateLimited: boolean; platform?: Platform; retryAfterMs?: number }
+  /** Its platform is paused (a 429 on another delivery): nothing was sent, the record is `scheduled` again; try again at `at`. */
   | { type: 'deferred'; at: Date; platform: Platform }
   | { type: 'failed'; reason: string };
 
@@ -80,7 +81,7 @@ export async function attemptDelivery(deps: DeliveryDeps, reminderId: string, ge
     if (c.type === 'rate-limited') {
       const at = new Date(now.getTime() + c.retryAfterMs);
       await save({ status: 'scheduled', retryAt: at.toISOString() });
-      return { type: 'retry', at, rateLimited: true, platform };
+      return { type: 'retry', at, rateLimited: true, platform, retryAfterMs: c.retryAfterMs };
     }
     const attempts = rec.attempts + 1;
     if (attempts >= deps.maxAttempts) return fail(`${c.reason} (after ${attempts} attempts)`);
@@ -131,16 +132,26 @@ export async function attemptDelivery(deps: DeliveryDeps, reminderId: string, ge
     }
   }
 
-  if (deps.pace) {
-    await deps.pace();
-    const during = paused();
-    if (during) return during;
-  }
+  // Recorded before the wait for the pace, so that the slot is held by the platform call alone
+  // (create-rate-limiter.ts: a slot counts until its call settled); a crash while waiting leaves
+  // `sending`, which the next attempt checks with the platform before sending.
   await save({ status: 'sending' });
-  try {
-    await deliverer.deliver(who.userId, delivery);
-  } catch (error) {
-    return retryOrFail(error, who.platform);
+  const send = async (): Promise<AttemptOutcome | { error: unknown } | null> => {
+    const during = deps.pace ? paused() : null;
+    if (during) return during;
+    try {
+      await deliverer.deliver(who.userId, delivery);
+      return null;
+    } catch (error) {
+      return { error };
+    }
+  };
+  const stopped = deps.pace ? await deps.pace(send) : await send();
+  if (stopped && 'error' in stopped) return retryOrFail(stopped.error, who.platform);
+  if (stopped) {
+    // Its platform was paused while this one waited for the pace: nothing was sent.
+    await save({ status: 'scheduled' });
+    return stopped;
   }
   await save({ status: 'sent', sentAt: now.toISOString(), retryAt: undefined, reason: undefined });
   deps.logger.debug({ reminderId: rec.id, kind: rec.kind }, 'reminder sent');

@@ -5,14 +5,13 @@
  * two workers apart, and the reminder record catches a worker killed mid-delivery).
  * A 429 pauses its own platform in this worker for its Retry-After: that platform's jobs
  * are moved back to delayed until then, the other platform's go on (another replica
- * learns of the limit from its own 429). The pace is BullMQ's limiter, across all
- * workers, given in windows a tenth as long (9 per 100 ms rather than 90 per second,
- * `finerWindow`): it counts jobs in fixed windows opened by their first job, so whole
- * seconds let up to twice the rate through in a rolling second, which the platform
- * answered with 429s. Measured with one worker (issue 18): whole windows and 4 jobs at a
- * time 0.67–0.81× of the rate; tenth windows and 16 jobs at a time 0.88× with no 429s
- * (each window's wait still costs a Redis round trip: the rest of the gap). Our spaced
- * pacer on top of whole windows did worse (0.78–0.85×), so it is not used here.
+ * learns of the limit from its own 429). The pace is one schedule in Redis shared by all
+ * workers (create-redis-pacer.ts), taken right before the platform call, as the in-process
+ * scheduler takes its own: BullMQ's fixed-window `limiter` lost each window's timer lag and
+ * round trip (0.88–0.92× of the rate, issue 18). That limiter stays as a ceiling on job
+ * fetches at twice the pace: it never binds while deliveries keep the pace, bounds the
+ * churn of jobs deferred while a platform is paused, and makes `worker.rateLimit` work
+ * (BullMQ ignores a manual rate limit on a worker without one).
  *
  * Redis going away never holds a caller: every queue call is bounded by `timeoutMs`
  * (STORE_TIMEOUT_MS) and fails with StoreUnavailableError, the producing connection
@@ -23,6 +22,7 @@ import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { withDeadline } from '../store/with-deadline.js';
 import { attemptDelivery, idempotencyKeyOf, type DeliveryDeps } from './attempt-delivery.js';
+import { createRedisPacer, type RedisEval } from './create-redis-pacer.js';
 import { nextAttemptAt, type ReminderRecord } from './trip-records.js';
 import type { Platform } from './types.js';
 
@@ -49,19 +49,6 @@ export interface BullmqSchedulerOptions {
 type JobData = { reminderId: string; generation: number } | { recurring: string };
 
 export const QUEUE_NAME = 'travel-reminders';
-
-/**
- * The same rate in windows as short as 50 ms allow with whole numbers (90/1000 ms →
- * 9/100 ms, 95/1000 → 19/200): BullMQ's limiter counts in fixed windows, and a rolling
- * second can hold one window's worth more than the rate, so shorter windows keep it close.
- */
-export function finerWindow(limiter: { max: number; durationMs: number }): { max: number; duration: number } {
-  for (const d of [10, 5, 4, 2]) {
-    if (limiter.max % d === 0 && limiter.durationMs % d === 0 && limiter.durationMs / d >= 50) return { max: limiter.max / d, duration: limiter.durationMs / d };
-  }
-  return { max: limiter.max, duration: limiter.durationMs };
-}
-
 
 export function createBullmqScheduler(options: BullmqSchedulerOptions) {
   const { deps, clock, logger } = options;
@@ -150,8 +137,17 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
   // Redis' clock, and a frozen test clock must not pause a platform for ever); attemptDelivery
   // asks in the injected clock's terms.
   const pausedUntil = new Map<Platform, number>();
+  // One pace for every worker of this queue (and for alerts sent by this process).
+  const pacer = createRedisPacer({
+    client: () => queue.client as unknown as Promise<RedisEval>,
+    key: `${options.prefix}:${QUEUE_NAME}:pace`,
+    max: options.limiter.max,
+    durationMs: options.limiter.durationMs,
+    call: bounded,
+  });
   const attemptDeps: DeliveryDeps = {
     ...deps,
+    pace: (send) => pacer.run(send),
     pausedUntil: (p) => clock().getTime() + ((pausedUntil.get(p) ?? 0) - Date.now()),
   };
 
@@ -163,8 +159,10 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
     }
     const outcome = await attemptDelivery(attemptDeps, job.data.reminderId, job.data.generation, clock());
     if ((outcome.type === 'retry' && outcome.rateLimited && outcome.platform) || outcome.type === 'deferred') {
-      // Honour Retry-After for that platform: this job (and the platform's next ones) wait until then, in Redis' time.
-      const until = Date.now() + Math.max(1, outcome.at.getTime() - clock().getTime());
+      // Honour Retry-After for that platform: this job (and the platform's next ones) wait until then, in Redis' time,
+      // counted from the 429 (the attempt's own time is older by its wait for the pace: the pause would end early).
+      const wait = outcome.type === 'retry' && outcome.retryAfterMs !== undefined ? outcome.retryAfterMs : outcome.at.getTime() - clock().getTime();
+      const until = Date.now() + Math.max(1, wait);
       if (outcome.type === 'retry') pausedUntil.set(outcome.platform!, Math.max(pausedUntil.get(outcome.platform!) ?? 0, until));
       await job.moveToDelayed(until, token);
       throw new DelayedError();
@@ -183,6 +181,8 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
 
   return {
     enqueue,
+    /** Waits for this queue's next delivery slot (shared by all workers). */
+    pace: () => pacer.take(),
     /** Runs `run` about every `everyMs` on one worker of the queue (a job scheduler shared by replicas); worker processes only. */
     every(name: string, everyMs: number, run: (now: Date) => Promise<unknown>): void {
       if (!options.worker) return;
@@ -200,7 +200,7 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
         connection,
         prefix: options.prefix,
         concurrency: options.concurrency,
-        limiter: finerWindow(options.limiter),
+        limiter: { max: 2 * options.limiter.max, duration: options.limiter.durationMs },
         ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
         ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
         maxStalledCount: 5,

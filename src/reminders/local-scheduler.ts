@@ -79,7 +79,7 @@ export function createLocalScheduler(options: LocalSchedulerOptions) {
     const result: RunResult = { sent: 0, failed: 0, retried: 0 };
     const t = now.getTime();
     const queue = [...due.entries()].filter(([id, at]) => at <= t && !inFlight.has(id)).sort((a, b) => a[1] - b[1]).map(([id]) => id);
-    const attemptDeps: DeliveryDeps = { ...deps, pace: () => limiter.take(), pausedUntil: (p) => pausedUntil.get(p) ?? 0 };
+    const attemptDeps: DeliveryDeps = { ...deps, pace: (send) => limiter.run(send), pausedUntil: (p) => pausedUntil.get(p) ?? 0 };
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         // Stopping: finish the deliveries in flight, start no more (they stay due for the next start).

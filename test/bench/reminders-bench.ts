@@ -4,7 +4,9 @@
  * deliverer, with the double enforcing a chat.postMessage rate limit (429 +
  * Retry-After, as Slack does). Reports import rate, reminders/s against our configured
  * pace (REMINDERS_PER_SECOND) and against the platform's limit, 429s answered, duplicates
- * (must be 0), lost (must be 0), and memory apart: this process runs the app (store,
+ * (must be 0), lost (must be 0), the event-loop delay of the app and of the double (a
+ * stall on either side bunches calls, which a rolling-window limit counts as a burst),
+ * and memory apart: this process runs the app (store,
  * scheduler, Slack door) and keeps only the expected reminder ids; the counting of what
  * Slack accepted is the double's, in its own process.
  *
@@ -13,7 +15,7 @@
  * local:  the embedded SQLite store and the in-process scheduler; the clock is moved
  *         past the post-trip date, so all three reminders of every trip are due.
  * bullmq: STORE_URL and REDIS_URL on 127.0.0.1:6379 (database 7), one in-process worker
- *         paced at --pace per second; trips start within the briefing window, so the
+ *         paced at --pace per second (the queue's schedule in Redis); trips start within the briefing window, so the
  *         briefings are due at once (BullMQ delays run on Redis' real clock).
  * "Delivered" = chat.postMessage answered 200; a duplicate = the same idempotency key
  * (message metadata) accepted twice; lost = due reminders never accepted. Prints the
@@ -21,6 +23,7 @@
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +84,7 @@ const double = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const [doubleUrl, countersUrl] = await new Promise<string[]>((resolve) => double.stdout!.once('data', (c) => resolve(String(c).trim().split(' '))));
-interface Counters { accepted: number; duplicates: number; rateLimited: number; peakRss: number; firstAt: number; lastAt: number; keys?: string[] }
+interface Counters { accepted: number; duplicates: number; rateLimited: number; peakRss: number; firstAt: number; lastAt: number; loopDelayP99Ms: number; loopDelayMaxMs: number; keys?: string[] }
 const counters = async (keys = false) => (await (await fetch(`${countersUrl}${keys ? '?keys=1' : ''}`)).json()) as Counters;
 
 const env = {
@@ -110,6 +113,9 @@ const app = createApp({ config, logger: silentLogger, clock, advisor });
 const baselineRss = process.memoryUsage().rss;
 const service = app.context.reminders;
 const expected = new Set((await service.listTrips()).flatMap((t) => t.reminders.filter((r) => Date.parse(r.dueAt) <= clock().getTime()).map((r) => `${r.id}-0`)));
+// How late the app ran its callbacks while delivering: a stall lets a platform counting a rolling window see a burst.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 const t1 = performance.now();
 let delivered = 0;
 if (BULL) {
@@ -142,6 +148,7 @@ console.log(
     `deliver:   ${delivered} of ${expected.size} due reminders in ${deliverSeconds.toFixed(1)} s = ${rate.toFixed(1)} reminders/s: ${(rate / PACE).toFixed(3)}× our pace REMINDERS_PER_SECOND=${PACE}, ${(rate / LIMIT).toFixed(3)}× the platform limit ${LIMIT}/s`,
     `steady:    ${steady.toFixed(1)} reminders/s from the first accepted to the last: ${(steady / PACE).toFixed(3)}× our pace, ${(steady / LIMIT).toFixed(3)}× the platform limit`,
     `429s:      ${final.rateLimited} answered by the double (each honoured: that platform waits its Retry-After: 1)`,
+    `stalls:    event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms in the app; p99 ${final.loopDelayP99Ms.toFixed(0)} ms, max ${final.loopDelayMaxMs.toFixed(0)} ms in the double`,
     `duplicates: ${final.duplicates}   lost: ${lost}   statuses: ${JSON.stringify(Object.fromEntries([...new Set(statuses)].map((s) => [s, statuses.filter((x) => x === s).length])))}`,
     `memory, the app (this process: store, scheduler, Slack door, content; plus the expected ids): peak rss ${mb(peakRss)}, heap ${mb(peakHeap)} (rss before delivery: ${mb(baselineRss)})`,
     `memory, the bookkeeping (the double's process, counting every accepted message): peak rss ${mb(final.peakRss)}`,

@@ -4,10 +4,11 @@
  * DOUBLE_OPTIONS (or the file DOUBLE_OPTIONS_FILE). Prints one line: the double's base URL
  * and a counters URL. The counters are kept here: chat.postMessage calls answered 200 per
  * idempotency key (reminder metadata), 429s answered, and this process's peak RSS; GET the
- * counters URL for the totals (and when the first and last message were accepted), with `?keys=1` also for the keys accepted.
+ * counters URL for the totals (and when the first and last message were accepted, and this process's event-loop delay), with `?keys=1` also for the keys accepted.
  * Recorded calls are dropped every second to keep the double's memory flat.
  */
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startSlackApiDouble, type SlackApiDoubleOptions } from '../doubles/slack-api-double.js';
 import { serveJson } from './serve-json.js';
 
@@ -19,6 +20,9 @@ let peakRss = 0;
 // When the first and the last message were accepted (ms since the epoch): the steady rate, start-up aside.
 let firstAt = 0;
 let lastAt = 0;
+// How late this process ran its callbacks: a stall here bunches arrivals the rolling-window limit then counts as a burst.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100).unref();
 const double = await startSlackApiDouble({
   ...options,
@@ -40,6 +44,8 @@ const countersUrl = await serveJson((url) => ({
   peakRss,
   firstAt,
   lastAt,
+  loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+  loopDelayMaxMs: loopDelay.max / 1e6,
   ...(url.includes('keys=1') ? { keys: [...accepted.keys()] } : {}),
 }));
 process.stdout.write(`${double.url} ${countersUrl}\n`);
