@@ -6,7 +6,7 @@ import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createApp } from './app/create-app.js';
 import { AdvisorError } from './errors.js';
-import { describeStore } from './store/create-store.js';
+import { describeStore, loadStoreBackend } from './store/create-store.js';
 import { TEAMS_LOCAL_MODE_WARNING } from './channels/teams/local-mode-warning.js';
 import { installLastResortGuard } from './server/install-last-resort-guard.js';
 import { describeModelEndpoint } from './llm/model-endpoint.js';
@@ -15,6 +15,8 @@ import { installReloadSignal } from './app/install-reload-signal.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // The Redis or PostgreSQL client only when STORE_URL names one (src/store/create-store.ts).
+  await loadStoreBackend(config);
   const app = createApp({ config, logger });
   const running = await app.start();
   // From here on, an error no handler caught is logged and the server keeps serving every door.
