@@ -2,6 +2,8 @@
  * `npm start`: one process serving every configured door. With no credentials it
  * still runs the main job on the embedded defaults: the local playground.
  */
+// First: it holds V8's young generation small while the imports below and start-up run.
+import { releaseYoungGeneration } from './server/hold-young-generation.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createApp } from './app/create-app.js';
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   await loadStoreBackend(config);
   const app = createApp({ config, logger });
   const running = await app.start();
+  releaseYoungGeneration();
   // From here on, an error no handler caught is logged and the server keeps serving every door.
   installLastResortGuard(logger);
   // Which model (never its key or header values), or none: the answer to "why is every summary extractive?".
