@@ -2,11 +2,13 @@
  * `npm start`: one process serving every configured door. With no credentials it
  * still runs the main job on the embedded defaults: the local playground.
  */
+// First: it holds V8's young generation small while the imports below and start-up run.
+import { releaseYoungGeneration } from './server/hold-young-generation.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createApp } from './app/create-app.js';
 import { AdvisorError } from './errors.js';
-import { describeStore } from './store/create-store.js';
+import { describeStore, loadStoreBackend } from './store/create-store.js';
 import { TEAMS_LOCAL_MODE_WARNING } from './channels/teams/local-mode-warning.js';
 import { installLastResortGuard } from './server/install-last-resort-guard.js';
 import { describeModelEndpoint } from './llm/model-endpoint.js';
@@ -15,8 +17,11 @@ import { installReloadSignal } from './app/install-reload-signal.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // The Redis or PostgreSQL client only when STORE_URL names one (src/store/create-store.ts).
+  await loadStoreBackend(config);
   const app = createApp({ config, logger });
   const running = await app.start();
+  releaseYoungGeneration();
   // From here on, an error no handler caught is logged and the server keeps serving every door.
   installLastResortGuard(logger);
   // Which model (never its key or header values), or none: the answer to "why is every summary extractive?".

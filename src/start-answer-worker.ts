@@ -8,6 +8,7 @@
 import type { Config } from './config.js';
 import type { Logger } from 'pino';
 import { createApp } from './app/create-app.js';
+import { loadStoreBackend } from './store/create-store.js';
 import { createSlackAnswerWorker } from './channels/slack/answer-worker.js';
 
 export interface RunningAnswerWorker {
@@ -16,6 +17,7 @@ export interface RunningAnswerWorker {
 }
 
 export async function startAnswerWorker(config: Config, logger: Logger, options: { concurrency?: number } = {}): Promise<RunningAnswerWorker> {
+  await loadStoreBackend(config);
   const app = createApp({ config, logger, doors: [] });
   const worker = createSlackAnswerWorker(app.context, options);
   app.startCore();

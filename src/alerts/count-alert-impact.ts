@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type Keyv from 'keyv';
 import type { ContentBase } from '../content/types.js';
 import { closeStores } from '../store/close-stores.js';
-import { createStore, describeStore, type StoreConfig } from '../store/create-store.js';
+import { createStore, describeStore, loadStoreBackend, type StoreConfig } from '../store/create-store.js';
 import { createTripStore } from '../reminders/trip-store.js';
 import type { TripRecord } from '../reminders/trip-records.js';
 import { transitionsBetween } from './alerting-changes.js';
@@ -79,6 +79,7 @@ export async function alertImpact(before: ContentBase, after: ContentBase, optio
     return { rows, totalTrips: null, unknown: `no store configured (set STORE_URL, or DATA_DIR to a directory holding the server's store.sqlite)` };
   const stores: Keyv[] = [];
   try {
+    await loadStoreBackend(config);
     const trips = createTripStore({
       prefix: options.prefix,
       store<T>(ns: string) {

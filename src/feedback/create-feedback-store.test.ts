@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type Keyv from 'keyv';
 import { closeStores } from '../store/close-stores.js';
-import { createStore } from '../store/create-store.js';
+import { loadStoreBackend, createStore } from '../store/create-store.js';
 import { countFeedback, renderFeedbackReport } from './count-feedback.js';
 import { createFeedbackStore, type FeedbackVote } from './create-feedback-store.js';
 import type { FeedbackRecord } from './feedback-record.js';
@@ -39,6 +39,9 @@ async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
   for await (const x of it) out.push(x);
   return out;
 }
+
+// The stores below open while the suite is collected: their clients load first.
+for (const [, url] of kinds) await loadStoreBackend({ STORE_URL: url });
 
 describe.each(kinds)('feedback store on %s', (_name, url) => {
   const config = { STORE_URL: url, DATA_DIR: dataDir };

@@ -6,8 +6,17 @@
  * package; the patterns are ours (no library finds these in free text), the token
  * prefixes follow the providers' published formats. Used only by redact-personal-data.ts.
  */
-import validator from 'validator';
+// Only the three checks used: the package's index loads its hundred validators (20 ms of every
+// start). Each is a CommonJS file whose `default` is the check, read through require so Node and
+// vitest see the same module.
+import { createRequire } from 'node:module';
+import type Validator from 'validator';
 import type { Finding, RedactionKind } from './redact-personal-data.js';
+
+const requireCheck = createRequire(import.meta.url);
+const isIBAN = (requireCheck('validator/lib/isIBAN') as { default: typeof Validator.isIBAN }).default;
+const isJWT = (requireCheck('validator/lib/isJWT') as { default: typeof Validator.isJWT }).default;
+const isLuhnNumber = (requireCheck('validator/lib/isLuhnNumber') as { default: typeof Validator.isLuhnNumber }).default;
 
 type Rule = { re: RegExp; kind: RedactionKind; priority: number; soft?: boolean; accept?: (m: RegExpExecArray) => boolean; group?: number };
 
@@ -73,7 +82,7 @@ const RULES: Rule[] = [
   // the bare ids they hold (U0123ABCD, 29:…) are still caught below.
   // Secrets and tokens, by their published prefixes.
   { re: re(String.raw`-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)`), kind: 'secret', priority: 95 },
-  { re: re(String.raw`${NOT_WORD_BEFORE}eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]{5,}`), kind: 'secret', priority: 95, accept: (m) => validator.isJWT(m[0]) },
+  { re: re(String.raw`${NOT_WORD_BEFORE}eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]{5,}`), kind: 'secret', priority: 95, accept: (m) => isJWT(m[0]) },
   { re: re(String.raw`(?<![\w-])(?:sk|rk|pk)-(?:[A-Za-z]+-)*[A-Za-z0-9_-]{16,}`), kind: 'secret', priority: 95 },
   { re: re(String.raw`(?<![\w-])(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{12,}`), kind: 'secret', priority: 95 },
   { re: re(String.raw`(?<![\w-])xox[abprseo]-[A-Za-z0-9-]{8,}`), kind: 'secret', priority: 95 },
@@ -93,8 +102,8 @@ const RULES: Rule[] = [
     kind: 'secret', priority: 92, group: 1,
   },
   // Banking: IBANs (mod 97) and payment cards (Luhn).
-  { re: re(String.raw`${NOT_WORD_BEFORE}[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}${NOT_WORD_AFTER}`), kind: 'iban', priority: 85, accept: (m) => validator.isIBAN(m[0].replace(/[ -]/g, '')) },
-  { re: re(String.raw`(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])`), kind: 'card', priority: 85, accept: (m) => validator.isLuhnNumber(digits(m[0])) },
+  { re: re(String.raw`${NOT_WORD_BEFORE}[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}${NOT_WORD_AFTER}`), kind: 'iban', priority: 85, accept: (m) => isIBAN(m[0].replace(/[ -]/g, '')) },
+  { re: re(String.raw`(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])`), kind: 'card', priority: 85, accept: (m) => isLuhnNumber(digits(m[0])) },
   // Documents: a number with digits right after its keyword.
   { re: re(String.raw`${NOT_WORD_BEFORE}(?:passport|pasaporte|passeport|reisepass|паспорт\p{L}*)${NOT_WORD_AFTER}${FILLER}${DOC_NUMBER}`, 'giu'), kind: 'passport', priority: 80, group: 1, accept: (m) => digits(m[1]!).length >= 5 },
   { re: re(String.raw`${NOT_WORD_BEFORE}(?:${ID_KEYWORDS})${FILLER}${DOC_NUMBER}`, 'giu'), kind: 'id-number', priority: 78, group: 1, accept: (m) => digits(m[1]!).length >= 5 },

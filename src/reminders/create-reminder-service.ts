@@ -12,7 +12,7 @@ import type { Advisor } from '../advisor/create-advisor.js';
 import type { Config } from '../config.js';
 import { IdempotencyConflictError, InputError, StoreUnavailableError } from '../errors.js';
 import type { DeliveryDeps } from './attempt-delivery.js';
-import { createBullmqScheduler, type BullmqScheduler } from './bullmq-scheduler.js';
+import type { BullmqScheduler } from './bullmq-scheduler.js';
 import { createLocalScheduler, type LocalScheduler } from './local-scheduler.js';
 import { createRateLimiter } from './create-rate-limiter.js';
 import { expiryOf, planReminders } from './plan-reminders.js';
@@ -132,12 +132,14 @@ export function createReminderService(ctx: ReminderServiceDeps, options: Reminde
   const pacer = createRateLimiter(limiter.max, limiter.durationMs);
   const kind = options.scheduler ?? (config.REDIS_URL ? 'bullmq' : 'local');
   let local: LocalScheduler | null = null;
-  let bull: BullmqScheduler | null = null;
+  // BullMQ (and ioredis) is imported only when REDIS_URL asks for it: it cost every start
+  // 150 ms without. Every call that reaches it is async and awaits it; `every` queues behind it.
+  let bull: Promise<BullmqScheduler> | null = null;
   if (kind === 'bullmq') {
     if (!config.REDIS_URL) throw new InputError('the BullMQ scheduler needs REDIS_URL');
-    bull = createBullmqScheduler({
-      deps, clock, logger,
-      redisUrl: config.REDIS_URL,
+    const redisUrl = config.REDIS_URL;
+    bull = import('./bullmq-scheduler.js').then(({ createBullmqScheduler }) => createBullmqScheduler({
+      deps, clock, logger, redisUrl,
       prefix: options.queuePrefix ?? 'travel-advisor',
       worker: options.worker ?? true,
       concurrency: options.concurrency ?? deliveryConcurrency(limiter),
@@ -145,7 +147,9 @@ export function createReminderService(ctx: ReminderServiceDeps, options: Reminde
       lockDurationMs: options.lockDurationMs,
       stalledIntervalMs: options.stalledIntervalMs,
       timeoutMs: config.STORE_TIMEOUT_MS,
-    });
+    }));
+    // A scheduler that cannot be built fails start(); until then the rejection is held, not unhandled.
+    bull.catch(() => undefined);
   } else {
     local = createLocalScheduler({
       deps, clock, logger,
@@ -162,7 +166,7 @@ export function createReminderService(ctx: ReminderServiceDeps, options: Reminde
 
   async function schedule(r: ReminderRecord): Promise<void> {
     if (local) local.track(r);
-    else await bull!.enqueue(r);
+    else await (await bull!).enqueue(r);
   }
 
   async function load(id: string): Promise<{ trip: TripRecord; reminders: ReminderRecord[] } | null> {
@@ -303,7 +307,7 @@ export function createReminderService(ctx: ReminderServiceDeps, options: Reminde
         r.status = 'cancelled';
         await store.putReminder(r, now);
         if (local) local.track(r);
-        else await bull!.cancel(r);
+        else await (await bull!).cancel(r);
       }
       got.trip.cancelledAt = now.toISOString();
       await store.putTrip(got.trip, now);
@@ -369,7 +373,7 @@ export function createReminderService(ctx: ReminderServiceDeps, options: Reminde
     pace: () => (bull ? bull.pace() : pacer.take()),
     every(name, everyMs, run) {
       if (local) local.every(name, everyMs, run);
-      else bull!.every(name, everyMs, run);
+      else void bull!.then((b) => b.every(name, everyMs, run), () => undefined);
     },
     async runDue(now = clock()) {
       let result = { sent: 0, failed: 0, retried: 0 };
@@ -384,7 +388,7 @@ export function createReminderService(ctx: ReminderServiceDeps, options: Reminde
     async start() {
       if (local) await local.start();
       else {
-        await bull!.start();
+        await (await bull!).start();
         // The queue delivers; this process still deletes expired trip data now and then.
         sweeper = setInterval(() => void service.runDue!().catch((error: unknown) => logger.error({ err: error }, 'trip sweep failed')), 15 * 60_000);
         sweeper.unref();
@@ -394,12 +398,13 @@ export function createReminderService(ctx: ReminderServiceDeps, options: Reminde
       if (sweeper) clearInterval(sweeper);
       sweeper = null;
       if (local) await local.stop();
-      else await bull!.stop(budgetMs);
+      else await (await bull!).stop(budgetMs);
     },
     async health() {
       const state = (p: Promise<unknown>) => p.then(() => 'ok' as const, () => 'down' as const);
-      const [storeState, redisState] = await Promise.all([state(store.ping()), bull ? state(bull.ping()) : Promise.resolve(undefined)]);
-      const running = local ? local.running() : bull!.workerRunning();
+      const queue = bull ? await bull : null;
+      const [storeState, redisState] = await Promise.all([state(store.ping()), queue ? state(queue.ping()) : Promise.resolve(undefined)]);
+      const running = local ? local.running() : queue!.workerRunning();
       return {
         store: storeState,
         ...(redisState ? { redis: redisState } : {}),

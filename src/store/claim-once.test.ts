@@ -7,13 +7,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Keyv from 'keyv';
-import { createStore } from './create-store.js';
+import { createStore, loadStoreBackend } from './create-store.js';
 import { claimOnce } from './claim-once.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'claim-once-'));
 const stores: Keyv[] = [];
+beforeAll(async () => {
+  await loadStoreBackend({ STORE_URL: 'redis://127.0.0.1:6379' });
+  await loadStoreBackend({ STORE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+});
+
 function store(config: Parameters<typeof createStore>[0], namespace: string): Keyv {
   const s = createStore(config, namespace);
   stores.push(s);

@@ -5,8 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { createStore, describeStore } from './create-store.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadStoreBackend, createStore, describeStore } from './create-store.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ta-store-'));
 const kinds = [
@@ -18,6 +18,7 @@ const kinds = [
 describe.each(kinds)('keyv store on %s', (_name, url) => {
   const config = { STORE_URL: url, DATA_DIR: dataDir };
   const namespace = `store-test-${process.pid}-${Date.now()}`;
+  beforeAll(() => loadStoreBackend(config));
 
   it('keeps values across a new connection (a restart)', async () => {
     const a = createStore<{ n: number }>(config, namespace);

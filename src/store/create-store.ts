@@ -4,22 +4,45 @@
  * several replicas share state. Each caller gets its own namespace.
  * Note: @keyv/postgres shares one pool per URL, so disconnect stores once, at shutdown
  * (createApp does), not one by one while others are in use.
+ *
+ * The Redis and PostgreSQL clients are imported only when STORE_URL names them (they were a
+ * fifth of the server's start with neither configured): entry points call
+ * `await loadStoreBackend(config)` once before `createStore`; SQLite needs no call.
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Keyv from 'keyv';
-import KeyvSqlite from '@keyv/sqlite';
-import KeyvRedis from '@keyv/redis';
-import KeyvPostgres from '@keyv/postgres';
+import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { AdvisorError } from '../errors.js';
 import { boundStore } from './bound-store.js';
+import { openSqliteStore } from './backends/open-sqlite-store.js';
+import type { OpenStore } from './backends/open-store.js';
 
 /** STORE_TIMEOUT_MS is optional here (default 3 s) so tools and tests can pass just the location. */
 export type StoreConfig = Pick<Config, 'STORE_URL' | 'DATA_DIR'> & Partial<Pick<Config, 'STORE_TIMEOUT_MS'>>;
 
 /** Default per-call bound, MUST stay in sync with STORE_TIMEOUT_MS's default in config.ts. */
 export const DEFAULT_STORE_TIMEOUT_MS = 3000;
+
+export type StoreKind = 'sqlite' | 'redis' | 'postgres';
+
+/** The backend a STORE_URL names; MUST stay in sync with STORE_URL's pattern in config.ts. */
+export function storeKind(url: string | undefined): StoreKind {
+  if (!url || url.startsWith('sqlite://')) return 'sqlite';
+  return /^rediss?:\/\//.test(url) ? 'redis' : 'postgres';
+}
+
+const loaded = new Map<StoreKind, OpenStore>([['sqlite', openSqliteStore]]);
+const loaders: Record<Exclude<StoreKind, 'sqlite'>, () => Promise<OpenStore>> = {
+  redis: async () => (await import('./backends/open-redis-store.js')).openRedisStore,
+  postgres: async () => (await import('./backends/open-postgres-store.js')).openPostgresStore,
+};
+
+/** Imports the client of the backend `config` names (nothing for SQLite); call before createStore. */
+export async function loadStoreBackend(config: Pick<StoreConfig, 'STORE_URL'>): Promise<void> {
+  const kind = storeKind(config.STORE_URL);
+  if (kind !== 'sqlite' && !loaded.has(kind)) loaded.set(kind, await loaders[kind]());
+}
 
 /** Where the store lives, for logs (never includes credentials). */
 export function describeStore(config: StoreConfig): string {
@@ -34,36 +57,11 @@ export function describeStore(config: StoreConfig): string {
  * and commands carry the same bound; the Redis client reconnects in the background.
  */
 export function createStore<T = unknown>(config: StoreConfig, namespace: string, logger?: Logger): Keyv<T> {
-  const url = config.STORE_URL;
   const timeoutMs = config.STORE_TIMEOUT_MS ?? DEFAULT_STORE_TIMEOUT_MS;
-  let store: Keyv<T>;
-  if (!url || url.startsWith('sqlite://')) {
-    const file = url ? url.slice('sqlite://'.length) : resolve(config.DATA_DIR, 'store.sqlite');
-    mkdirSync(resolve(file, '..'), { recursive: true });
-    const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000, iterationLimit: 500 });
-    // WAL + synchronous=NORMAL: survives a killed process (not a power cut mid-commit) and
-    // writes ~60x faster than the default rollback journal (one fsync per write).
-    const pragma = (sqlite as unknown as { query(sql: string): Promise<unknown> }).query;
-    void pragma('PRAGMA journal_mode=WAL').then(() => pragma('PRAGMA synchronous=NORMAL')).catch(() => undefined);
-    store = new Keyv<T>({ store: sqlite, namespace });
-  } else if (/^rediss?:\/\//.test(url)) {
-    const redis = new KeyvRedis(
-      {
-        url,
-        // While the connection is down a command waits in the client's queue at most this
-        // long, then is taken out of the queue unsent (no late write after a reported failure).
-        commandOptions: { timeout: timeoutMs },
-        socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
-      },
-      { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: timeoutMs },
-    );
-    store = new Keyv<T>({ store: redis, namespace, useKeyPrefix: false });
-  } else {
-    store = new Keyv<T>({
-      store: new KeyvPostgres({ uri: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs } as ConstructorParameters<typeof KeyvPostgres>[0]),
-      namespace,
-    });
-  }
+  const kind = storeKind(config.STORE_URL);
+  const open = loaded.get(kind);
+  if (!open) throw new AdvisorError(`the ${kind} store client is not loaded: await loadStoreBackend(config) before createStore`);
+  const store = open<T>(config.STORE_URL, config.DATA_DIR, namespace, timeoutMs);
   // Without a listener a dropped connection would crash the process. A server that is
   // down reports every reconnect attempt: log the first, then at most one a minute.
   let lastLogged = 0;

@@ -24,6 +24,7 @@ import type { Deliverer, NewTrip, Platform } from '../../src/reminders/types.js'
 import { closeStores } from '../../src/store/close-stores.js';
 import { createStore } from '../../src/store/create-store.js';
 import { copyContent, type ContentCopy } from '../content/content-fixture.js';
+import '../support/store-backends.js';
 
 /** Kazakhstan from high to severe: abusive surveillance marked present. */
 export function raiseKazakhstan(copy: ContentCopy): void {

@@ -8,9 +8,10 @@
  * (synthetic-content.ts), whose artifacts are built into a temporary ARTIFACTS_DIR first, as
  * `npm run build` does for content/. Needs `npm run build`. Run:
  *   npx tsx test/bench/cold-start.ts [--pairs 7]
- * Prints medians, the median of the per-pair ratios, and the load average; for `ask`, also
- * the process's CPU time. The machine is shared: the ratios to bare Bolt, and CPU time, are
- * what count.
+ * Prints medians, the median of the per-pair ratios, and the load average. The machine is
+ * shared: the ratios to bare Bolt are what count, and also the CPU time each process spent
+ * (`ask`: the whole process; the server: to /healthz; bare Bolt: to the end of the import),
+ * which load distorts less than wall time.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,27 +27,46 @@ const PAIRS = Number(values.pairs);
 const work = mkdtempSync(join(tmpdir(), 'cold-start-'));
 const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent' };
 
-/** CPU time (user + system, ms) of finished child processes, by label: less distorted by load than wall time. */
-const cpu: Record<string, number[]> = {};
+interface Run {
+  ms: number;
+  /** CPU time of the measured process, when known. */
+  cpuMs?: number;
+}
 
-/** Wall time of one process; its CPU time (the shell's `times`, 10 ms ticks) is recorded under `label`. */
-function timed(args: string[], env: Record<string, string | undefined> = {}, label = ''): number {
+function timed(args: string[], env: Record<string, string | undefined> = {}): number {
+  return run(args, env).ms;
+}
+
+/** Wall time of one process, and its whole CPU time from the shell's `times` (10 ms ticks). */
+function run(args: string[], env: Record<string, string | undefined> = {}): Required<Run> & { stdout: string } {
   const started = performance.now();
-  const script = '"$@" >/dev/null; status=$?; times >&2; exit $status';
+  const script = '"$@"; status=$?; times >&2; exit $status';
   const r = spawnSync('/bin/sh', ['-c', script, 'sh', process.execPath, ...args], { cwd: ROOT, env: { ...baseEnv, ...env }, encoding: 'utf8' });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.split('\n')[0]}`);
   // The last line of `times`: the children's user and system time, "0m0.530s 0m0.070s".
-  const [user, system] = [...(r.stderr.trim().split('\n').at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000);
-  if (label && user !== undefined && system !== undefined) (cpu[label] ??= []).push(user + system);
-  return ms;
+  const [user = 0, system = 0] = [...(r.stderr.trim().split('\n').at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000);
+  return { ms, cpuMs: user + system, stdout: r.stdout };
 }
 
-const bareBolt = () => timed(['--input-type=module', '-e', "await import('@slack/bolt')"]);
-const ask = (env: Record<string, string>, label: string) => () => timed(['bin/travel-advisor.js', 'ask', 'travelling to Kyrgyzstan next week'], env, label);
+/** The import, then the process's own CPU time so far (user + system). */
+const bareBolt = (): Run => {
+  const r = run(['--input-type=module', '-e', "await import('@slack/bolt'); const c = process.cpuUsage(); process.stdout.write(String((c.user + c.system) / 1000))"]);
+  return { ms: r.ms, cpuMs: Number(r.stdout) };
+};
+const ask = (env: Record<string, string>) => (): Run => {
+  const { ms, cpuMs } = run(['bin/travel-advisor.js', 'ask', 'travelling to Kyrgyzstan next week'], env);
+  return { ms, cpuMs };
+};
 
-/** Spawn to first /healthz 200, and VmRSS (MB) one second after. */
-async function serverStart(env: Record<string, string>): Promise<{ ms: number; rssMb: number }> {
+/** utime + stime of a running process from /proc, in ms (Linux's USER_HZ is 100: 10 ms a tick). */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Spawn to first /healthz 200 (wall and the server's CPU), and VmRSS (MB) one second after. */
+async function serverStart(env: Record<string, string>): Promise<Run & { rssMb: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
@@ -66,9 +86,10 @@ async function serverStart(env: Record<string, string>): Promise<{ ms: number; r
       await sleep(5);
     }
     const ms = performance.now() - started;
+    const cpuMs = cpuOf(child.pid!);
     await sleep(1000);
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024;
-    return { ms, rssMb: rss };
+    return { ms, cpuMs, rssMb: rss };
   } finally {
     child.kill('SIGTERM');
     await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
@@ -79,26 +100,37 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 /** Runs `measure` and bare Bolt alternately, PAIRS times. */
-async function paired(label: string, measure: () => number | Promise<number>): Promise<number> {
+async function paired(label: string, measure: () => Run | Promise<Run>): Promise<{ ms: number; cpuMs: number }> {
   const mine: number[] = [];
   const bolt: number[] = [];
   const ratios: number[] = [];
+  const cpu: number[] = [];
+  const boltCpu: number[] = [];
+  const cpuRatios: number[] = [];
   const loads: number[] = [];
   for (let i = 0; i < PAIRS; i++) {
     const first = i % 2 === 0;
-    const b1 = first ? bareBolt() : 0;
+    const b1 = first ? bareBolt() : null;
     const m = await measure();
-    const b = first ? b1 : bareBolt();
-    mine.push(m);
-    bolt.push(b);
-    ratios.push(m / b);
+    const b = b1 ?? bareBolt();
+    mine.push(m.ms);
+    bolt.push(b.ms);
+    ratios.push(m.ms / b.ms);
+    if (m.cpuMs !== undefined) {
+      cpu.push(m.cpuMs);
+      boltCpu.push(b.cpuMs!);
+      cpuRatios.push(m.cpuMs / b.cpuMs!);
+    }
     loads.push(loadavg()[0]!);
   }
+  const cpuLine = cpu.length
+    ? `\n${''.padEnd(44)} CPU ${median(cpu).toFixed(0).padStart(5)} ms; bare Bolt import CPU ${median(boltCpu).toFixed(0).padStart(4)} ms; ratio ${median(cpuRatios).toFixed(2)}×`
+    : '';
   console.log(
     `${label.padEnd(44)} median ${median(mine).toFixed(0).padStart(5)} ms; bare Bolt import ${median(bolt).toFixed(0).padStart(4)} ms; ` +
-      `ratio ${median(ratios).toFixed(2)}× (median of ${PAIRS} pairs); load ${median(loads).toFixed(2)}`,
+      `ratio ${median(ratios).toFixed(2)}× (median of ${PAIRS} pairs); load ${median(loads).toFixed(2)}${cpuLine}`,
   );
-  return median(mine);
+  return { ms: median(mine), cpuMs: cpu.length ? median(cpu) : NaN };
 }
 
 try {
@@ -110,23 +142,22 @@ try {
   const big = { CONTENT_DIR: synthetic, ARTIFACTS_DIR: artifacts250 };
 
   console.log(`cold start, ${PAIRS} pairs each; load average at start ${load()}`);
-  const askReal = await paired('ask (content/)', ask(real, 'real'));
-  const askBig = await paired(`ask (${countries} country files)`, ask(big, 'big'));
-  const [cpuReal, cpuBig] = [median(cpu.real!), median(cpu.big!)];
-  console.log(`ask CPU (user + system of the process), median: ${cpuReal.toFixed(0)} ms (content/), ${cpuBig.toFixed(0)} ms (${countries} countries) = ${(cpuBig / cpuReal).toFixed(2)}×`);
+  const askReal = await paired('ask (content/)', ask(real));
+  const askBig = await paired(`ask (${countries} country files)`, ask(big));
   const rss: Record<string, number[]> = { real: [], big: [] };
   const serverReal = await paired('server to first /healthz (content/)', async () => {
     const r = await serverStart(real);
     rss.real!.push(r.rssMb);
-    return r.ms;
+    return r;
   });
   const serverBig = await paired(`server to first /healthz (${countries} countries)`, async () => {
     const r = await serverStart(big);
     rss.big!.push(r.rssMb);
-    return r.ms;
+    return r;
   });
   console.log(`idle RSS, no credentials: ${median(rss.real!).toFixed(0)} MB (content/), ${median(rss.big!).toFixed(0)} MB (${countries} countries)`);
-  console.log(`growth to ${countries} countries: ask ${(askBig / askReal).toFixed(2)}×, server start ${(serverBig / serverReal).toFixed(2)}×`);
+  const growth = (a: { ms: number; cpuMs: number }, b: { ms: number; cpuMs: number }) => `${(b.ms / a.ms).toFixed(2)}× wall, ${(b.cpuMs / a.cpuMs).toFixed(2)}× CPU`;
+  console.log(`growth to ${countries} countries: ask ${growth(askReal, askBig)}; server start ${growth(serverReal, serverBig)}`);
   console.log(`load average at end ${load()}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

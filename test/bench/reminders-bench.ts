@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import { createApp } from '../../src/app/create-app.js';
+import { loadStoreBackend } from '../../src/store/create-store.js';
 import { buildAdvisor } from '../../src/app/build-advisor.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
@@ -93,6 +94,7 @@ const env = {
   ...(BULL ? { STORE_URL: REDIS, REDIS_URL: REDIS } : {}),
 };
 const config = loadConfig(env);
+await loadStoreBackend(config);
 const advisor = buildAdvisor(config);
 
 // Import through the real CLI code.

@@ -17,6 +17,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { createApp } from '../../src/app/create-app.js';
+import { loadStoreBackend } from '../../src/store/create-store.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startSlackApiDouble } from '../doubles/slack-api-double.js';
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
       SLACK_SIGNING_SECRET: secret,
       SLACK_API_URL: apiUrl,
     });
+    await loadStoreBackend(config);
     const app = createApp({ config, logger: silentLogger });
     const running = await app.start();
     console.log(`READY http://127.0.0.1:${running.port}/slack/events`);

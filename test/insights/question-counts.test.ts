@@ -22,6 +22,7 @@ import { silentLogger } from '../../src/logger.js';
 import { closeStores } from '../../src/store/close-stores.js';
 import { createStore } from '../../src/store/create-store.js';
 import { rawRows } from './raw-rows.js';
+import '../support/store-backends.js';
 
 const advisor = sharedAdvisor(loadConfig({ LOG_LEVEL: 'silent' }));
 const dataDir = mkdtempSync(join(tmpdir(), 'insights-counts-'));

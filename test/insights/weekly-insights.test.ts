@@ -22,6 +22,7 @@ import { QUEUE_NAME } from '../../src/reminders/bullmq-scheduler.js';
 import { closeStores } from '../../src/store/close-stores.js';
 import { createStore } from '../../src/store/create-store.js';
 import { makeHarness } from '../reminders/reminders-harness.js';
+import '../support/store-backends.js';
 
 const REDIS = 'redis://127.0.0.1:6379';
 const dataDir = mkdtempSync(join(tmpdir(), 'insights-weekly-'));

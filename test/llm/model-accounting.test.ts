@@ -22,6 +22,7 @@ import { createLlmAccountingRecorder, readLlmAccounting, type StoredLlmAccountin
 import { closeStores } from '../../src/store/close-stores.js';
 import { createStore } from '../../src/store/create-store.js';
 import { startOpenAiDouble, type OpenAiDouble, type OpenAiDoubleMode } from '../doubles/openai-server.js';
+import '../support/store-backends.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const QUESTION = 'what is SORM?';

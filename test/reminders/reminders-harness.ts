@@ -16,6 +16,7 @@ import { silentLogger } from '../../src/logger.js';
 import { createStore } from '../../src/store/create-store.js';
 import { createReminderService, type ReminderServiceOptions } from '../../src/reminders/create-reminder-service.js';
 import type { Deliverer, Delivery, Platform } from '../../src/reminders/types.js';
+import '../support/store-backends.js';
 
 /** The advisor for this config, built once per worker (test/support/shared-advisor.ts). */
 export function advisorFor(config: Config): Advisor {

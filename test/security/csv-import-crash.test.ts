@@ -20,6 +20,7 @@ import { loadConfig } from '../../src/config.js';
 import { createTripStore } from '../../src/reminders/trip-store.js';
 import { createStore } from '../../src/store/create-store.js';
 import { startRedis, type RedisProcess } from './redis-process.js';
+import '../support/store-backends.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NOW = '2026-11-23T09:00:00Z';

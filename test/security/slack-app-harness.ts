@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startSlackApiDouble, type SlackApiDouble, type SlackApiDoubleOptions } from '../doubles/slack-api-double.js';
 import { fixture } from '../slack/slack-requests.js';
+import '../support/store-backends.js';
 
 export const SECRET = 'security-signing-secret-0123456789abcdef';
 

@@ -15,6 +15,7 @@ import { startSlackApiDouble, type RecordedCall, type SlackApiDouble } from '../
 import { startTeamsConnectorDouble, type ConnectorCall, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
 import { advisorFor } from '../reminders/reminders-harness.js';
 import { fixture, postCommand, postEvent, postInteraction } from '../slack/slack-requests.js';
+import '../support/store-backends.js';
 
 export const TOKEN = 'storage-suite-token-0123456789';
 const SECRET = 'storage-suite-signing-secret-0123456789';

@@ -21,6 +21,7 @@ import { createStore } from '../../src/store/create-store.js';
 import { advisorFor } from '../reminders/reminders-harness.js';
 import { freePort } from './redis-process.js';
 import { slackTexts, startStorageApp, TRIP, type StorageApp } from './storage-app.js';
+import '../support/store-backends.js';
 
 const NOT_SAVED = /nothing was saved/i;
 /** A confirmation: mentions a save or a reminder to come, and is not the "nothing was saved" notice. */

@@ -18,6 +18,7 @@ import { ANSWERS_QUEUE } from '../../src/channels/slack/answer-queue.js';
 import { createSlackAnswerWorker, type SlackAnswerWorker } from '../../src/channels/slack/answer-worker.js';
 import { startSlackApiDouble, type SlackApiDouble } from '../doubles/slack-api-double.js';
 import { fixture, postEvent } from './slack-requests.js';
+import '../support/store-backends.js';
 
 const SECRET = 'workers-signing-secret';
 const REDIS = 'redis://127.0.0.1:6379';

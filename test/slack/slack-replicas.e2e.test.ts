@@ -13,6 +13,7 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startSlackApiDouble, type SlackApiDouble } from '../doubles/slack-api-double.js';
 import { fixture, postEvent } from './slack-requests.js';
+import '../support/store-backends.js';
 
 const SECRET = 'replica-signing-secret';
 const run = randomUUID().slice(0, 8);

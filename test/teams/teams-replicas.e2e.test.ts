@@ -16,6 +16,7 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
 import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import '../support/store-backends.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const run = randomUUID().slice(0, 8);

@@ -10,7 +10,7 @@ import { countryNameOf } from '../../app/build-advisor.js';
 import { countFeedback, renderFeedbackReport } from '../../feedback/count-feedback.js';
 import { feedbackStoreFrom } from '../../feedback/create-feedback-store.js';
 import { closeStores } from '../../store/close-stores.js';
-import { createStore, describeStore } from '../../store/create-store.js';
+import { createStore, describeStore, loadStoreBackend } from '../../store/create-store.js';
 import { AdvisorError, StoreUnavailableError } from '../../errors.js';
 import type { CliDeps, CliExtension } from './create-program.js';
 
@@ -20,6 +20,7 @@ interface ReportFlags {
 
 export async function runFeedbackReport(flags: ReportFlags, deps: CliDeps): Promise<void> {
   const config = deps.config();
+  await loadStoreBackend(config);
   const stores: Keyv[] = [];
   const store = <T>(namespace: string): Keyv<T> => {
     const s = createStore<T>(config, namespace);

@@ -12,7 +12,7 @@ import { AdvisorError, StoreUnavailableError } from '../../errors.js';
 import { LLM_ACCOUNTING_NAMESPACE, readLlmAccounting, type StoredLlmAccounting } from '../../llm/llm-accounting-store.js';
 import { buildLlmReport, renderLlmReport } from '../../llm/render-llm-report.js';
 import { closeStores } from '../../store/close-stores.js';
-import { createStore, describeStore } from '../../store/create-store.js';
+import { createStore, describeStore, loadStoreBackend } from '../../store/create-store.js';
 import type { CliDeps, CliExtension } from './create-program.js';
 
 interface ReportFlags {
@@ -21,6 +21,7 @@ interface ReportFlags {
 
 export async function runLlmReport(flags: ReportFlags, deps: CliDeps): Promise<void> {
   const config = deps.config();
+  await loadStoreBackend(config);
   const store: Keyv<StoredLlmAccounting> = createStore<StoredLlmAccounting>(config, LLM_ACCOUNTING_NAMESPACE);
   try {
     const records = await readLlmAccounting(store).catch((error: unknown) => {

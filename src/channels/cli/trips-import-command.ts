@@ -18,7 +18,7 @@ import { createReminderService } from '../../reminders/create-reminder-service.j
 import { parseTripsCsv } from '../../reminders/parse-trips-csv.js';
 import { localTime } from '../../reminders/plan-reminders.js';
 import { closeStores } from '../../store/close-stores.js';
-import { createStore } from '../../store/create-store.js';
+import { createStore, loadStoreBackend } from '../../store/create-store.js';
 import type { CliDeps, CliExtension } from './create-program.js';
 import { importRows, type ImportCounts } from './import-rows.js';
 
@@ -72,6 +72,7 @@ export async function runTripsImport(
     );
 
   const stores: Keyv[] = [];
+  await loadStoreBackend(config);
   const reminders = createReminderService(
     {
       config,
