@@ -370,7 +370,7 @@ export function createReminderService(ctx: ReminderServiceDeps, options: Reminde
     },
     deliverer: (platform) => deliverers.get(platform),
     // With BullMQ, alerts draw from the queue's schedule in Redis, one pace with every worker's reminders.
-    pace: () => (bull ? bull.pace() : pacer.take()),
+    pace: async () => (bull ? (await bull).pace() : pacer.take()),
     every(name, everyMs, run) {
       if (local) local.every(name, everyMs, run);
       else void bull!.then((b) => b.every(name, everyMs, run), () => undefined);
