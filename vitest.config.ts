@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/bench/**', 'node_modules/**', 'dist/**'],
+    // Builds dist/ when stale and src/'s prebuilt artifacts (see the file for why).
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Server-backed suites share Redis/Postgres; files run in parallel workers but each uses its own keys.

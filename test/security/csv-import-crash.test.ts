@@ -51,7 +51,7 @@ interface Run {
 }
 
 function runImport(file: string, env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/channels/cli/main.ts', 'trips', 'import', file, '--now', NOW], {
+  const child = spawn(process.execPath, ['dist/channels/cli/main.js', 'trips', 'import', file, '--now', NOW], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 /**
- * Proves start-up as an operator meets it, with the real server process (`src/main.ts`):
+ * Proves start-up as an operator meets it, with the real server process (`dist/main.js`, built by `npm test` or the suite's global setup):
  * a Teams bot is SingleTenant unless MICROSOFT_APP_TYPE says otherwise (Azure creates no
  * new multi-tenant bots after 2025-07-31), and each identity setting that cannot work
  * stops the process before it listens, with exit code 1 and exactly one line naming the
@@ -24,7 +24,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function start(env: Record<string, string>): Promise<{ code: number | null; listening: boolean; stderr: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tenancy-'));
   dirs.push(dataDir);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLAYGROUND: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,7 +61,8 @@ const refusals: Array<[string, Record<string, string>, RegExp]> = [
 ];
 
 describe('Teams tenancy at start-up', () => {
-  it.each(refusals)('refuses %s with one line naming the variable', async (_name, env, line) => {
+  // Independent processes that each exit on their own: started together, not one after another.
+  it.concurrent.for(refusals)('refuses %s with one line naming the variable', async ([, env, line], { expect }) => {
     const r = await start(env);
     expect(r.listening).toBe(false);
     expect(r.code).toBe(1);
