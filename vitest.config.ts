@@ -14,11 +14,15 @@ export default defineConfig({
     // four workers overlap those waits on a 2-core machine (417 s → 285 s for the full run)
     // without making timing-sensitive suites flaky (checked with repeated full runs).
     maxWorkers: 4,
-    // Each file gets a fresh module graph (vitest's default isolation). `isolate: false` (one
-    // module cache per worker) cut CPU by a quarter, but on a clean clone, where files run in
-    // another order, Redis-backed suites (feedback store, idempotent trips) and the model
-    // configurations failed that pass alone and in isolation: shared module state between
-    // files that has not been found yet. Isolation stays until it is.
+    // One module cache per worker (`isolate: false`): botbuilder, Bolt, msal and the src/ graph
+    // load once per worker rather than once per file, and test/support/shared-advisor.ts shares
+    // its advisors. An earlier try was reverted after Redis-backed suites (feedback store,
+    // idempotent trips) and the model configurations failed on a loaded clean-clone run; all
+    // three pass together in one worker with --no-isolate --sequence.shuffle, and the same
+    // model-configuration failure (a fallback when the 8 s model deadline passed) happened
+    // with isolation too: load, not shared state. No test patches modules, stubs globals or
+    // writes process.env; fake timers are restored after each test.
+    isolate: false,
     // In CI, also write a JSON report so .ci/run can print one plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'test/artifacts/vitest-report.json' },
