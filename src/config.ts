@@ -4,7 +4,7 @@
  * No other file reads process.env. MUST stay in sync with README "Configuration".
  */
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { isLoopbackHost } from './server/loopback.js';
@@ -15,6 +15,15 @@ import { graphInstallProblems } from './channels/teams/graph/graph-install-probl
 
 /** The package root (where content/ and intents/ ship), whether run from src/ or dist/. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Where this code's prebuilt artifacts live by default. An artifact's fingerprint names the
+ * code that built it (src/artifacts/fingerprint.ts), so dist/ and src/ (run by tsx or vitest)
+ * never share one: each keeps its own, and the tests' global setup
+ * (test/support/global-setup.ts) prebuilds src/'s so test files need not train the
+ * classifier again each.
+ */
+const DEFAULT_ARTIFACTS_DIR = resolve(PACKAGE_ROOT, 'dist', basename(dirname(fileURLToPath(import.meta.url))) === 'src' ? 'src-artifacts' : 'artifacts');
 
 /**
  * The Bot Connector service hosts Teams puts in `serviceUrl`: the public cloud
@@ -73,7 +82,7 @@ export const configSchema = z.object({
    * used only while it matches CONTENT_DIR/INTENTS_DIR and the running code; otherwise they are
    * built from the source files at start-up (slower, never stale).
    */
-  ARTIFACTS_DIR: z.string().default(resolve(PACKAGE_ROOT, 'dist', 'artifacts')),
+  ARTIFACTS_DIR: z.string().default(DEFAULT_ARTIFACTS_DIR),
   CONTENT_STALE_DAYS: z.coerce.number().int().positive().default(180),
   DEFAULT_TIMEZONE: zone.default('UTC'),
   SECURITY_CONTACT: z.string().default('your security team'),

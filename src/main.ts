@@ -24,15 +24,8 @@ async function main(): Promise<void> {
   releaseYoungGeneration();
   // From here on, an error no handler caught is logged and the server keeps serving every door.
   installLastResortGuard(logger);
-  // Which model (never its key or header values), or none: the answer to "why is every summary extractive?".
-  const model = config.model ? describeModelEndpoint(config.model) : 'none (extractive summaries)';
-  logger.info({ port: running.port, bind: running.bindAddress, doors: app.doors.map((d) => d.name), store: describeStore(config), model }, 'travel-advisor started');
-  const playgroundOn = config.playgroundEnabled && app.doors.some((d) => d.name === 'web');
-  console.log(playgroundOn ? `Playground: ${running.url} (on: ${config.playgroundReason})` : `Playground: off (${config.playgroundReason})`);
-  const everywhere = /^(0\.0\.0\.0|\[::\]):/.test(running.bindAddress) ? ', all interfaces' : '';
-  console.log(`Listening on ${running.bindAddress}${everywhere} (doors: ${app.doors.map((d) => d.name).join(', ') || 'none'}; health: ${running.url}/healthz)`);
-  // Unauthenticated Teams must never go unnoticed: the door logged it, the console says it too.
-  if (config.teamsMode === 'local') console.warn(`Warning: ${TEAMS_LOCAL_MODE_WARNING}`);
+  // Signals are handled before the console says the server listens: whoever waits for that
+  // line (a supervisor, a test) may signal at once, and SIGHUP's default would kill the process.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -50,6 +43,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // New content without a restart; the risk-alert pass follows (docs/alerts.md).
   installReloadSignal(() => app.reloadContent(), logger);
+  // Which model (never its key or header values), or none: the answer to "why is every summary extractive?".
+  const model = config.model ? describeModelEndpoint(config.model) : 'none (extractive summaries)';
+  logger.info({ port: running.port, bind: running.bindAddress, doors: app.doors.map((d) => d.name), store: describeStore(config), model }, 'travel-advisor started');
+  const playgroundOn = config.playgroundEnabled && app.doors.some((d) => d.name === 'web');
+  console.log(playgroundOn ? `Playground: ${running.url} (on: ${config.playgroundReason})` : `Playground: off (${config.playgroundReason})`);
+  const everywhere = /^(0\.0\.0\.0|\[::\]):/.test(running.bindAddress) ? ', all interfaces' : '';
+  console.log(`Listening on ${running.bindAddress}${everywhere} (doors: ${app.doors.map((d) => d.name).join(', ') || 'none'}; health: ${running.url}/healthz)`);
+  // Unauthenticated Teams must never go unnoticed: the door logged it, the console says it too.
+  if (config.teamsMode === 'local') console.warn(`Warning: ${TEAMS_LOCAL_MODE_WARNING}`);
 }
 
 /** Start-up errors (config, content, a busy port) are meant for a person: the message and how to fix it, not a stack. */

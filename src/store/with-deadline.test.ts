@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../errors.js';
 import { withDeadline } from './with-deadline.js';
+import { PACKAGE_ROOT } from '../config.js';
 
 let server: Server | null = null;
 const sockets = new Set<Socket>();
@@ -46,5 +49,14 @@ describe('withDeadline', () => {
     // keeps the process from reading it until the deadline timer is long overdue.
     busy(400);
     await expect(call).resolves.toBe('ok');
+  });
+
+  it('ends a call whose driver holds nothing open (a Redis client between reconnects) instead of letting the process exit mid-await', () => {
+    // A real process (the built module), since the fault is Node exiting with code 13, "unsettled
+    // top-level await", when only an unref'd deadline timer was left: the CSV import died so when Redis did.
+    const script = `import { withDeadline } from ${JSON.stringify(join(PACKAGE_ROOT, 'dist/store/with-deadline.js'))};
+      await withDeadline('store', 100, () => new Promise(() => {})).catch((e) => console.log(e.name));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect([r.status, r.stdout.trim()]).toEqual([0, 'StoreUnavailableError']);
   });
 });

@@ -27,7 +27,9 @@ export async function withDeadline<T>(dependency: 'store' | 'queue', timeoutMs: 
         // Let I/O that already arrived settle the call before calling the store unavailable.
         setImmediate(() => reject(new StoreUnavailableError(dependency, 'timeout')));
       }, timeoutMs);
-      timer.unref();
+      // Not unref'd: the race below clears it as soon as the call settles, so it holds a process
+      // open only while a call is pending. Unref'd, a driver that holds nothing open (a Redis
+      // client between reconnects) let Node exit mid-await with code 13 and no summary.
     };
     arm(false);
   });

@@ -2,7 +2,7 @@
  * Proves the command line end to end, as a user runs it: the real `travel-advisor`
  * process (bin → dist, built by `npm test`/`prepare`), its stdout, stderr and exit code.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,21 +13,27 @@ import { answerSchema } from '../../src/advisor/answer.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/travel-advisor.js');
 
-function run(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    input: options.input,
-    env: { PATH: process.env.PATH, ...options.env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+/** Runs the CLI to its exit. Asynchronous, so the file's independent cases start their processes together. */
+function run(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...options.env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.stdin.on('error', () => undefined); // a refused run may exit before reading its input
+  child.stdin.end(options.input);
+  return new Promise((resolveRun, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const NOW = '2026-11-23T09:00:00Z';
 
-describe('travel-advisor ask', () => {
-  it('answers the Kyrgyzstan trip as JSON, field by field', () => {
-    const r = run(['ask', '--json', '--now', NOW, 'travelling to Kyrgyzstan next week']);
+// Every case is its own process and touches nothing shared: they run concurrently.
+describe.concurrent('travel-advisor ask', () => {
+  it('answers the Kyrgyzstan trip as JSON, field by field', async () => {
+    const r = await run(['ask', '--json', '--now', NOW, 'travelling to Kyrgyzstan next week']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const answer = answerSchema.parse(JSON.parse(r.stdout));
@@ -58,8 +64,8 @@ describe('travel-advisor ask', () => {
     for (const i of present) for (const s of i.sources) expect(listed).toContain(s);
   });
 
-  it('prints one screen first: the level, its basis, the VPN law, what to do first, and what --full adds', () => {
-    const r = run(['ask', '--now', NOW, 'travelling to Kyrgyzstan next week']);
+  it('prints one screen first: the level, its basis, the VPN law, what to do first, and what --full adds', async () => {
+    const r = await run(['ask', '--now', NOW, 'travelling to Kyrgyzstan next week']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Kyrgyzstan \(KG\): risk (level \d of 4|at least \w+ \(level \d of 4\))/);
     expect(r.stdout).toMatch(/  Why: Assessed: score \d+ of 12/);
@@ -70,8 +76,8 @@ describe('travel-advisor ask', () => {
     expect(r.stdout.length).toBeLessThan(3000);
   });
 
-  it('prints everything with --full', () => {
-    const r = run(['ask', '--full', '--now', NOW, 'travelling to Kyrgyzstan next week']);
+  it('prints everything with --full', async () => {
+    const r = await run(['ask', '--full', '--now', NOW, 'travelling to Kyrgyzstan next week']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Kyrgyzstan \(KG\): risk (level \d of 4|at least \w+ \(level \d of 4\))/);
     expect(r.stdout).toContain('Why this level:');
@@ -79,8 +85,8 @@ describe('travel-advisor ask', () => {
     expect(r.stdout).toContain('Sources:');
   });
 
-  it('gives a country without a content file its tier, its basis and no invented indicators', () => {
-    const r = run(['ask', '--json', '--now', NOW, 'travelling to Portugal next week']);
+  it('gives a country without a content file its tier, its basis and no invented indicators', async () => {
+    const r = await run(['ask', '--json', '--now', NOW, 'travelling to Portugal next week']);
     expect(r.code).toBe(0);
     const answer = answerSchema.parse(JSON.parse(r.stdout));
     const pt = answer.destinations[0]!;
@@ -96,8 +102,8 @@ describe('travel-advisor ask', () => {
 
   // The destinations a new user found called "baseline, normal habits, use the company VPN".
   for (const [place, code] of [['China', 'CN'], ['Iran', 'IR'], ['North Korea', 'KP'], ['the UAE', 'AE']] as const) {
-    it(`answers "travelling to ${place} next week" above baseline, with its tier, basis and sources, and no VPN usage advice`, () => {
-      const r = run(['ask', '--json', '--now', NOW, `travelling to ${place} next week`]);
+    it(`answers "travelling to ${place} next week" above baseline, with its tier, basis and sources, and no VPN usage advice`, async () => {
+      const r = await run(['ask', '--json', '--now', NOW, `travelling to ${place} next week`]);
       expect(r.code).toBe(0);
       const answer = answerSchema.parse(JSON.parse(r.stdout));
       const d = answer.destinations[0]!;
@@ -116,23 +122,24 @@ describe('travel-advisor ask', () => {
     });
   }
 
-  it('answers a message with no country without inventing a destination', () => {
-    const r = run(['ask', '--json', '--now', NOW, 'lunch at noon?']);
+  it('answers a message with no country without inventing a destination', async () => {
+    const r = await run(['ask', '--json', '--now', NOW, 'lunch at noon?']);
     expect(r.code).toBe(0);
     const answer = answerSchema.parse(JSON.parse(r.stdout));
     expect(answer.destinations).toEqual([]);
     expect(answer.message).toBeTruthy();
   });
 
-  it('reads "Tbilisi 4/12" by --locale: 4 December for en-GB, 12 April for en-US in New York', () => {
-    const start = (args: string[]) => answerSchema.parse(JSON.parse(run(['ask', '--json', '--now', NOW, ...args, 'Tbilisi 4/12']).stdout)).trip?.start;
-    expect(start(['--locale', 'en-GB'])).toBe('2026-12-04');
-    expect(start(['--locale', 'en-US', '--tz', 'America/New_York'])).toBe('2027-04-12');
+  it('reads "Tbilisi 4/12" by --locale: 4 December for en-GB, 12 April for en-US in New York', async () => {
+    const start = async (args: string[]) => answerSchema.parse(JSON.parse((await run(['ask', '--json', '--now', NOW, ...args, 'Tbilisi 4/12'])).stdout)).trip?.start;
+    const [gb, us] = await Promise.all([start(['--locale', 'en-GB']), start(['--locale', 'en-US', '--tz', 'America/New_York'])]);
+    expect(gb).toBe('2026-12-04');
+    expect(us).toBe('2027-04-12');
   });
 
-  it('reads one message per line with --jsonl and keeps going past bad lines', () => {
+  it('reads one message per line with --jsonl and keeps going past bad lines', async () => {
     const input = ['travelling to Kazakhstan tomorrow', '', 'x'.repeat(1024 * 1024), 'going to Kyrgyzstan'].join('\n') + '\n';
-    const r = run(['ask', '--jsonl', '--now', NOW], { input });
+    const r = await run(['ask', '--jsonl', '--now', NOW], { input });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
@@ -153,8 +160,8 @@ describe('travel-advisor ask', () => {
     ['an invalid --now', ['ask', '--now', 'yesterday-ish', 'Kyrgyzstan'], /--now must be an ISO 8601/],
     ['an invalid --tz', ['ask', '--tz', 'Mars/Olympus', 'Kyrgyzstan'], /--tz must be an IANA time zone/],
     ['an invalid --locale', ['ask', '--locale', 'not a locale!', 'Kyrgyzstan'], /--locale must be a BCP 47 locale/],
-  ])('refuses %s with one clear line and a non-zero exit', (_name, args, message) => {
-    const r = run(args as string[]);
+  ])('refuses %s with one clear line and a non-zero exit', async (_name, args, message) => {
+    const r = await run(args as string[]);
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -162,15 +169,15 @@ describe('travel-advisor ask', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('refuses binary garbage on standard input in --jsonl mode line by line', () => {
-    const r = run(['ask', '--jsonl'], { input: Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x0a, ...Buffer.from('Kazakhstan\n')]) });
+  it('refuses binary garbage on standard input in --jsonl mode line by line', async () => {
+    const r = await run(['ask', '--jsonl'], { input: Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x0a, ...Buffer.from('Kazakhstan\n')]) });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines[0]).toEqual({ error: expect.stringMatching(/binary/) });
     expect(lines[1].destinations[0].countryCode).toBe('KZ');
   });
 
-  it('stops with file:line and the field when a content file is malformed', () => {
+  it('stops with file:line and the field when a content file is malformed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ta-content-'));
     cpSync(join(ROOT, 'content'), dir, { recursive: true });
     const file = join(dir, 'countries/kg.md');
@@ -178,7 +185,7 @@ describe('travel-advisor ask', () => {
     const at = lines.findIndex((l) => /^\s+status: present/.test(l));
     lines[at] = lines[at]!.replace('present', 'maybe');
     writeFileSync(file, lines.join('\n'));
-    const r = run(['ask', 'Kyrgyzstan'], { env: { CONTENT_DIR: dir } });
+    const r = await run(['ask', 'Kyrgyzstan'], { env: { CONTENT_DIR: dir } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`countries/kg.md:${at + 1}:`);
     expect(r.stderr).toMatch(/status.*expected one of "present", "absent", "unknown"/);

@@ -92,7 +92,7 @@ describe('model accounting', () => {
 
   it('`travel-advisor llm report` sums every process that wrote to the store, as text and as JSON', async () => {
     const run = (args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/channels/cli/main.ts', 'llm', 'report', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: dataDir } });
+      promisify(execFile)(process.execPath, ['dist/channels/cli/main.js', 'llm', 'report', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: dataDir } });
     const json = JSON.parse((await run(['--json'])).stdout);
     expect(json.processes).toBe(2);
     expect(json.calls).toBe(before.a + before.b + 4);
@@ -110,7 +110,7 @@ describe('model accounting', () => {
   it('says plainly when the store holds no accounting yet', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'llm-accounting-empty-'));
     try {
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/channels/cli/main.ts', 'llm', 'report'], { cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: empty } });
+      const { stdout } = await promisify(execFile)(process.execPath, ['dist/channels/cli/main.js', 'llm', 'report'], { cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: empty } });
       expect(stdout).toMatch(/^No model accounting in the store \(sqlite .*\) yet\. A server with a model configured writes its counts there once a minute/);
     } finally {
       rmSync(empty, { recursive: true, force: true });

@@ -28,7 +28,9 @@ const QUESTION = 'what is SORM? reply to jane.roe@example.com';
 
 /** Asks one question with these settings; returns the one request the double got. */
 async function sent(env: Record<string, string>) {
-  const answer = await buildAdvisor(loadConfig(env)).ask(QUESTION);
+  // What is checked is the request's shape, not the deadline (cli-llm.test.ts covers a slow
+  // server): a generous one keeps a loaded CI machine from turning it into a fallback.
+  const answer = await buildAdvisor(loadConfig({ OPENAI_TIMEOUT_MS: '30000', ...env })).ask(QUESTION);
   expect(answer.summary?.method).toBe('llm');
   expect(double.requests).toHaveLength(1);
   const request = double.requests[0]!;

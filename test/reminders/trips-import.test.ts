@@ -109,7 +109,7 @@ cy@example.com,KZ,3 Dec,2026-12-01
   it('runs as a real process and shows progress on stderr for a large file', () => {
     const rows = Array.from({ length: 600 }, (_, i) => `t${i}@example.com,KZ;KG,2026-12-${String(1 + (i % 28)).padStart(2, '0')},2026-12-30`);
     const { dir, file } = csvFile(`email,destinations,start,end\n${rows.join('\n')}\n`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/channels/cli/main.ts', 'trips', 'import', file, '--now', NOW], {
+    const r = spawnSync(process.execPath, ['dist/channels/cli/main.js', 'trips', 'import', file, '--now', NOW], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, DATA_DIR: dir, LOG_LEVEL: 'silent' },
       encoding: 'utf8',

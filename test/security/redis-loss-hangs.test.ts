@@ -186,7 +186,7 @@ describe('the queue\'s Redis restarted empty (no persistence), trips on the embe
 describe('shutdown with Redis gone', () => {
   it('the server process exits within SHUTDOWN_TIMEOUT_MS (10 s) of SIGTERM', async () => {
     const redis = await startRedis();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['dist/main.js'], {
       cwd: resolve(import.meta.dirname, '../..'),
       env: {
         PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PLAYGROUND: 'off',

@@ -29,7 +29,7 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** The real package CLI with only these variables (and PATH) in its environment. */
 function packageCli(env: Record<string, string>, out: string) {
-  return promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/channels/teams/package-cli.ts', '--out', out], { cwd: PACKAGE_ROOT, env: { PATH: process.env.PATH, ...env } });
+  return promisify(execFile)(process.execPath, ['dist/channels/teams/package-cli.js', '--out', out], { cwd: PACKAGE_ROOT, env: { PATH: process.env.PATH, ...env } });
 }
 
 describe('Teams app package', () => {

@@ -1,5 +1,5 @@
 /**
- * Proves start-up as an operator meets it, with the real server process (`src/main.ts`):
+ * Proves start-up as an operator meets it, with the real server process (`dist/main.js`, built by `npm test` or the suite's global setup):
  * a Teams bot is SingleTenant unless MICROSOFT_APP_TYPE says otherwise (Azure creates no
  * new multi-tenant bots after 2025-07-31), and each identity setting that cannot work
  * stops the process before it listens, with exit code 1 and exactly one line naming the
@@ -24,7 +24,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function start(env: Record<string, string>): Promise<{ code: number | null; listening: boolean; stderr: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tenancy-'));
   dirs.push(dataDir);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLAYGROUND: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +49,8 @@ function start(env: Record<string, string>): Promise<{ code: number | null; list
   );
 }
 
-const refusals: Array<[string, Record<string, string>, RegExp]> = [
+type Refusal = [name: string, env: Record<string, string>, line: RegExp];
+const refusals: Refusal[] = [
   ['a SingleTenant bot, the default, without its tenant id', { MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: 'pw-value-7f3a' }, /^MICROSOFT_APP_TENANT_ID: missing; a SingleTenant bot \(the default MICROSOFT_APP_TYPE\) signs in to its own tenant/],
   ['a UserAssignedMSI bot without its tenant id', { MICROSOFT_APP_ID: APP, MICROSOFT_APP_TYPE: 'UserAssignedMSI' }, /^MICROSOFT_APP_TENANT_ID: missing; a UserAssignedMSI bot needs the tenant id of its managed identity$/],
   ['a UserAssignedMSI bot given a secret', { MICROSOFT_APP_ID: APP, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT, MICROSOFT_APP_PASSWORD: 'pw-value-7f3a' }, /^MICROSOFT_APP_PASSWORD: set, but a UserAssignedMSI bot signs in with its managed identity/],
@@ -61,7 +62,8 @@ const refusals: Array<[string, Record<string, string>, RegExp]> = [
 ];
 
 describe('Teams tenancy at start-up', () => {
-  it.each(refusals)('refuses %s with one line naming the variable', async (_name, env, line) => {
+  // Independent processes that each exit on their own: started together, not one after another.
+  it.concurrent.for(refusals)('refuses %s with one line naming the variable', { timeout: 60_000 }, async ([, env, line], { expect }) => {
     const r = await start(env);
     expect(r.listening).toBe(false);
     expect(r.code).toBe(1);
@@ -70,7 +72,7 @@ describe('Teams tenancy at start-up', () => {
     expect(lines.slice(1)).toHaveLength(1);
     expect(lines[1]!.replace(/^ {2}- /, '')).toMatch(line);
     expect(r.stderr).not.toContain('pw-value-7f3a');
-  }, 60_000);
+  });
 
   it('starts a SingleTenant bot, an existing MultiTenant bot and a UserAssignedMSI bot when their settings fit', async () => {
     const results = await Promise.all([
