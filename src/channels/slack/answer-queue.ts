@@ -33,8 +33,9 @@ export interface AnswerJob {
 export const ANSWER_ATTEMPTS = 5;
 const FAILED_KEPT_SECONDS = 3600;
 
-export interface AnswerQueue {
-  enqueue(job: AnswerJob): Promise<void>;
+/** A producer of one answers queue: Slack's (AnswerJob, the default) or Teams' (teams-answer-queue.ts). */
+export interface AnswerQueue<J = AnswerJob> {
+  enqueue(job: J): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,10 +44,15 @@ export interface AnswerQueueOptions {
   prefix: string;
   /** Longest wait for one add (STORE_TIMEOUT_MS). */
   timeoutMs: number;
+  /** The BullMQ queue; default Slack's ANSWERS_QUEUE. Each platform has its own, so a worker takes only what it can send. */
+  name?: string;
+  /** How long a finally failed job stays for inspection; 0 removes it at once (Teams: its data names the conversation). */
+  keepFailedSeconds?: number;
 }
 
-export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
-  const queue = new Queue<AnswerJob>(ANSWERS_QUEUE, {
+export function createAnswerQueue<J = AnswerJob>(options: AnswerQueueOptions): AnswerQueue<J> {
+  // BullMQ's typing of add() wants the job's own type; the data is only ever J.
+  const queue = new Queue<unknown>(options.name ?? ANSWERS_QUEUE, {
     connection: { url: options.redisUrl, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: options.timeoutMs },
     prefix: options.prefix,
   });
@@ -54,10 +60,11 @@ export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
   queue.on('error', () => undefined);
   return {
     async enqueue(job) {
+      const keepFailed = options.keepFailedSeconds ?? FAILED_KEPT_SECONDS;
       await withDeadline('queue', options.timeoutMs, () =>
-        queue.add('answer', job, {
+        queue.add('answer', job as unknown, {
           removeOnComplete: true,
-          removeOnFail: { age: FAILED_KEPT_SECONDS },
+          removeOnFail: keepFailed === 0 ? true : { age: keepFailed },
           attempts: ANSWER_ATTEMPTS,
           backoff: { type: 'exponential', delay: 2_000 },
         }),
