@@ -18,6 +18,7 @@ import { ANSWERS_QUEUE } from '../../src/channels/slack/answer-queue.js';
 import { createSlackAnswerWorker, type SlackAnswerWorker } from '../../src/channels/slack/answer-worker.js';
 import { startSlackApiDouble, type SlackApiDouble } from '../doubles/slack-api-double.js';
 import { fixture, postEvent } from './slack-requests.js';
+import { countReplies } from '../support/count-replies.js';
 
 const SECRET = 'workers-signing-secret';
 const REDIS = 'redis://127.0.0.1:6379';
@@ -34,12 +35,7 @@ let worker: SlackAnswerWorker;
 const answered = { acking: 0, inline: 0, worker: 0 };
 
 function countAnswers(app: App, role: keyof typeof answered): void {
-  const conversation = app.context.conversation;
-  const reply = conversation.reply.bind(conversation);
-  conversation.reply = (turn) => {
-    answered[role] += 1;
-    return reply(turn);
-  };
+  countReplies(app, () => (answered[role] += 1));
 }
 
 function env(extra: Record<string, string> = {}) {

@@ -19,6 +19,7 @@ import type { App } from '../../src/app/create-app.js';
 import { TEAMS_ANSWERS_QUEUE } from '../../src/channels/teams/workers/teams-answer-queue.js';
 import type { ConnectorCall } from '../doubles/teams-connector-double.js';
 import { startTeamsHarness, type TeamsHarness } from './teams-app-harness.js';
+import { countReplies } from '../support/count-replies.js';
 
 const BIN = join(resolve(import.meta.dirname, '../..'), 'bin/travel-advisor.js');
 const REDIS = 'redis://127.0.0.1:6379';
@@ -36,12 +37,7 @@ const user = { id: '29:user-workers', name: 'Ada', aadObjectId: `aad-workers-${r
 const bot = { id: '28:bot-workers', name: 'Travel advisor' };
 
 function countAnswers(app: App, role: keyof typeof answered): void {
-  const conversation = app.context.conversation;
-  const reply = conversation.reply.bind(conversation);
-  conversation.reply = (turn) => {
-    answered[role] += 1;
-    return reply(turn);
-  };
+  countReplies(app, () => (answered[role] += 1));
 }
 
 /** A message as the Bot Connector delivers it to `h`, in its own conversation (`conv`) of this run. */
@@ -173,8 +169,7 @@ describe('Teams answers in a worker process (ANSWER_WORKERS=external)', () => {
     const cut = await startTeamsHarness({ prefix: 'teams-workers-cut-', env: { ...shared, ANSWER_WORKERS: 'external', REDIS_URL: 'redis://127.0.0.1:1', STORE_TIMEOUT_MS: '1000' } });
     try {
       let calls = 0;
-      const reply = cut.app.context.conversation.reply.bind(cut.app.context.conversation);
-      cut.app.context.conversation.reply = (turn) => (calls++, reply(turn));
+      countReplies(cut.app, () => calls++);
       const lost = message(cut, 'lost', 'travelling to Kyrgyzstan next week');
       expect((await post(cut, lost)).status).toBe(200);
       const sent = cut.connector.calls.filter((c) => c.conversationId === convOf(lost) && c.body?.type === 'message');

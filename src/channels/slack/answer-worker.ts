@@ -12,7 +12,7 @@
  * a reply of two messages whose second post failed may show its first one twice.
  */
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { startAnswerConsumer } from './start-answer-consumer.js';
+import { startAnswerConsumer } from '../../store/start-answer-consumer.js';
 import { webApi } from '@slack/bolt';
 import type { AppContext } from '../../app/app-context.js';
 import { toBoltLogger } from './bolt-logger.js';

@@ -8,7 +8,7 @@
  * already cleaned of Teams markup. It is removed once answered and at once when it fails
  * for good, so nothing of the message lingers in Redis; it is never logged.
  */
-import { createAnswerQueue, type AnswerQueue } from '../../slack/answer-queue.js';
+import { createAnswerQueue, type AnswerQueue } from '../../../store/answer-queue.js';
 import type { TeamsConversationRef } from '../teams-port.js';
 
 /** Its own queue: a worker without Teams configured never takes a Teams message. */

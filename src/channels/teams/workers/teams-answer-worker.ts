@@ -15,7 +15,7 @@
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { AppContext } from '../../../app/app-context.js';
 import { copyFormat } from '../../../app/copy-format.js';
-import { startAnswerConsumer } from '../../slack/start-answer-consumer.js';
+import { startAnswerConsumer } from '../../../store/start-answer-consumer.js';
 import { answerTeamsMessage, type TeamsAnswerDeps } from '../answer-teams-message.js';
 import { createTeamsPort, teamsCardViews, teamsFeedbackOf } from '../create-teams-parts.js';
 import { createTenantThrottle, type TenantThrottleOptions } from '../create-tenant-throttle.js';

@@ -1,12 +1,12 @@
 /**
- * The BullMQ Worker behind each platform's answer worker (Slack's answer-worker.ts, Teams'
+ * The BullMQ Worker behind each platform's answer worker (channels/slack/answer-worker.ts, channels/teams/
  * workers/teams-answer-worker.ts): one consumer of one answers queue on REDIS_URL, with
  * the queue prefix and concurrency of the configuration, reporting a Redis outage once
  * (not every reconnect), never with job data.
  */
 import { Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import type { Config } from '../../config.js';
+import type { Config } from '../config.js';
 
 export async function startAnswerConsumer<J>(
   queueName: string,
