@@ -40,8 +40,11 @@ export interface TeamsConnectorDouble {
   requests: Array<{ method: string; path: string; status: number }>;
   /** Requests answered 401 because their app token was missing or not valid, with the reason. */
   refused: Array<{ method: string; path: string; reason: string }>;
-  /** The next `n` activity calls answer `status` (Retry-After seconds with 429 when given). */
-  failNext(n: number, status: 429 | 412 | 502 | 504 | number, retryAfterSeconds?: number): void;
+  /**
+   * The next `n` activity calls answer `status` (Retry-After seconds with 429 when given);
+   * with `only`, just the calls into that conversation and/or of that activity type (others pass untouched).
+   */
+  failNext(n: number, status: 429 | 412 | 502 | 504 | number, retryAfterSeconds?: number, only?: { conversationId?: string; type?: string }): void;
   /** Roster entry returned by GET /v3/conversations/{id}/members/{userId}. */
   setMember(userId: string, member: { email?: string; name?: string; aadObjectId?: string }): void;
   /** Resolves once at least `n` successful activity calls were recorded. */
@@ -63,7 +66,7 @@ export async function startTeamsConnectorDouble(options: ConnectorDoubleOptions 
   const requests: TeamsConnectorDouble['requests'] = [];
   const refused: TeamsConnectorDouble['refused'] = [];
   const members = new Map<string, Record<string, unknown>>();
-  const failures: Array<{ status: number; retryAfter?: number }> = [];
+  const failures: Array<{ status: number; retryAfter?: number; only?: { conversationId?: string; type?: string } }> = [];
   const waiters: Array<() => void> = [];
   let nextId = 1;
 
@@ -92,12 +95,15 @@ export async function startTeamsConnectorDouble(options: ConnectorDoubleOptions 
     const activity = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (!activity || (req.method !== 'POST' && req.method !== 'PUT')) return reply(404, { error: { code: 'NotFound', message: path } });
     const body = await readBody(req);
-    const failure = failures.shift();
+    const conversationId = decodeURIComponent(activity[1]!);
+    const type = (body as { type?: unknown } | null)?.type;
+    const at = failures.findIndex((f) => (f.only?.conversationId ?? conversationId) === conversationId && (f.only?.type ?? type) === type);
+    const failure = at < 0 ? undefined : failures.splice(at, 1)[0];
     const status = failure?.status ?? (req.method === 'POST' ? 201 : 200);
     const answeredId = failure ? null : req.method === 'PUT' ? decodeURIComponent(activity[2]!) : `activity-${nextId++}`;
     calls.push({
       method: req.method,
-      conversationId: decodeURIComponent(activity[1]!),
+      conversationId,
       activityId: activity[2] ? decodeURIComponent(activity[2]) : null,
       answeredId,
       status,
@@ -130,8 +136,8 @@ export async function startTeamsConnectorDouble(options: ConnectorDoubleOptions 
     calls,
     requests,
     refused,
-    failNext(n, status, retryAfterSeconds) {
-      for (let i = 0; i < n; i++) failures.push({ status, retryAfter: retryAfterSeconds });
+    failNext(n, status, retryAfterSeconds, only) {
+      for (let i = 0; i < n; i++) failures.push({ status, retryAfter: retryAfterSeconds, only });
     },
     setMember(userId, m) {
       members.set(userId, m);

@@ -19,6 +19,7 @@ import { createSlackAnswerWorker, type SlackAnswerWorker } from '../../src/chann
 import { startSlackApiDouble, type SlackApiDouble } from '../doubles/slack-api-double.js';
 import { fixture, postEvent } from './slack-requests.js';
 import '../support/store-backends.js';
+import { countReplies } from '../support/count-replies.js';
 
 const SECRET = 'workers-signing-secret';
 const REDIS = 'redis://127.0.0.1:6379';
@@ -35,12 +36,7 @@ let worker: SlackAnswerWorker;
 const answered = { acking: 0, inline: 0, worker: 0 };
 
 function countAnswers(app: App, role: keyof typeof answered): void {
-  const conversation = app.context.conversation;
-  const reply = conversation.reply.bind(conversation);
-  conversation.reply = (turn) => {
-    answered[role] += 1;
-    return reply(turn);
-  };
+  countReplies(app, () => (answered[role] += 1));
 }
 
 function env(extra: Record<string, string> = {}) {

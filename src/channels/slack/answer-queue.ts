@@ -5,14 +5,12 @@
  * prepare and post the answer. The job holds only what a worker needs: the message text
  * (to answer it) and where the answer goes. It is removed once answered, and a failed
  * one is kept an hour at most, so no message text lingers in Redis; neither it nor the
- * job data is ever logged.
- *
- * The producer fails fast like the reminders' (no offline queue; every add bounded by
- * STORE_TIMEOUT_MS): with Redis gone the caller gets StoreUnavailableError at once and
- * tells the user, rather than holding the message in memory.
+ * job data is ever logged. The producer itself (fail fast, no offline queue) is
+ * src/store/answer-queue.ts, shared with Teams' queue.
  */
-import { Queue } from 'bullmq';
-import { withDeadline } from '../../store/with-deadline.js';
+import { createAnswerQueue as createQueue, type AnswerQueue as Queue, type AnswerQueueOptions } from '../../store/answer-queue.js';
+
+export { ANSWER_ATTEMPTS } from '../../store/answer-queue.js';
 
 export const ANSWERS_QUEUE = 'travel-advisor-answers';
 
@@ -29,42 +27,9 @@ export interface AnswerJob {
   userId: string;
 }
 
-/** Attempts for one answer: a failed post (Slack down, 5xx, 429) is tried again with backoff, about 1 minute in all. */
-export const ANSWER_ATTEMPTS = 5;
-const FAILED_KEPT_SECONDS = 3600;
+export type AnswerQueue = Queue<AnswerJob>;
 
-export interface AnswerQueue {
-  enqueue(job: AnswerJob): Promise<void>;
-  close(): Promise<void>;
-}
-
-export interface AnswerQueueOptions {
-  redisUrl: string;
-  prefix: string;
-  /** Longest wait for one add (STORE_TIMEOUT_MS). */
-  timeoutMs: number;
-}
-
-export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
-  const queue = new Queue<AnswerJob>(ANSWERS_QUEUE, {
-    connection: { url: options.redisUrl, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: options.timeoutMs },
-    prefix: options.prefix,
-  });
-  // Reported where the add fails (the caller); BullMQ would otherwise throw 'error' events unhandled.
-  queue.on('error', () => undefined);
-  return {
-    async enqueue(job) {
-      await withDeadline('queue', options.timeoutMs, () =>
-        queue.add('answer', job, {
-          removeOnComplete: true,
-          removeOnFail: { age: FAILED_KEPT_SECONDS },
-          attempts: ANSWER_ATTEMPTS,
-          backoff: { type: 'exponential', delay: 2_000 },
-        }),
-      );
-    },
-    async close() {
-      await withDeadline('queue', options.timeoutMs, () => queue.close()).catch(() => queue.disconnect());
-    },
-  };
+/** Slack's answers queue (ANSWERS_QUEUE), failed jobs kept an hour for inspection. */
+export function createAnswerQueue(options: Omit<AnswerQueueOptions, 'name'>): AnswerQueue {
+  return createQueue<AnswerJob>({ ...options, name: ANSWERS_QUEUE });
 }

@@ -12,6 +12,7 @@
  * a reply of two messages whose second post failed may show its first one twice.
  */
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { startAnswerConsumer } from '../../store/start-answer-consumer.js';
 import { webApi } from '@slack/bolt';
 import type { AppContext } from '../../app/app-context.js';
 import { toBoltLogger } from './bolt-logger.js';
@@ -57,7 +58,7 @@ export function createSlackAnswerWorker(ctx: AppContext, options: SlackAnswerWor
   const deps = createSlackDeps(ctx, logger, client, poster);
   let worker: Worker<AnswerJob> | null = null;
 
-  async function answer(job: Job<AnswerJob>): Promise<void> {
+  async function answer(job: Job<AnswerJob>, consumer: Worker<AnswerJob>): Promise<void> {
     const m = job.data;
     const threadTs = m.threadTs ?? m.ts;
     try {
@@ -70,8 +71,8 @@ export function createSlackAnswerWorker(ctx: AppContext, options: SlackAnswerWor
     } catch (error) {
       const e = error as Error & { code?: string; retryAfter?: number; data?: { error?: string } };
       logger.warn({ err: { name: e.name, code: e.code, slack: e.data?.error }, attempt: job.attemptsMade + 1 }, 'Slack answer not posted');
-      if (e.code === webApi.ErrorCode.RateLimitedError && worker) {
-        await worker.rateLimit(Math.max(1, (e.retryAfter ?? 1) * 1000));
+      if (e.code === webApi.ErrorCode.RateLimitedError) {
+        await consumer.rateLimit(Math.max(1, (e.retryAfter ?? 1) * 1000));
         throw Worker.RateLimitError();
       }
       if (e.code === webApi.ErrorCode.PlatformError && !TRANSIENT_PLATFORM_ERRORS.has(e.data?.error ?? '')) throw new UnrecoverableError(`Slack refused the post: ${e.data?.error}`);
@@ -81,19 +82,7 @@ export function createSlackAnswerWorker(ctx: AppContext, options: SlackAnswerWor
 
   return {
     async start() {
-      worker = new Worker<AnswerJob>(ANSWERS_QUEUE, answer, {
-        connection: { url: config.REDIS_URL!, maxRetriesPerRequest: null, connectTimeout: config.STORE_TIMEOUT_MS },
-        prefix: config.ANSWER_QUEUE_PREFIX,
-        concurrency: options.concurrency ?? config.ANSWER_WORKER_CONCURRENCY,
-      });
-      // An outage reports every reconnect attempt: the first is enough to know.
-      let reported = false;
-      worker.on('error', (error) => {
-        if (!reported) logger.error({ err: { name: error.name, code: (error as { code?: string }).code } }, 'answer worker error');
-        reported = true;
-      });
-      worker.on('ready', () => (reported = false));
-      await worker.waitUntilReady();
+      worker = await startAnswerConsumer<AnswerJob>(ANSWERS_QUEUE, answer, { config, logger, concurrency: options.concurrency });
       logger.info({ concurrency: worker.concurrency }, 'Slack answer worker ready');
     },
     async stop() {

@@ -132,10 +132,12 @@ export function createBotbuilderPort(options: BotbuilderPortOptions): TeamsPort 
       }
       await adapter.process(toBotRequest(req, body), toBotResponse(res), (context) => logic(turnFromContext(context, { authenticated })));
     },
-    async continueConversation(ref, logic) {
+    async continueConversation(ref, logic, sendOptions = {}) {
       // onTurnError would swallow a failed send; keep the error so the caller can retry.
       let failure: unknown = null;
       await adapter.continueConversationAsync(options.appId ?? '', ref as unknown as Partial<ConversationReference>, async (context) => {
+        // botbuilder replies to the activity in context: the continuation event's own id unless told the message answered.
+        if (sendOptions.replyToId) context.activity.id = sendOptions.replyToId;
         try {
           await logic(turnFromContext(context, { authenticated }));
         } catch (error) {

@@ -13,18 +13,18 @@
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Advisor } from '../../advisor/create-advisor.js';
-import { AdvisorError, StoreUnavailableError } from '../../errors.js';
+import { AdvisorError, StoreUnavailableError, asAdvisorError } from '../../errors.js';
 import { claimOnceOrLocally } from '../../store/claim-once-or-locally.js';
 import { parseCardAction } from './card-actions.js';
 import { createCardActionHandler } from './create-card-action-handler.js';
-import { cardRefOf, type CardViews } from './card-views.js';
-import { answerToActivity } from './render/answer-to-activity.js';
+import type { CardViews } from './card-views.js';
+import { answerTeamsMessage, unlessStoreDown } from './answer-teams-message.js';
+import type { TeamsAnswerQueue } from './workers/teams-answer-queue.js';
 import { welcomeActivity } from './render/welcome-activity.js';
 import { normaliseTeamsText } from './normalise-teams-text.js';
 import type { Conversation } from '../../conversation/create-conversation.js';
 import { isPersonal, teamsActor } from './perform-card-action.js';
-import { noticeWords, type CopyFormat } from '../../render/copy.js';
-import { formatLocalTime } from '../../render/local-time.js';
+import { FALLBACK, type CopyFormat } from '../../render/copy.js';
 import type { TeamsFeedback } from './teams-feedback.js';
 import { teamsTimeZone } from './teams-time-zone.js';
 import type { TeamsTurn } from './teams-port.js';
@@ -70,6 +70,8 @@ export interface TeamsBotOptions {
   views: CardViews;
   /** TEAMS_GRAPH_INSTALL=on: reminders reach people who never opened the bot, so nobody is told to open it first. */
   proactiveInstall?: boolean;
+  /** ANSWER_WORKERS=external: messages for the advisor are queued for `travel-advisor worker`, not answered here. */
+  answerQueue?: TeamsAnswerQueue;
 }
 
 export interface TeamsBot {
@@ -99,21 +101,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     deskTeamId: options.deskTeamId, timeZone: options.timeZone, proactiveInstall: options.proactiveInstall,
   });
 
-  /** Personal conversations are where reminders go; remember them (and the email once, from the roster). */
-  /**
-   * Answering needs no store: with it down (StoreUnavailableError) the conversation is
-   * not remembered, de-duplicated or welcomed-once this time, and the answer still goes out.
-   */
-  async function unlessStoreDown<T>(what: string, step: () => Promise<T>, fallback: T): Promise<T> {
-    try {
-      return await step();
-    } catch (error) {
-      if (!(error instanceof StoreUnavailableError)) throw error;
-      logger.warn({ step: what }, 'store unavailable: teams turn goes on without it');
-      return fallback;
-    }
-  }
+  const answering = { conversation: options.conversation, copy: options.copy, views: options.views, feedback: options.feedback, clock, logger };
+  const goOn = <T>(what: string, step: () => Promise<T>, fallback: T) => unlessStoreDown(logger, what, step, fallback);
 
+  /** Personal conversations are where reminders go; remember them (and the email once, from the roster). */
   async function remember(turn: TeamsTurn): Promise<void> {
     if (!isPersonal(turn)) return;
     const known = await users.get(turn.activity.from.id);
@@ -123,18 +114,18 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
 
   async function welcome(turn: TeamsTurn): Promise<void> {
     const key = turn.activity.conversation.id;
-    const first = await unlessStoreDown('welcomed', async () => {
+    const first = await goOn('welcomed', async () => {
       if (await options.welcomed.get(key)) return false;
       await options.welcomed.set(key, true, WELCOME_TTL_MS);
       return true;
     }, true);
     if (!first) return;
-    await unlessStoreDown('remember', () => remember(turn), undefined);
+    await goOn('remember', () => remember(turn), undefined);
     await turn.send(welcomeActivity({ inChannel: !isPersonal(turn) }));
   }
 
   async function onText(turn: TeamsTurn, raw: string): Promise<void> {
-    await unlessStoreDown('remember', () => remember(turn), undefined);
+    await goOn('remember', () => remember(turn), undefined);
     // Teams' own syntax goes here, in the door: <at>…</at> mentions, HTML and entities; words stay.
     const text = normaliseTeamsText(raw) || 'help';
     const a = turn.activity;
@@ -150,25 +141,30 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     // The user's own zone (localTimezone / clientInfo), so "next week" is their next week.
     // The activity's locale ("en-GB") decides how "4/12" reads (src/understand/date-order.ts).
     const zone = teamsTimeZone(a, options.timeZone);
-    const reply = await options.conversation.reply({
-      text,
-      // A Teams conversation (personal chat, or a channel's reply chain: its id carries the thread) is one thread.
-      thread: { key: `teams:${a.conversation.id}` },
-      user: teamsActor(turn, options.deskTeamId),
-      timeZone: zone,
-      locale: a.locale,
-      now: clock(),
-    });
-    if (reply.notice) await turn.send({ type: 'message', text: noticeWords(reply.notice, options.copy((iso) => formatLocalTime(iso, zone))).text });
-    const answer = reply.answer;
-    if (!answer) return;
-    // In a channel or group chat each person gets their own view of the card: its refresh names the asker.
-    const shared = !isPersonal(turn);
-    const id = await turn.send(answerToActivity(answer, shared ? { refresh: { userIds: [a.from.id] } } : {}));
-    const ref = shared && id ? cardRefOf({ conversation: a.conversation, replyToId: id }) : null;
-    if (ref) await unlessStoreDown('card-views', () => options.views.rememberSent(ref, answer, [a.from.id]), undefined);
-    const feedback = options.feedback;
-    if (feedback) await unlessStoreDown('feedback', () => feedback.sent(id, answer), undefined);
+    // Scale-out: a worker answers; this turn ends here and is acknowledged.
+    if (options.answerQueue) return queueAnswer(turn, input, zone);
+    const question = { text, conversation: a.conversation, fromId: a.from.id, user: teamsActor(turn, options.deskTeamId), timeZone: zone, locale: a.locale };
+    await answerTeamsMessage(answering, question, (activity) => turn.send(activity));
+  }
+
+  /**
+   * The job holds what the worker needs to answer and send (teams-answer-queue.ts). When the
+   * queue cannot take it (Redis down or slow) the user is told at once, as Slack's door does.
+   */
+  async function queueAnswer(turn: TeamsTurn, input: TeamsMessageInput, timeZone: string): Promise<void> {
+    const a = turn.activity;
+    try {
+      await options.answerQueue!.enqueue({
+        ref: turn.reference(), replyToId: a.id, tenantId: input.tenantId,
+        from: { id: a.from.id, ...(a.from.aadObjectId ? { aadObjectId: a.from.aadObjectId } : {}) },
+        conversationType: a.conversation.conversationType ?? 'personal', authenticated: turn.authenticated,
+        text: input.text, timeZone, ...(a.locale ? { locale: a.locale } : {}),
+      });
+    } catch (error) {
+      const e = asAdvisorError(error);
+      logger.error({ err: { code: e.code, name: e.name } }, 'Teams answer not queued');
+      await turn.send({ type: 'message', text: FALLBACK.somethingWentWrong(options.copy((iso) => iso).contact) });
+    }
   }
 
   async function onInvoke(turn: TeamsTurn): Promise<void> {

@@ -15,29 +15,21 @@ import type { Config } from '../../config.js';
 import { HttpError } from '../../server/http-helpers.js';
 import { isLoopbackHost } from '../../server/loopback.js';
 import type { Door } from '../../server/types.js';
-import type { TeamsIdentityEndpoints } from './botbuilder-authentication.js';
-import { createBotbuilderPort } from './create-botbuilder-port.js';
 import { createTeamsBot, type TeamsMessageHandler } from './create-teams-bot.js';
 import { createTeamsDeliverer } from './create-teams-deliverer.js';
 import { createTenantThrottle, type TenantThrottleOptions } from './create-tenant-throttle.js';
 import { teamsMessageHandlers } from './message-handlers.js';
 import { copyFormat } from '../../app/copy-format.js';
-import { createServiceUrlPolicy } from './service-url-policy.js';
 import type { RetryOptions } from './send-with-retry.js';
 import type { TeamsPort } from './teams-port.js';
 import { createTeamsUserStore } from './teams-user-store.js';
-import { createCardViews } from './card-views.js';
 import { createTravellerReach } from './create-traveller-reach.js';
-import { createTeamsFeedback } from './teams-feedback.js';
-import { feedbackStoreFrom } from '../../feedback/create-feedback-store.js';
 import { createTeamsInsightsPoster } from './create-teams-insights-poster.js';
 import { TEAMS_LOCAL_MODE_WARNING, TEAMS_MESSAGES_PATH } from './local-mode-warning.js';
+import { createTeamsPort, teamsCardViews, teamsFeedbackOf, teamsIdentityEndpoints } from './create-teams-parts.js';
+import type { TeamsAnswerQueue } from './workers/teams-answer-queue.js';
 
-export { TEAMS_LOCAL_MODE_WARNING, TEAMS_MESSAGES_PATH };
-
-
-/** How long an answer sent into a channel, and each person's view of it, are kept (card-views.ts). */
-const CARD_VIEW_TTL_MS = 30 * 86_400_000;
+export { TEAMS_LOCAL_MODE_WARNING, TEAMS_MESSAGES_PATH, teamsIdentityEndpoints };
 
 
 export interface TeamsDoorOptions {
@@ -52,16 +44,6 @@ export interface TeamsDoorOptions {
    * requests only; tests pass the Microsoft identity double's self-signed certificate.
    */
   loginCa?: string | Buffer;
-}
-
-/** The identity services the door uses, from config (public cloud unless TEAMS_* say otherwise). */
-export function teamsIdentityEndpoints(config: Config): TeamsIdentityEndpoints {
-  return {
-    openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL,
-    tokenIssuer: config.TEAMS_TOKEN_ISSUER,
-    loginUrl: config.teamsLoginUrl,
-    oauthScope: config.TEAMS_OAUTH_SCOPE,
-  };
 }
 
 /**
@@ -79,27 +61,35 @@ function guardLocalRequest(req: IncomingMessage): void {
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'send JSON with content-type: application/json');
 }
 
+/**
+ * ANSWER_WORKERS=external: the Teams answers queue (workers/teams-answer-queue.ts), opened on
+ * the first message so BullMQ is loaded only when answers are queued.
+ */
+function answerQueueOf(config: Config): TeamsAnswerQueue | undefined {
+  if (config.ANSWER_WORKERS !== 'external' || !config.REDIS_URL) return undefined;
+  const redisUrl = config.REDIS_URL;
+  let queue: Promise<TeamsAnswerQueue> | null = null;
+  const open = () =>
+    (queue ??= import('./workers/teams-answer-queue.js').then((m) =>
+      m.createTeamsAnswerQueue({ redisUrl, prefix: config.ANSWER_QUEUE_PREFIX, timeoutMs: config.STORE_TIMEOUT_MS })));
+  return {
+    enqueue: async (job) => (await open()).enqueue(job),
+    close: async () => {
+      if (queue) await (await queue).close();
+    },
+  };
+}
+
 export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {}): Door | null {
   const { config, logger } = ctx;
   if (config.teamsMode === 'off') return null;
   const local = config.teamsMode === 'local';
   const log = logger.child({ door: 'teams' });
-  const serviceUrls = createServiceUrlPolicy(config.teamsServiceUrlHosts);
-  const port =
-    options.port ??
-    createBotbuilderPort({
-      appId: config.MICROSOFT_APP_ID,
-      appPassword: config.MICROSOFT_APP_PASSWORD,
-      tenantId: config.MICROSOFT_APP_TENANT_ID,
-      appType: config.MICROSOFT_APP_TYPE,
-      endpoints: teamsIdentityEndpoints(config),
-      loginCa: options.loginCa,
-      serviceUrls,
-      logger: log,
-    });
+  const { port, serviceUrls } = createTeamsPort(config, log, options);
   const users = createTeamsUserStore(ctx.store('teams-refs'));
   // Travellers with no chat yet: proactive installation (TEAMS_GRAPH_INSTALL), else a notice to the desk.
   const reach = createTravellerReach(ctx, { port, serviceUrls, endpoints: teamsIdentityEndpoints(config), loginCa: options.loginCa, logger: log });
+  const answerQueue = answerQueueOf(config);
   const bot = createTeamsBot({
     advisor: ctx.advisor,
     conversation: ctx.conversation,
@@ -107,20 +97,15 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
     users,
     welcomed: ctx.store('teams-welcomed'),
     seen: ctx.store('teams-seen'),
-    feedback: createTeamsFeedback({
-      feedback: feedbackStoreFrom((ns) => ctx.store(ns), config.FEEDBACK_RETENTION_DAYS, ctx.clock),
-      sentAnswers: ctx.store('teams-ai-answers'),
-      ttlMs: config.FEEDBACK_RETENTION_DAYS * 86_400_000,
-      logger: log,
-    }),
+    feedback: teamsFeedbackOf(ctx, log),
     clock: ctx.clock,
     timeZone: config.DEFAULT_TIMEZONE,
     logger: log,
     messageHandlers: options.messageHandlers ?? teamsMessageHandlers(ctx, { onDeskTurn: reach.onDeskTurn }),
     deskTeamId: config.TEAMS_TRAVEL_DESK_TEAM_ID,
     proactiveInstall: reach.installer !== null,
-    // Each person's view of a card in a channel is kept as long as its trip buttons matter.
-    views: createCardViews(ctx.store('teams-card-views'), CARD_VIEW_TTL_MS),
+    views: teamsCardViews(ctx),
+    answerQueue,
   });
   ctx.reminders.registerDeliverer(
     createTeamsDeliverer({
@@ -147,6 +132,9 @@ export function createTeamsDoor(ctx: AppContext, options: TeamsDoorOptions = {})
     ],
     async start() {
       if (local) log.warn(TEAMS_LOCAL_MODE_WARNING);
+    },
+    async stop() {
+      await answerQueue?.close();
     },
   };
 }

@@ -19,7 +19,7 @@ import { FALLBACK, STATUS_LINES, noticeWords, type CopyFormat } from '../../rend
 import { formatLocalTime } from '../../render/local-time.js';
 import type { CardAction } from './card-actions.js';
 import type { CardState } from './render/answer-to-adaptive-card.js';
-import type { TeamsTurn } from './teams-port.js';
+import type { TeamsAccount, TeamsTurn } from './teams-port.js';
 import { teamsTimeZone } from './teams-time-zone.js';
 import { travellerId, type TeamsUserStore } from './teams-user-store.js';
 
@@ -58,13 +58,12 @@ export const isPersonal = (turn: TeamsTurn) => (turn.activity.conversation.conve
 
 /** The presser, under the id trips are filed by (and their 29: id, which desk @mentions record); desk-team members act for others on authenticated turns only. */
 export function teamsActor(turn: TeamsTurn, deskTeamId: string | undefined): TurnUser {
-  const from = turn.activity.from;
-  return {
-    platform: 'teams',
-    userId: travellerId(from),
-    otherIds: [from.id],
-    ...(deskTeamId && turn.authenticated ? { isDeskMember: () => turn.senderInTeam(deskTeamId) } : {}),
-  };
+  return teamsActorOf(turn.activity.from, deskTeamId && turn.authenticated ? () => turn.senderInTeam(deskTeamId) : undefined);
+}
+
+/** The same actor without a turn (the Teams answer worker): `isDeskMember` given only for an authenticated asker and a desk team. */
+export function teamsActorOf(from: TeamsAccount, isDeskMember?: () => Promise<boolean>): TurnUser {
+  return { platform: 'teams', userId: travellerId(from), otherIds: [from.id], ...(isDeskMember ? { isDeskMember } : {}) };
 }
 
 /** The card's button as the one handler's action. */

@@ -66,6 +66,9 @@ export interface TeamsTurn {
 export interface TeamsPort {
   /** Handles `POST /api/messages`: authenticates (when an app id is set), runs one turn, answers HTTP. */
   handle(req: IncomingMessage, res: ServerResponse, logic: (turn: TeamsTurn) => Promise<void>): Promise<void>;
-  /** Re-opens a stored conversation to send into it (reminders); rejects with the send's error. */
-  continueConversation(ref: TeamsConversationRef, logic: (turn: TeamsTurn) => Promise<void>): Promise<void>;
+  /**
+   * Re-opens a stored conversation to send into it (reminders, the answer worker); rejects with
+   * the send's error. `replyToId`: sends reply to that message, as a turn's own replies do.
+   */
+  continueConversation(ref: TeamsConversationRef, logic: (turn: TeamsTurn) => Promise<void>, options?: { replyToId?: string }): Promise<void>;
 }

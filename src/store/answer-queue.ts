@@ -1,0 +1,59 @@
+/**
+ * A producer of one answers queue (ANSWER_WORKERS=external), shared by the doors: Slack's
+ * (channels/slack/answer-queue.ts) and Teams' (channels/teams/workers/teams-answer-queue.ts),
+ * each on its own BullMQ queue. One job per message; removed once answered; a failed one is
+ * kept `keepFailedSeconds` at most (0: removed at once); never logged.
+ *
+ * The producer fails fast like the reminders' (no offline queue; every add bounded by
+ * STORE_TIMEOUT_MS): with Redis gone the caller gets StoreUnavailableError at once and
+ * tells the user, rather than holding the message in memory.
+ */
+import { Queue } from 'bullmq';
+import { withDeadline } from './with-deadline.js';
+
+/** Attempts for one answer: a failed post (Slack down, 5xx, 429) is tried again with backoff, about 1 minute in all. */
+export const ANSWER_ATTEMPTS = 5;
+const FAILED_KEPT_SECONDS = 3600;
+
+/** A producer of one answers queue. */
+export interface AnswerQueue<J> {
+  enqueue(job: J): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AnswerQueueOptions {
+  redisUrl: string;
+  prefix: string;
+  /** Longest wait for one add (STORE_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** The BullMQ queue: each platform has its own, so a worker takes only what it can send. */
+  name: string;
+  /** How long a finally failed job stays for inspection; 0 removes it at once (Teams: its data names the conversation). */
+  keepFailedSeconds?: number;
+}
+
+export function createAnswerQueue<J>(options: AnswerQueueOptions): AnswerQueue<J> {
+  // BullMQ's typing of add() wants the job's own type; the data is only ever J.
+  const queue = new Queue<unknown>(options.name, {
+    connection: { url: options.redisUrl, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: options.timeoutMs },
+    prefix: options.prefix,
+  });
+  // Reported where the add fails (the caller); BullMQ would otherwise throw 'error' events unhandled.
+  queue.on('error', () => undefined);
+  return {
+    async enqueue(job) {
+      const keepFailed = options.keepFailedSeconds ?? FAILED_KEPT_SECONDS;
+      await withDeadline('queue', options.timeoutMs, () =>
+        queue.add('answer', job as unknown, {
+          removeOnComplete: true,
+          removeOnFail: keepFailed === 0 ? true : { age: keepFailed },
+          attempts: ANSWER_ATTEMPTS,
+          backoff: { type: 'exponential', delay: 2_000 },
+        }),
+      );
+    },
+    async close() {
+      await withDeadline('queue', options.timeoutMs, () => queue.close()).catch(() => queue.disconnect());
+    },
+  };
+}
