@@ -20,6 +20,7 @@ import { TEAMS_ANSWERS_QUEUE } from '../../src/channels/teams/workers/teams-answ
 import type { ConnectorCall } from '../doubles/teams-connector-double.js';
 import { startTeamsHarness, type TeamsHarness } from './teams-app-harness.js';
 import { countReplies } from '../support/count-replies.js';
+import '../support/store-backends.js';
 
 const BIN = join(resolve(import.meta.dirname, '../..'), 'bin/travel-advisor.js');
 const REDIS = 'redis://127.0.0.1:6379';
