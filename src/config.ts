@@ -13,8 +13,11 @@ import { parseModelHeaders } from './llm/parse-model-headers.js';
 import { tenancyProblems } from './channels/teams/tenancy-problems.js';
 import { graphInstallProblems } from './channels/teams/graph/graph-install-problems.js';
 
+/** This module's directory: src/ under tsx or vitest, dist/ when built. */
+const CODE_DIR = dirname(fileURLToPath(import.meta.url));
+
 /** The package root (where content/ and intents/ ship), whether run from src/ or dist/. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const PACKAGE_ROOT = resolve(CODE_DIR, '..');
 
 /**
  * Where this code's prebuilt artifacts live by default. An artifact's fingerprint names the
@@ -23,7 +26,7 @@ export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
  * (test/support/global-setup.ts) prebuilds src/'s so test files need not train the
  * classifier again each.
  */
-const DEFAULT_ARTIFACTS_DIR = resolve(PACKAGE_ROOT, 'dist', basename(dirname(fileURLToPath(import.meta.url))) === 'src' ? 'src-artifacts' : 'artifacts');
+const DEFAULT_ARTIFACTS_DIR = resolve(PACKAGE_ROOT, 'dist', basename(CODE_DIR) === 'src' ? 'src-artifacts' : 'artifacts');
 
 /**
  * The Bot Connector service hosts Teams puts in `serviceUrl`: the public cloud

@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { Logger } from 'pino';
 import { createApp } from './app/create-app.js';
 import { loadStoreBackend } from './store/create-store.js';
+import type { AnswerWorker } from './store/answer-queue.js';
 import type { TeamsAnswerWorkerOptions } from './channels/teams/workers/teams-answer-worker.js';
 
 export interface RunningAnswerWorker {
@@ -26,7 +27,7 @@ export interface AnswerWorkerOptions {
 export async function startAnswerWorker(config: Config, logger: Logger, options: AnswerWorkerOptions = {}): Promise<RunningAnswerWorker> {
   await loadStoreBackend(config);
   const app = createApp({ config, logger, doors: [] });
-  const workers: Array<{ start(): Promise<void>; stop(): Promise<void> }> = [];
+  const workers: AnswerWorker[] = [];
   if (config.SLACK_BOT_TOKEN) workers.push((await import('./channels/slack/answer-worker.js')).createSlackAnswerWorker(app.context, options));
   if (config.teamsMode !== 'off')
     workers.push((await import('./channels/teams/workers/teams-answer-worker.js')).createTeamsAnswerWorker(app.context, { ...options.teams, concurrency: options.concurrency }));

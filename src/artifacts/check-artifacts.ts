@@ -35,8 +35,11 @@ export function staleArtifacts(dirs: ArtifactDirs, contentDir: string, cwd = pro
     if (header.fingerprint !== fingerprint(source))
       problems.push(`${shown}: stale (built ${header.builtAt} from ${relative(cwd, source) || source}; it or the program has changed since); run npm run build`);
   };
-  check(CONTENT_ARTIFACT, contentDir, dirs.CONTENT_DIR, contentFingerprint);
-  check(INDEX_ARTIFACT, contentDir, dirs.CONTENT_DIR, contentFingerprint, readIndexHeader);
+  // content.json and its index share one fingerprint: hash content/ and the code once.
+  let contentPrint: string | undefined;
+  const sharedContentFingerprint = (dir: string) => (contentPrint ??= contentFingerprint(dir));
+  check(CONTENT_ARTIFACT, contentDir, dirs.CONTENT_DIR, sharedContentFingerprint);
+  check(INDEX_ARTIFACT, contentDir, dirs.CONTENT_DIR, sharedContentFingerprint, readIndexHeader);
   check(UNDERSTANDING_ARTIFACT, dirs.INTENTS_DIR, dirs.INTENTS_DIR, understandingFingerprint);
   return problems;
 }

@@ -3,10 +3,9 @@
  * chat messages. Pure: everything it shows comes from the Answer.
  */
 import type { Answer, Destination, TripItem } from '../advisor/answer.js';
-import { advisoryLine, basisLines, levelHeadline, tierLine } from './level-words.js';
-import { PHASE_TITLES, PHASE_WORDS } from './copy.js';
+import { advisoryLine, basisLines, levelHeadline, tierLine, type BasisLine } from './level-words.js';
+import { PHASE_TITLES, PHASE_WORDS, summaryWithMarkers } from './copy.js';
 import { onlyForText } from './trip-words.js';
-import { summaryWithMarkers } from './copy.js';
 
 /**
  * How much to show. `headline`: each destination's level only (a notification's fallback
@@ -22,18 +21,21 @@ export interface TextOptions {
   detail?: TextDetail;
 }
 
+/** One line of a level's basis with its source ids: the brief text shows the first, the full one all, dated. */
+const basisText = (b: BasisLine) => `${b.text}${b.sources.length ? ` [${b.sources.join(', ')}]` : ''}`;
+
 function destinationText(d: Destination, detail: TextDetail): string[] {
   const lines = [`${d.countryName} (${d.countryCode}): risk ${levelHeadline(d)}`, `  ${d.risk.meaning}`, `  ${tierLine(d)}`];
   if (d.risk.override) lines.push(`  Level set by the security team (computed: ${d.risk.override.computedLevel}): ${d.risk.override.rationale}`);
   if (detail === 'headline') return lines;
   if (detail === 'brief') {
     const basis = basisLines(d)[0];
-    if (basis) lines.push(`  Why: ${basis.text}${basis.sources.length ? ` [${basis.sources.join(', ')}]` : ''}`);
+    if (basis) lines.push(`  Why: ${basisText(basis)}`);
     lines.push(`  VPN: ${d.law.vpn.status}. Encryption: ${d.law.encryption.status}.`);
     return lines;
   }
   lines.push('', '  Why this level:');
-  for (const b of basisLines(d)) lines.push(`  - ${b.text}${b.sources.length ? ` [${b.sources.join(', ')}]` : ''}${b.date ? ` (${b.date})` : ''}`);
+  for (const b of basisLines(d)) lines.push(`  - ${basisText(b)}${b.date ? ` (${b.date})` : ''}`);
   const advisory = advisoryLine(d);
   if (advisory) lines.push(`  ${advisory} <${d.advisory!.url}>`);
   const present = d.indicators.filter((i) => i.status === 'present');
@@ -73,8 +75,8 @@ export function answerToText(answer: Answer, options: TextOptions = {}): string 
     if (detail !== 'headline') answer.summary.citations.forEach((c, i) => out.push(`  [${i + 1}] ${c.title}${full ? ` <${c.url}>` : ''}`));
   }
   if (detail === 'brief') {
-    const more = moreInFull(answer);
-    if (more) out.push('', `More with --full: ${more}.`);
+    const added = moreInFull(answer);
+    if (added) out.push('', `More with --full: ${added}.`);
   }
   // One merged checklist for the whole trip; an item for only some destinations names them.
   for (const phase of full ? (['before', 'during', 'after'] as const) : []) {

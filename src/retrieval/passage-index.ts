@@ -17,7 +17,7 @@ import { STOP_WORDS, foldTerm } from '../content/terms.js';
 import { isGrounded } from './is-grounded.js';
 import { expandQuery } from './expand-query.js';
 import { TOPICS, splitIndex, type IndexStats, type StoredShard } from './passage-shards.js';
-import { openShard, searchShards, type MatchRules, type QueryPart, type Shard } from './shard-search.js';
+import { SCORING, openShard, searchShards, type MatchRules, type QueryPart, type Shard } from './shard-search.js';
 
 /** Weight of thesaurus words relative to the question's own words. */
 const EXPANSION_WEIGHT = 0.4;
@@ -73,26 +73,27 @@ const RULES: MatchRules = {
   fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
 };
 
-/** MiniSearch's options; the same for building the index and for loading a stored one. */
-function indexOptions(leads: ReadonlySet<string>): Options<Passage> {
-  return {
-    fields: FIELDS,
-    storeFields: ['id'],
-    processTerm,
-    extractField: (doc, field) => {
-      if (field === 'keywordText') return doc.keywords.join(' ');
-      const value = (doc as unknown as Record<string, unknown>)[field];
-      return typeof value === 'string' ? value : '';
-    },
-    searchOptions: {
-      boost: FIELD_BOOST,
-      prefix: RULES.prefix,
-      fuzzy: RULES.fuzzy,
-      combineWith: 'OR',
-      boostDocument: (id) => (leads.has(id as string) ? LEAD_BOOST : 1),
-    },
-  };
-}
+/**
+ * MiniSearch's options; the same for building the index and for loading a stored one. No
+ * `boostDocument` here: every search passes its own (the lead boost and the asked countries).
+ */
+const INDEX_OPTIONS: Options<Passage> = {
+  fields: FIELDS,
+  storeFields: ['id'],
+  processTerm,
+  extractField: (doc, field) => {
+    if (field === 'keywordText') return doc.keywords.join(' ');
+    const value = (doc as unknown as Record<string, unknown>)[field];
+    return typeof value === 'string' ? value : '';
+  },
+  searchOptions: {
+    ...SCORING,
+    boost: FIELD_BOOST,
+    prefix: RULES.prefix,
+    fuzzy: RULES.fuzzy,
+    combineWith: 'OR',
+  },
+};
 
 /** Part key of MiniSearch's index of every passage; the shards' keys are country codes and TOPICS. */
 export const WHOLE = 'all';
@@ -115,7 +116,7 @@ interface IndexParts {
 }
 
 function buildParts(content: Pick<ContentBase, 'passages'>): { index: MiniSearch<Passage>; plain: AsPlainObject; stats: IndexStats; shards: Map<string, StoredShard> } {
-  const index = new MiniSearch<Passage>(indexOptions(leadPassages(content)));
+  const index = new MiniSearch<Passage>(INDEX_OPTIONS);
   index.addAll(content.passages);
   const plain = index.toJSON();
   return { index, plain, ...splitIndex(plain, content.passages) };
@@ -144,7 +145,7 @@ function indexParts(content: Pick<ContentBase, 'passages'>, stored: StoredPassag
     const json = stored.part(key);
     return json === undefined ? undefined : (JSON.parse(json) as StoredShard);
   };
-  return { all: once(() => MiniSearch.loadJSON<Passage>(stored.part(WHOLE)!, indexOptions(leadPassages(content)))), stats: stored.stats, shard };
+  return { all: once(() => MiniSearch.loadJSON<Passage>(stored.part(WHOLE)!, INDEX_OPTIONS)), stats: stored.stats, shard };
 }
 
 /** Builds the index once from the loaded content (or loads the build's); search is synchronous and in memory. */
@@ -210,7 +211,10 @@ export function createPassageIndex(content: Pick<ContentBase, 'passages'>, optio
       // A trip question may carry no content words ("Kyrgyzstan next week"): fill with the country's sections in order.
       if (countries && result.length < limit) {
         const own = [...countries]
-          .flatMap((c) => shard(c)?.passages.map((passage, i) => ({ passage, position: shard(c)!.positions[i]! })) ?? [])
+          .flatMap((c) => {
+            const s = shard(c);
+            return s ? s.passages.map((passage, i) => ({ passage, position: s.positions[i]! })) : [];
+          })
           .sort((a, b) => a.position - b.position);
         for (const { passage: p } of own) {
           if (result.length >= limit) break;

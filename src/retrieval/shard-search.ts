@@ -56,11 +56,12 @@ export interface ScoredPassage {
   score: number;
 }
 
-// MiniSearch 7's defaults, which passage-index.ts does not change.
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
-const MAX_FUZZY = 6;
+/**
+ * BM25 parameters and prefix/typo weights (MiniSearch 7's defaults). passage-index.ts passes
+ * these same values to MiniSearch's search, so neither path depends on MiniSearch's defaults.
+ */
+export const SCORING = { bm25: { k: 1.2, b: 0.7, d: 0.5 }, weights: { prefix: 0.375, fuzzy: 0.45 }, maxFuzzy: 6 };
+const { bm25: BM25, weights: WEIGHTS, maxFuzzy: MAX_FUZZY } = SCORING;
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 /** Per passage (position in its shard): summed score and the query words it matched. */
@@ -108,7 +109,7 @@ function termHits(shard: Shard, term: string, termBoost: number, rules: MatchRul
   if (prefix)
     for (const [derived, lists] of shard.terms.atPrefix(term)) {
       const distance = derived.length - term.length;
-      if (distance) add((PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance), lists);
+      if (distance) add((WEIGHTS.prefix * derived.length) / (derived.length + 0.3 * distance), lists);
     }
   const fuzzy = rules.fuzzy(term);
   const maxDistance = fuzzy === false ? 0 : fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
@@ -116,7 +117,7 @@ function termHits(shard: Shard, term: string, termBoost: number, rules: MatchRul
     for (const [derived, [lists, distance]] of shard.terms.fuzzyGet(term, maxDistance)) {
       // A longer word that starts with the query word was scored as a prefix match.
       if (!distance || (prefix && derived.startsWith(term))) continue;
-      add((FUZZY_WEIGHT * derived.length) / (derived.length + distance), lists);
+      add((WEIGHTS.fuzzy * derived.length) / (derived.length + distance), lists);
     }
   return hits;
 }

@@ -1,14 +1,18 @@
 /**
  * A producer of one answers queue (ANSWER_WORKERS=external), shared by the doors: Slack's
  * (channels/slack/answer-queue.ts) and Teams' (channels/teams/workers/teams-answer-queue.ts),
- * each on its own BullMQ queue. One job per message; removed once answered; a failed one is
+ * each on its own BullMQ queue; and the start/stop of the worker that consumes it
+ * (createAnswerWorker). One job per message; removed once answered; a failed one is
  * kept `keepFailedSeconds` at most (0: removed at once); never logged.
  *
  * The producer fails fast like the reminders' (no offline queue; every add bounded by
  * STORE_TIMEOUT_MS): with Redis gone the caller gets StoreUnavailableError at once and
  * tells the user, rather than holding the message in memory.
  */
-import { Queue } from 'bullmq';
+import { Queue, type Job, type Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { startAnswerConsumer } from './start-answer-consumer.js';
 import { withDeadline } from './with-deadline.js';
 
 /** Attempts for one answer: a failed post (Slack down, 5xx, 429) is tried again with backoff, about 1 minute in all. */
@@ -54,6 +58,44 @@ export function createAnswerQueue<J>(options: AnswerQueueOptions): AnswerQueue<J
     },
     async close() {
       await withDeadline('queue', options.timeoutMs, () => queue.close()).catch(() => queue.disconnect());
+    },
+  };
+}
+
+/** One platform's part of a `travel-advisor worker` process: the consumer of its answers queue. */
+export interface AnswerWorker {
+  start(): Promise<void>;
+  /** Finishes the answers in flight (graceful close), within the caller's bound. */
+  stop(): Promise<void>;
+}
+
+export interface AnswerWorkerOptions {
+  config: Config;
+  logger: Logger;
+  /** Jobs answered at once; default ANSWER_WORKER_CONCURRENCY. */
+  concurrency?: number;
+  /** Logged once the consumer is ready ("Slack answer worker ready"). */
+  readyMessage: string;
+  /** Releases what the platform's answering holds (e.g. Slack's HTTP agent), after the consumer closed. */
+  release?: () => Promise<void>;
+}
+
+/**
+ * The start/stop of every platform's answer worker (channels/slack/answer-worker.ts,
+ * channels/teams/workers/teams-answer-worker.ts): the consumer (start-answer-consumer.ts)
+ * opened on start, closed gracefully on stop; only `answer` differs by platform.
+ */
+export function createAnswerWorker<J>(queueName: string, answer: (job: Job<J>, worker: Worker<J>) => Promise<void>, options: AnswerWorkerOptions): AnswerWorker {
+  let worker: Worker<J> | null = null;
+  return {
+    async start() {
+      worker = await startAnswerConsumer<J>(queueName, answer, options);
+      options.logger.info({ concurrency: worker.concurrency }, options.readyMessage);
+    },
+    async stop() {
+      await worker?.close();
+      worker = null;
+      await options.release?.();
     },
   };
 }

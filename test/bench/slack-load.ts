@@ -6,11 +6,11 @@
  * its work before the next round.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { postSigned } from '../slack/slack-requests.js';
 
 export const SECRET = 'bench-signing-secret';
 export type Workload = 'ack-only' | 'mention';
@@ -48,14 +48,8 @@ export function eventBody(kind: Workload): Sent {
 }
 
 async function send(url: string, body: string): Promise<number> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
   const started = performance.now();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature },
-    body,
-  });
+  const res = await postSigned(url, SECRET, body, 'application/json');
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${url}`);
   return performance.now() - started;

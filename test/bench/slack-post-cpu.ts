@@ -18,6 +18,7 @@ import { createSlackPoster } from '../../src/channels/slack/create-slack-poster.
 import { answerToBlockKit } from '../../src/channels/slack/render/answer-to-block-kit.js';
 import { silentLogger } from '../../src/logger.js';
 import { answerFixture } from '../fixtures/answers/answer-fixtures.js';
+import { slackSignature } from '../slack/slack-requests.js';
 import { eventBody, startServer, SECRET } from './slack-load.js';
 
 const { values } = parseArgs({ options: { posts: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '5' } } });
@@ -57,7 +58,7 @@ try {
 
   const { body } = eventBody('mention');
   const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const signature = slackSignature(SECRET, timestamp, body);
   const raw = Buffer.from(body);
   const boltCheck = () => verifySlackRequest({ signingSecret: SECRET, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } });
   const oneHmac = () => {

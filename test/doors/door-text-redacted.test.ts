@@ -4,12 +4,13 @@
  * them. Proves that what the model redactor then gets from each door carries no person,
  * channel or group the markup named, and that no door syntax creeps back into the core.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseSlackText } from '../../src/channels/slack/normalise-slack-text.js';
 import { normaliseTeamsText } from '../../src/channels/teams/normalise-teams-text.js';
 import { redactQuestion } from '../../src/privacy/redact-question.js';
+import { sourceFiles } from '../architecture/import-graph.js';
 
 describe('a door\'s text, redacted for a model', () => {
   it('Slack: mentions, channel links, groups and mailto links name no one', () => {
@@ -30,12 +31,8 @@ const CORE = ['understand', 'privacy', 'advisor', 'conversation', 'retrieval', '
 // (?<!\?) leaves regex lookbehinds, (?<!…), alone.
 const DOOR_SYNTAX = /(?<!\?)<\[?[@!]|<at\b|flag-/;
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    return e.isDirectory() ? sources(path) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
+/** The source files (tests aside) under one directory of src/, as absolute paths. */
+const sources = (dir: string): string[] => sourceFiles(SRC, dir).map((file) => join(SRC, file));
 
 /** `file:line` of every line of code (comments aside) that handles a door's syntax. */
 function doorSyntaxIn(files: string[]): string[] {

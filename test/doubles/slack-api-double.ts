@@ -3,7 +3,8 @@
  * client (inside Bolt) and our JSON poster talk to it exactly as to slack.com:
  * `POST /api/<method>` with a form-encoded body (nested fields JSON-stringified) or a
  * JSON body (token only in `Authorization`, `missing_charset` warned, `invalid_json`
- * refused, as Slack does), bearer token in `Authorization`. It answers `{ ok: true, … }` like Slack, records every call, and
+ * refused, as Slack does), bearer token in `Authorization` (a form body may carry it as a
+ * field instead). It answers `{ ok: true, … }` like Slack, records every call, and
  * can be told to fail the next call of a method with a 429 + Retry-After or a
  * platform error. It also serves response_url posts (`POST /respond/<id>`), recorded
  * under the method name "response_url". `users.info` answers with the `tz` given in

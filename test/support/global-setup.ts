@@ -15,6 +15,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, loadConfig } from '../../src/config.js';
 import { readArtifactHeader } from '../../src/artifacts/artifact-file.js';
+import { INDEX_ARTIFACT, readIndexHeader } from '../../src/artifacts/index-artifact.js';
 import { contentFingerprint, understandingFingerprint } from '../../src/artifacts/fingerprint.js';
 
 /** What `npm run build` reads: a change to any of these after it ran makes dist/ stale. */
@@ -35,11 +36,19 @@ function distIsStale(): boolean {
   return Math.max(...BUILD_INPUTS.filter((p) => existsSync(at(p))).map((p) => newestMtime(at(p)))) > built;
 }
 
-/** Whether src/'s artifacts match content/, intents/ and src/ (the names content-artifact.ts and understanding-artifact.ts write). */
+/**
+ * Whether src/'s artifacts match content/, intents/ and src/ (the names content-artifact.ts and
+ * understanding-artifact.ts write; the passage index shares content.json's fingerprint).
+ */
 function srcArtifactsFresh(): boolean {
   const config = loadConfig({});
-  const fresh = (file: string, fingerprint: string) => readArtifactHeader(join(config.ARTIFACTS_DIR, file))?.fingerprint === fingerprint;
-  return fresh('content.json', contentFingerprint(config.CONTENT_DIR)) && fresh('understanding.json', understandingFingerprint(config.INTENTS_DIR));
+  const at = (file: string) => join(config.ARTIFACTS_DIR, file);
+  const content = contentFingerprint(config.CONTENT_DIR);
+  return (
+    readArtifactHeader(at('content.json'))?.fingerprint === content &&
+    readIndexHeader(at(INDEX_ARTIFACT))?.fingerprint === content &&
+    readArtifactHeader(at('understanding.json'))?.fingerprint === understandingFingerprint(config.INTENTS_DIR)
+  );
 }
 
 export default function setup(): void {

@@ -12,7 +12,7 @@
  * a reply of two messages whose second post failed may show its first one twice.
  */
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { startAnswerConsumer } from '../../store/start-answer-consumer.js';
+import { createAnswerWorker, type AnswerWorker } from '../../store/answer-queue.js';
 import { webApi } from '@slack/bolt';
 import type { AppContext } from '../../app/app-context.js';
 import { toBoltLogger } from './bolt-logger.js';
@@ -31,11 +31,7 @@ export interface SlackAnswerWorkerOptions {
   concurrency?: number;
 }
 
-export interface SlackAnswerWorker {
-  start(): Promise<void>;
-  /** Finishes the answers in flight (graceful close), within the caller's bound. */
-  stop(): Promise<void>;
-}
+export type SlackAnswerWorker = AnswerWorker;
 
 export function createSlackAnswerWorker(ctx: AppContext, options: SlackAnswerWorkerOptions = {}): SlackAnswerWorker {
   const { config } = ctx;
@@ -56,7 +52,6 @@ export function createSlackAnswerWorker(ctx: AppContext, options: SlackAnswerWor
   const poster = createSlackPoster({ token: config.SLACK_BOT_TOKEN, apiUrl, fetch, logger, rejectRateLimitedCalls: true });
   // No work queue: that is the door's; a worker's concurrency is BullMQ's.
   const deps = createSlackDeps(ctx, logger, client, poster);
-  let worker: Worker<AnswerJob> | null = null;
 
   async function answer(job: Job<AnswerJob>, consumer: Worker<AnswerJob>): Promise<void> {
     const m = job.data;
@@ -80,15 +75,8 @@ export function createSlackAnswerWorker(ctx: AppContext, options: SlackAnswerWor
     }
   }
 
-  return {
-    async start() {
-      worker = await startAnswerConsumer<AnswerJob>(ANSWERS_QUEUE, answer, { config, logger, concurrency: options.concurrency });
-      logger.info({ concurrency: worker.concurrency }, 'Slack answer worker ready');
-    },
-    async stop() {
-      await worker?.close();
-      worker = null;
-      await slackFetch?.close();
-    },
-  };
+  return createAnswerWorker<AnswerJob>(ANSWERS_QUEUE, answer, {
+    config, logger, concurrency: options.concurrency, readyMessage: 'Slack answer worker ready',
+    release: async () => slackFetch?.close(),
+  });
 }

@@ -93,7 +93,9 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     receiver: receiver ?? socketReceiver,
   });
 
-  const deliveryClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 2 } });
+  // One policy for the delivery client and the DM poster: a 429 is thrown back to the caller, which retries later.
+  const deliveryPolicy = { rejectRateLimitedCalls: true, retryConfig: { retries: 2 } };
+  const deliveryClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, ...deliveryPolicy });
   const work = createWorkQueue({
     logger,
     concurrency: options.concurrency,
@@ -101,7 +103,8 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     maxWaitMs: options.maxWaitMs ?? config.SLACK_QUEUE_MAX_WAIT_MS,
   });
   // Answers and busy replies go as JSON (create-slack-poster.ts), with the answering client's retry policy.
-  const poster = createSlackPoster({ token: botToken, apiUrl: clientOptions.slackApiUrl, fetch: clientOptions.fetch!, logger, retryConfig: clientOptions.retryConfig });
+  const posterOptions = { token: botToken, apiUrl: clientOptions.slackApiUrl, fetch: clientOptions.fetch!, logger };
+  const poster = createSlackPoster({ ...posterOptions, retryConfig: clientOptions.retryConfig });
   const deps: SlackDeps = createSlackDeps(ctx, logger, deliveryClient, poster, work);
   app.use(dedupeEvents({ store: ctx.store('slack-dedupe'), logger, now: ctx.clock }) as Middleware<AnyMiddlewareArgs>);
   app.use(ignoreBotMessages);
@@ -112,7 +115,7 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     logger.error({ err: { name: e.name, code: e.code, message: e.message } }, 'Slack listener failed');
   });
   // Reminder and alert DMs as JSON too, under the delivery client's policy: a 429 goes back to the scheduler.
-  const deliveryPoster = createSlackPoster({ token: botToken, apiUrl: clientOptions.slackApiUrl, fetch: clientOptions.fetch!, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 2 } });
+  const deliveryPoster = createSlackPoster({ ...posterOptions, ...deliveryPolicy });
   ctx.reminders.registerDeliverer(createSlackDeliverer(deliveryClient, deliveryPoster));
   ctx.insights?.registerPoster(createSlackInsightsPoster(deliveryClient, config.INSIGHTS_SLACK_CHANNEL));
 

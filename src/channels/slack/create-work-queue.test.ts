@@ -1,7 +1,7 @@
 /**
  * The answer queue runs jobs after the current request returns, a few at a time, and
  * refuses a flood of messages (not jobs): past a hard cap, or once the estimated wait
- * (messages × recent median message time ÷ concurrency) reaches its bound.
+ * (messages × recent median CPU per message) or the oldest job's wait reaches its bound.
  */
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../logger.js';
@@ -86,13 +86,18 @@ describe('createWorkQueue', () => {
     await queue.idle();
   }
 
+  /** Offers `n` messages at once, each answered after a short gate; which were admitted. */
+  function flood(queue: ReturnType<typeof createWorkQueue>, n: number): boolean[] {
+    const gate = new Promise<void>((r) => setTimeout(r, 10));
+    return Array.from({ length: n }, () => queue.run(() => gate));
+  }
+
   it('admits while the CPU the queue needs fits the wait bound, then refuses a flood beyond capacity', async () => {
     const cpu = { ms: 0 };
     const queue = createWorkQueue({ logger: silentLogger, concurrency: 2, maxWaitMs: 1000, cpuMs: () => cpu.ms });
     // Messages measured at 50 ms of CPU each: 1000 / 50 = 20 messages fit in the bound.
     await measure(queue, cpu, 16, 50);
-    const gate = new Promise<void>((r) => setTimeout(r, 10));
-    const accepted = Array.from({ length: 30 }, () => queue.run(() => gate));
+    const accepted = flood(queue, 30);
     expect(accepted.filter(Boolean)).toHaveLength(20);
     expect(accepted.slice(20).every((a) => !a)).toBe(true);
     expect(queue.estimatedWaitMs).toBe(1000);
@@ -106,8 +111,7 @@ describe('createWorkQueue', () => {
     const queue = createWorkQueue({ logger: silentLogger, maxPending: 3000, maxWaitMs: 20_000, cpuMs: () => cpu.ms });
     // 2 ms a message: 10,000 would fit in 20 s, the hard cap of 3,000 decides.
     await measure(queue, cpu, 16, 2);
-    const gate = new Promise<void>((r) => setTimeout(r, 10));
-    const accepted = Array.from({ length: 3500 }, () => queue.run(() => gate));
+    const accepted = flood(queue, 3500);
     expect(accepted.filter(Boolean)).toHaveLength(3000);
     await queue.idle();
   });

@@ -12,10 +12,10 @@
  * TEAMS_SERVICE_URL_HOSTS are permanent and never retried. A retry prepares the answer
  * again, so a notice sent before a failed card may show twice (as with Slack's worker).
  */
-import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import type { AppContext } from '../../../app/app-context.js';
 import { copyFormat } from '../../../app/copy-format.js';
-import { startAnswerConsumer } from '../../../store/start-answer-consumer.js';
+import { createAnswerWorker, type AnswerWorker } from '../../../store/answer-queue.js';
 import { answerTeamsMessage, type TeamsAnswerDeps } from '../answer-teams-message.js';
 import { createTeamsPort, teamsCardViews, teamsFeedbackOf } from '../create-teams-parts.js';
 import { createTenantThrottle, type TenantThrottleOptions } from '../create-tenant-throttle.js';
@@ -34,11 +34,7 @@ export interface TeamsAnswerWorkerOptions {
   loginCa?: string | Buffer;
 }
 
-export interface TeamsAnswerWorker {
-  start(): Promise<void>;
-  /** Finishes the answers in flight (graceful close), within the caller's bound. */
-  stop(): Promise<void>;
-}
+export type TeamsAnswerWorker = AnswerWorker;
 
 export function createTeamsAnswerWorker(ctx: AppContext, options: TeamsAnswerWorkerOptions = {}): TeamsAnswerWorker {
   const { config } = ctx;
@@ -51,7 +47,6 @@ export function createTeamsAnswerWorker(ctx: AppContext, options: TeamsAnswerWor
     views: teamsCardViews(ctx), feedback: teamsFeedbackOf(ctx, logger), clock: ctx.clock, logger,
   };
   const deskTeamId = config.TEAMS_TRAVEL_DESK_TEAM_ID;
-  let worker: Worker<TeamsAnswerJob> | null = null;
 
   /** One proactive send into the asker's conversation, as a reply to their message; the connector's activity id back. */
   async function send(m: TeamsAnswerJob, activity: TeamsOutbound): Promise<string | undefined> {
@@ -94,14 +89,5 @@ export function createTeamsAnswerWorker(ctx: AppContext, options: TeamsAnswerWor
     }
   }
 
-  return {
-    async start() {
-      worker = await startAnswerConsumer<TeamsAnswerJob>(TEAMS_ANSWERS_QUEUE, answer, { config, logger, concurrency: options.concurrency });
-      logger.info({ concurrency: worker.concurrency }, 'Teams answer worker ready');
-    },
-    async stop() {
-      await worker?.close();
-      worker = null;
-    },
-  };
+  return createAnswerWorker<TeamsAnswerJob>(TEAMS_ANSWERS_QUEUE, answer, { config, logger, concurrency: options.concurrency, readyMessage: 'Teams answer worker ready' });
 }
