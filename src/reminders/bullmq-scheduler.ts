@@ -20,6 +20,7 @@
  */
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
+import { quietAfterClose } from '../store/quiet-bullmq-close.js';
 import { withDeadline } from '../store/with-deadline.js';
 import { attemptDelivery, idempotencyKeyOf, type DeliveryDeps } from './attempt-delivery.js';
 import { createRedisPacer, type RedisEval } from './create-redis-pacer.js';
@@ -233,10 +234,11 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
      */
     async stop(budgetMs = 5000): Promise<void> {
       const reachable = await this.ping().then(() => true, () => false);
-      const closing = worker?.close(!reachable);
+      const stopping = worker;
+      const closing = stopping?.close(!reachable).finally(() => quietAfterClose(stopping));
       worker = null;
       if (closing && !(await settles(closing, budgetMs))) logger.warn('reminder worker did not stop in time');
-      if (reachable && (await settles(queue.close(), budgetMs))) return;
+      if (reachable && (await settles(queue.close().finally(() => quietAfterClose(queue)), budgetMs))) return;
       // Redis gone (or the close hung): drop the producer's connection at once, which also ends
       // ioredis's reconnect loop (BullMQ's own disconnect waits for an 'end' that may never come).
       const client = (await bounded(() => queue.client).catch(() => null)) as unknown as { disconnect(): void } | null;

@@ -13,6 +13,7 @@ import { Queue, type Job, type Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { startAnswerConsumer } from './start-answer-consumer.js';
+import { quietAfterClose } from './quiet-bullmq-close.js';
 import { withDeadline } from './with-deadline.js';
 
 /** Attempts for one answer: a failed post (Slack down, 5xx, 429) is tried again with backoff, about 1 minute in all. */
@@ -57,7 +58,7 @@ export function createAnswerQueue<J>(options: AnswerQueueOptions): AnswerQueue<J
       );
     },
     async close() {
-      await withDeadline('queue', options.timeoutMs, () => queue.close()).catch(() => queue.disconnect());
+      await withDeadline('queue', options.timeoutMs, () => queue.close().finally(() => quietAfterClose(queue))).catch(() => queue.disconnect());
     },
   };
 }
@@ -93,8 +94,9 @@ export function createAnswerWorker<J>(queueName: string, answer: (job: Job<J>, w
       options.logger.info({ concurrency: worker.concurrency }, options.readyMessage);
     },
     async stop() {
-      await worker?.close();
+      const closing = worker;
       worker = null;
+      await closing?.close().finally(() => quietAfterClose(closing));
       await options.release?.();
     },
   };
