@@ -4,7 +4,7 @@
  * exclude), by phase then content order; and at most five key actions, ranked by
  * priority, then level-relevance (higher min_level first), then how many destinations
  * the item is for, then phase, then content order; once the trip is over, the items for
- * after it come first.
+ * after it come first. The five are listed in the order a traveller does them.
  */
 import { describe, expect, it } from 'vitest';
 import type { ChecklistItem } from '../content/types.js';
@@ -58,18 +58,20 @@ describe('mergeChecklists', () => {
 });
 
 describe('rankKeyActions', () => {
-  it('ranks by priority, then level-relevance, then reach, then phase, and keeps five', () => {
+  it('chooses by priority, then level-relevance, and keeps five, listed before → during → after with rank within a phase', () => {
     const all = items.map((i) => i.id);
+    // Chosen: book, loaner, vpn-law (priority 1, by min_level), then border and after-clean
+    // (priority 2, min_level 2) over mfa (min_level 1) and habit (priority 4).
     expect(rankKeyActions(items, [destination('RU', all)]).map((k) => k.id)).toEqual(['book', 'loaner', 'vpn-law', 'border', 'after-clean']);
+    const three = rankKeyActions([item('late', 'after', 1), item('mid', 'during', 1), item('early', 'before', 3)], [destination('RU', ['late', 'mid', 'early'])]);
+    expect(three.map((k) => k.id)).toEqual(['early', 'mid', 'late']);
   });
 
-  it('puts the item for more of the trip first among equals', () => {
-    const ranked = rankKeyActions(items, [destination('KG', ['mfa', 'border', 'after-clean']), destination('KZ', ['after-clean'])]);
-    expect(ranked.map((k) => [k.id, k.destinations])).toEqual([
-      ['after-clean', ['KG', 'KZ']],
-      ['border', ['KG']],
-      ['mfa', ['KG']],
-    ]);
+  it('chooses the item for more of the trip first among equals', () => {
+    const ranked = rankKeyActions(items, [destination('KG', ['mfa', 'border', 'after-clean']), destination('KZ', ['after-clean'])], 1);
+    expect(ranked.map((k) => [k.id, k.destinations])).toEqual([['after-clean', ['KG', 'KZ']]]);
+    const all = rankKeyActions(items, [destination('KG', ['mfa', 'border', 'after-clean']), destination('KZ', ['after-clean'])]);
+    expect(all.map((k) => k.id)).toEqual(['mfa', 'border', 'after-clean']);
   });
 
   it('never returns more than asked for', () => {

@@ -4,7 +4,8 @@
  * each destination's own checklist (selectChecklist: level, law, indicators, and the
  * VPN guard), so merging can never carry an item, a VPN item above all, to a
  * destination whose conditions or law exclude it. Then the key actions: the merged
- * items ranked by priority, then level-relevance, at most five.
+ * items ranked by priority, then level-relevance, at most five, listed in the order a
+ * traveller does them.
  */
 import type { ChecklistItem } from '../content/types.js';
 import { phases } from '../content/schema.js';
@@ -45,23 +46,29 @@ export interface RankOptions {
 }
 
 /**
- * The key actions: priority (1 first), then level-relevance (higher `min_level` first),
- * then the item for more of the trip's destinations, then phase, then content order.
- * After a trip that has ended, the after-the-trip items come before all others.
+ * The key actions. Which ones: priority (1 first), then level-relevance (higher
+ * `min_level` first), then the item for more of the trip's destinations, then phase, then
+ * content order, at most `max`; after a trip that has ended, the after-the-trip items are
+ * chosen before all others. In what order: the order a traveller does them (before the
+ * trip, during it, after it; rank within a phase), and once the trip has ended, the
+ * after-the-trip items first, since nothing else can still be done.
  * MUST stay in sync with content/README.md ("Priority").
  */
 export function rankKeyActions(items: ChecklistItem[], destinations: Destination[], max: number = MAX_KEY_ACTIONS, options: RankOptions = {}): TripItem[] {
-  const after = (r: Ranked) => (options.tripOver && r.item.phase === 'after' ? 0 : 1);
-  return mergedWithRank(items, destinations)
+  const after = (item: TripItem) => (options.tripOver && item.phase === 'after' ? 0 : 1);
+  const phase = (item: TripItem) => phases.indexOf(item.phase);
+  const chosen = mergedWithRank(items, destinations)
     .sort(
       (a, b) =>
-        after(a) - after(b) ||
+        after(a.item) - after(b.item) ||
         a.item.priority - b.item.priority ||
         b.minLevel - a.minLevel ||
         b.item.destinations.length - a.item.destinations.length ||
-        phases.indexOf(a.item.phase) - phases.indexOf(b.item.phase) ||
+        phase(a.item) - phase(b.item) ||
         a.order - b.order,
     )
     .slice(0, max)
     .map((r) => r.item);
+  // Array.prototype.sort is stable, so rank stays the order within a phase.
+  return chosen.sort((a, b) => after(a) - after(b) || phase(a) - phase(b));
 }

@@ -21,8 +21,11 @@ export interface TextOptions {
   detail?: TextDetail;
 }
 
-/** One line of a level's basis with its source ids: the brief text shows the first, the full one all, dated. */
+/** One line of a level's basis with its source ids, which the full text's "Sources" list spells out. */
 const basisText = (b: BasisLine) => `${b.text}${b.sources.length ? ` [${b.sources.join(', ')}]` : ''}`;
+/** The brief text's basis line: its sources counted, since the ids mean nothing until --full lists them. */
+const briefBasisText = (b: BasisLine) =>
+  `${b.text}${b.sources.length ? ` (${b.sources.length} ${b.sources.length === 1 ? 'source' : 'sources'}, listed with --full)` : ''}`;
 
 function destinationText(d: Destination, detail: TextDetail): string[] {
   const lines = [`${d.countryName} (${d.countryCode}): risk ${levelHeadline(d)}`, `  ${d.risk.meaning}`, `  ${tierLine(d)}`];
@@ -30,7 +33,7 @@ function destinationText(d: Destination, detail: TextDetail): string[] {
   if (detail === 'headline') return lines;
   if (detail === 'brief') {
     const basis = basisLines(d)[0];
-    if (basis) lines.push(`  Why: ${basisText(basis)}`);
+    if (basis) lines.push(`  Why: ${briefBasisText(basis)}`);
     lines.push(`  VPN: ${d.law.vpn.status}. Encryption: ${d.law.encryption.status}.`);
     return lines;
   }

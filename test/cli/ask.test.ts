@@ -69,6 +69,9 @@ describe.concurrent('travel-advisor ask', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Kyrgyzstan \(KG\): risk (level \d of 4|at least \w+ \(level \d of 4\))/);
     expect(r.stdout).toMatch(/  Why: Assessed: score \d+ of 12/);
+    // The basis names its sources by count on the first screen; --full lists them by name.
+    expect(r.stdout).toMatch(/  Why: .*\(\d+ sources, listed with --full\)\n/);
+    expect(r.stdout).not.toMatch(/\[[a-z0-9-]+(, [a-z0-9-]+)+\]/);
     expect(r.stdout).toContain('VPN: unknown.');
     expect(r.stdout).toContain('Do these first:');
     expect(r.stdout).toMatch(/More with --full: \d+ more checklist items, \d+ indicators with their evidence, \d+ sources with their addresses\./);
