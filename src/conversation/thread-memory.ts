@@ -26,7 +26,7 @@ export const threadMemorySchema = z.object({
 export type ThreadMemory = z.infer<typeof threadMemorySchema>;
 
 export interface ThreadMemoryStore {
-  /** The thread's memory, else its parent's; null when neither has any (or the store failed). */
+  /** The thread's memory (not read for a `fresh` thread), else its parent's; null when neither has any (or the store failed). */
   recall(thread: ThreadRef): Promise<ThreadMemory | null>;
   /** Replaces the thread's (and its parent's) memory; a store failure is swallowed. */
   remember(thread: ThreadRef, memory: ThreadMemory): Promise<void>;
@@ -50,7 +50,7 @@ export function createThreadMemory(store: Keyv<unknown>, ttlMs: number, onStoreD
     }
   }
   return {
-    recall: (thread) => tolerant(async () => (await read(thread.key)) ?? (thread.parent ? await read(thread.parent) : null), null),
+    recall: (thread) => tolerant(async () => (thread.fresh ? null : await read(thread.key)) ?? (thread.parent ? await read(thread.parent) : null), null),
     async remember(thread, memory) {
       const kept = threadMemorySchema.parse(memory);
       await tolerant(async () => {

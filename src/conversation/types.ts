@@ -21,6 +21,12 @@ export type TurnUser = TripActor;
 export interface ThreadRef {
   key: string;
   parent?: string;
+  /**
+   * The turn starts this thread (a top-level Slack message: the thread is named by its own
+   * ts), so nothing can be remembered under `key` yet and only `parent` is read: one store
+   * read fewer per new mention.
+   */
+  fresh?: boolean;
 }
 
 export interface Turn {

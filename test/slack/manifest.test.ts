@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SUGGESTED_PROMPTS } from '../../src/channels/slack/listeners/register-home-listener.js';
+import { TURN_EVENTS } from '../../src/channels/slack/listeners/register-conversation-listeners.js';
 import { TRAVEL_COMMAND } from '../../src/channels/slack/listeners/register-travel-command.js';
 import { EVENT_SCOPES, METHOD_SCOPES, slackManifestSchema } from './slack-manifest-schema.js';
 
@@ -37,9 +38,9 @@ function calledMethods(): string[] {
   return [...found].sort();
 }
 
-/** Events subscribed with app.event(); our message listener handles DMs only (message.im). */
+/** Events subscribed with app.event(), and those the conversation step answers (TURN_EVENTS); our message handling is for DMs only (message.im). */
 function listenedEvents(): string[] {
-  const found = new Set<string>();
+  const found = new Set<string>(Object.values(TURN_EVENTS).map((e) => (e === 'message' ? 'message.im' : e)));
   for (const { text } of slackSource)
     for (const m of text.matchAll(/app\.event\('([a-z_]+)'/g)) found.add(m[1] === 'message' ? 'message.im' : m[1]!);
   return [...found].sort();

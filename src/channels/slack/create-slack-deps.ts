@@ -23,7 +23,7 @@ export function createSlackDeps(ctx: AppContext, logger: Logger, deliveryClient:
     deliveryClient,
     work,
     // users.info through the client that rejects 429s rather than waiting: an answer never waits minutes for a zone.
-    zones: createSlackTimeZones({ client: deliveryClient, store: ctx.store('slack-user-zones'), fallback: ctx.config.DEFAULT_TIMEZONE, logger }),
+    zones: createSlackTimeZones({ client: deliveryClient, store: ctx.store('slack-user-zones'), fallback: ctx.config.DEFAULT_TIMEZONE, logger, now: () => ctx.clock().getTime() }),
     feedback: feedbackStoreFrom((ns) => ctx.store(ns), ctx.config.FEEDBACK_RETENTION_DAYS, ctx.clock),
   };
 }

@@ -8,7 +8,7 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../logger.js';
-import { createSlackTimeZones, type SlackTimeZonesOptions } from './slack-time-zones.js';
+import { MEMO_TTL_MS, createSlackTimeZones, type SlackTimeZonesOptions } from './slack-time-zones.js';
 
 type Info = (args: { user: string }) => Promise<{ user?: { tz?: string } }>;
 
@@ -52,5 +52,38 @@ describe('createSlackTimeZones', () => {
     const started = Date.now();
     expect(await createSlackTimeZones({ client, store: hung, fallback: 'UTC', logger: silentLogger }).of('U2')).toBe('America/Los_Angeles');
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('keeps a zone in the process for MEMO_TTL_MS, then reads the store again; the memo is bounded', async () => {
+    const store = new Keyv<{ tz: string | null }>();
+    const reads: string[] = [];
+    const get = store.get.bind(store);
+    store.get = ((key: string) => (reads.push(key), get(key))) as typeof store.get;
+    const { client, asked } = slack(async ({ user }) => ({ user: { tz: user === 'U1' ? 'Asia/Bishkek' : 'Asia/Tokyo' } }));
+    let t = 1_000_000;
+    const zones = createSlackTimeZones({ client, store, fallback: 'UTC', logger: silentLogger, now: () => t, memoMax: 2 });
+    expect(await zones.of('U1')).toBe('Asia/Bishkek');
+    expect([reads, asked]).toEqual([['U1'], ['U1']]);
+    // Within the memo's life: no store read, no users.info.
+    t += MEMO_TTL_MS - 1;
+    expect(await zones.of('U1')).toBe('Asia/Bishkek');
+    expect(reads).toEqual(['U1']);
+    // Past it: the store (which keeps the zone for a day) is read again, Slack is not asked.
+    t += 2;
+    expect(await zones.of('U1')).toBe('Asia/Bishkek');
+    expect([reads, asked]).toEqual([['U1', 'U1'], ['U1']]);
+    // A zone changed in the store (the day-long cache refreshed elsewhere) is seen once the memo lapses.
+    await store.set('U1', { tz: 'Europe/Moscow' });
+    expect(await zones.of('U1')).toBe('Asia/Bishkek');
+    t += MEMO_TTL_MS + 1;
+    expect(await zones.of('U1')).toBe('Europe/Moscow');
+    // Bounded: with room for two users, a third drops the oldest, whose next ask reads the store again.
+    await zones.of('U2');
+    await zones.of('U3');
+    reads.length = 0;
+    expect(await zones.of('U1')).toBe('Europe/Moscow');
+    expect(reads).toEqual(['U1']);
+    expect(await zones.of('U3')).toBe('Asia/Tokyo');
+    expect(reads).toEqual(['U1']);
   });
 });

@@ -30,9 +30,13 @@ export function slackUser(deps: SlackDeps, client: webApi.WebClient, userId: str
   return { platform: 'slack', userId, isDeskMember: async () => (await isDeskMember(client, desk, userId)) === true };
 }
 
-/** A Slack thread's memory key: team, channel and thread; a DM's top-level messages continue the DM. */
-export function slackThread(team: string, channel: string, threadTs: string, dm: boolean): ThreadRef {
-  return { key: `slack:${team}:${channel}:${threadTs}`, ...(dm ? { parent: `slack:${team}:${channel}` } : {}) };
+/**
+ * A Slack thread's memory key: team, channel and thread; a DM's top-level messages continue
+ * the DM. `fresh`: the message is top-level (no thread_ts), so the thread it names by its own
+ * ts cannot have memory yet.
+ */
+export function slackThread(team: string, channel: string, threadTs: string, dm: boolean, fresh = false): ThreadRef {
+  return { key: `slack:${team}:${channel}:${threadTs}`, ...(dm ? { parent: `slack:${team}:${channel}` } : {}), ...(fresh ? { fresh } : {}) };
 }
 
 /** The reply for an error: what the user can do, never a stack trace. */
@@ -89,7 +93,7 @@ export async function prepareAndPost(deps: SlackDeps, target: ReplyTarget, threa
   const messages = await slackReplyTo(deps, {
     // A bare mention asks what the bot does.
     text: normaliseSlackText(target.text) || 'help',
-    thread: slackThread(target.team, channel, threadTs, target.dm),
+    thread: slackThread(target.team, channel, threadTs, target.dm, target.threadTs === undefined),
     user: slackUser(deps, client, target.userId),
     // The status is a nicety: a workspace without the agent view must still get the answer.
     onModelPath: () => target.setStatus?.(THINKING_STATUS).catch((error: unknown) => deps.logger.debug({ err: { message: String(error) } }, 'setStatus failed')) ?? Promise.resolve(),
