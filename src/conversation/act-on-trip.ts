@@ -8,7 +8,7 @@
  * the traveller, or a desk member their door vouches for: src/reminders/trip-actions.ts).
  * A refusal or a store that did not take the write is an outcome, never a confirmation.
  */
-import { StoreUnavailableError, TripActionError } from '../errors.js';
+import { InvalidTripError, StoreUnavailableError, TripActionError } from '../errors.js';
 import { SNOOZE_HOURS, type ReminderService, type TripView } from '../reminders/types.js';
 import type { ButtonNotice } from './types.js';
 import { plannedBy, tripKey } from './trip-key.js';
@@ -27,8 +27,8 @@ export type TripActionOutcome =
   /** The reminder no longer exists. */
   | { kind: 'gone'; notice: ButtonNotice }
   | { kind: 'not-saved'; notice: Notice }
-  /** Not this user's trip ('not-allowed'), or nothing left to do ('not-possible'); nothing changed. */
-  | { kind: 'refused'; reason: TripActionError['reason']; notice: Notice };
+  /** Not this user's trip ('not-allowed'), nothing left to do ('not-possible'), or dates no trip may have ('invalid'); nothing changed. */
+  | { kind: 'refused'; reason: TripActionError['reason'] | 'invalid'; notice: Notice };
 
 export interface TripActionDeps {
   reminders: Pick<ReminderService, 'createTrip' | 'acknowledge' | 'snooze'>;
@@ -70,6 +70,8 @@ export function createActOnTrip(deps: TripActionDeps): ActOnTrip {
       // Never "saved" when it was not; someone else's trip is refused with nothing changed.
       if (error instanceof StoreUnavailableError) return { kind: 'not-saved', notice: { type: 'not-saved', message: error.userMessage } };
       if (error instanceof TripActionError) return { kind: 'refused', reason: error.reason, notice: { type: 'refused', message: error.message } };
+      // The API's refusal, word for word (check-trip-dates.ts): a year-2200 trip is never planned.
+      if (error instanceof InvalidTripError) return { kind: 'refused', reason: 'invalid', notice: { type: 'refused', message: error.message } };
       throw error;
     }
   };

@@ -243,7 +243,10 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
       // ioredis's reconnect loop (BullMQ's own disconnect waits for an 'end' that may never come).
       const client = (await bounded(() => queue.client).catch(() => null)) as unknown as { disconnect(): void } | null;
       if (client) client.disconnect();
-      else await settles(queue.disconnect(), 1000);
+      // Never reached: queue.client never resolves and queue.disconnect() awaits it, so ioredis
+      // went on reconnecting and kept a finished CLI import alive for ever. BullMQ's close of a
+      // connection still initializing disconnects its client at once.
+      else await settles(queue.close().finally(() => quietAfterClose(queue)), 1000);
     },
     queue,
   };

@@ -1,7 +1,10 @@
 /**
- * The dates a travel desk may plan a trip for (HTTP API, desk commands): trip data is kept
- * until after the end, so an end in the year 9999 would keep a person's travel for
- * millennia. One check for every way a desk plans trips (plan-desk-trip.ts).
+ * The dates any trip may have, whichever way it is planned: the HTTP API and desk commands
+ * (plan-desk-trip.ts, checked before the destinations), a CSV import (parse-trips-csv.ts,
+ * every row before anything is imported), and every trip the reminder service creates
+ * (create-reminder-service.ts: "remind me" messages, the Slack, Teams and playground
+ * buttons). Trip data is kept until after the end, so an end in the year 9999 would keep a
+ * person's travel for millennia, and a start in 1900 plans reminders for nobody.
  * MUST stay in sync with docs/reminders.md ("HTTP API").
  */
 
@@ -30,6 +33,7 @@ export function checkTripDates(trip: { start: string; end: string | null }, limi
   const end = dayNumber(trip.end ?? trip.start);
   if (Number.isNaN(start) || Number.isNaN(end)) return [];
   const problems: string[] = [];
+  if (end < start) problems.push('end: a date on or after start');
   if (start < today - START_GRACE_DAYS) problems.push(`start: a date at most ${START_GRACE_DAYS} days before today (${limits.today})`);
   if (end > today + limits.horizonDays) problems.push(`end: a date at most ${limits.horizonDays} days after today (${limits.today}; TRIP_HORIZON_DAYS)`);
   if (end - start + 1 > limits.maxDays) problems.push(`end: a trip of at most ${limits.maxDays} days (TRIP_MAX_DAYS)`);

@@ -10,7 +10,9 @@ import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import type { Advisor } from '../advisor/create-advisor.js';
 import type { Config } from '../config.js';
-import { IdempotencyConflictError, InputError, StoreUnavailableError } from '../errors.js';
+import { IdempotencyConflictError, InputError, InvalidTripError, StoreUnavailableError } from '../errors.js';
+import { isoDay } from '../understand/calendar.js';
+import { checkTripDates } from './check-trip-dates.js';
 import type { DeliveryDeps } from './attempt-delivery.js';
 import type { BullmqScheduler } from './bullmq-scheduler.js';
 import { createLocalScheduler, type LocalScheduler } from './local-scheduler.js';
@@ -30,7 +32,7 @@ import type { Deliverer, NewTrip, Platform, ReminderService, TripView } from './
 export interface ReminderServiceDeps {
   config: Pick<
     Config,
-    'REMINDERS_PER_SECOND' | 'REDIS_URL' | 'STORE_TIMEOUT_MS' | 'DEFAULT_TIMEZONE' | 'TRIP_RETENTION_DAYS' | 'BRIEFING_DAYS_BEFORE'
+    'REMINDERS_PER_SECOND' | 'REDIS_URL' | 'STORE_TIMEOUT_MS' | 'DEFAULT_TIMEZONE' | 'TRIP_RETENTION_DAYS' | 'BRIEFING_DAYS_BEFORE' | 'TRIP_HORIZON_DAYS' | 'TRIP_MAX_DAYS'
   >;
   /** Composes each reminder's Answer; `content` tells when a reload made cached answers stale. */
   advisor: Pick<Advisor, 'content' | 'answerForCountries'>;
@@ -221,12 +223,13 @@ export function createReminderService(ctx: ReminderServiceDeps, options: Reminde
     for (const d of t.destinations) if (!/^[A-Z]{2}$/.test(d)) problems.push(`destinations: "${d}" is not an ISO 3166-1 alpha-2 code`);
     if (!validDate(t.start)) problems.push('start: expected a date YYYY-MM-DD');
     if (t.end !== null && !validDate(t.end)) problems.push('end: expected a date YYYY-MM-DD');
-    if (validDate(t.start) && t.end !== null && validDate(t.end) && t.end < t.start) problems.push('end: the return is before the departure');
     const now = clock();
     const zone = config.DEFAULT_TIMEZONE;
+    // The same date bounds as the API's, for every way a trip is planned (check-trip-dates.ts).
+    if (validDate(t.start) && (t.end === null || validDate(t.end))) problems.push(...checkTripDates(t, { today: isoDay(now, zone), horizonDays: config.TRIP_HORIZON_DAYS, maxDays: config.TRIP_MAX_DAYS }));
     const expiresAt = problems.length ? now : expiryOf(t.start, t.end, config.TRIP_RETENTION_DAYS, zone);
     if (!problems.length && expiresAt <= now) problems.push(`end: the trip ended more than ${config.TRIP_RETENTION_DAYS} days ago`);
-    if (problems.length) throw new InputError(`The trip is not valid: ${problems.join('; ')}`);
+    if (problems.length) throw new InvalidTripError(problems);
 
     const hash = tripFingerprint(t);
     let id: string = randomUUID();

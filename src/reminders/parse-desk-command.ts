@@ -36,7 +36,6 @@ export function parseDeskCommand(text: string, advisor: Pick<Advisor, 'understan
   if (!traveller || !m || !words.length) return { kind: 'invalid', message: DESK_USAGE };
   const [, start, end] = m as unknown as [string, string, string | undefined];
   if (!isDate(start) || (end && !isDate(end))) return { kind: 'invalid', message: `"${range}" is not a date or a date range YYYY-MM-DD..YYYY-MM-DD.` };
-  if (end && end < start) return { kind: 'invalid', message: 'The return date is before the departure.' };
   const place = words.join(' ');
   const parts = place.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
   let { codes, unknown } = resolveDestinations(advisor, parts);

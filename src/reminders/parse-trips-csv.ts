@@ -10,6 +10,7 @@ import { parse } from 'csv-parse';
 import { z } from 'zod';
 import type { Advisor } from '../advisor/create-advisor.js';
 import { resolveDestinations } from '../advisor/resolve-destinations.js';
+import { checkTripDates, type TripDateLimits } from './check-trip-dates.js';
 import type { NewTrip } from './types.js';
 
 export const CSV_COLUMNS = ['email', 'destinations', 'start', 'end'] as const;
@@ -40,6 +41,8 @@ export interface ParseTripsOptions {
   createdBy: string;
   /** Last day a trip may end and still be kept (older trips would expire at once). */
   earliestEnd?: string;
+  /** Today and TRIP_HORIZON_DAYS, TRIP_MAX_DAYS: the dates any trip may have (check-trip-dates.ts). */
+  dateLimits: TripDateLimits;
   onRow?: (rows: number) => void;
 }
 
@@ -80,7 +83,7 @@ export async function parseTripsCsv(input: Readable, options: ParseTripsOptions)
       const end = get('end');
       if (!isDate(start)) errs.push(`start: "${start.slice(0, 20)}" is not a date YYYY-MM-DD`);
       if (!isDate(end)) errs.push(`end: "${end.slice(0, 20)}" is not a date YYYY-MM-DD`);
-      if (isDate(start) && isDate(end) && end < start) errs.push('end: before start');
+      if (isDate(start) && isDate(end)) errs.push(...checkTripDates({ start, end }, options.dateLimits));
       if (isDate(end) && options.earliestEnd && end < options.earliestEnd) errs.push(`end: ${end} is past the retention period; nothing to remind`);
       if (errs.length) {
         problems.push({ line, message: errs.join('; ') });

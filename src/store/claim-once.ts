@@ -19,7 +19,7 @@ interface RedisLikeAdapter {
   createKeyPrefix(key: string, namespace?: string): string;
 }
 
-interface SqlAdapter {
+export interface SqlAdapter {
   opts: { dialect?: string; table?: string; schema?: string };
   query(sql: string, ...params: unknown[]): Promise<unknown[]>;
 }
@@ -31,7 +31,8 @@ function redisAdapter(store: Keyv): RedisLikeAdapter | null {
     : null;
 }
 
-function sqlAdapter(store: Keyv): (SqlAdapter & { dialect: 'sqlite' | 'postgres' }) | null {
+/** The SQL adapter under a keyv store (SQLite or Postgres), or null for any other; MUST stay in sync with sweep-expired-claims.ts. */
+export function sqlAdapter(store: Keyv): (SqlAdapter & { dialect: 'sqlite' | 'postgres' }) | null {
   const adapter = store.store as Partial<SqlAdapter> | undefined;
   const dialect = adapter?.opts?.dialect;
   if (typeof adapter?.query !== 'function' || (dialect !== 'sqlite' && dialect !== 'postgres')) return null;
@@ -40,7 +41,7 @@ function sqlAdapter(store: Keyv): (SqlAdapter & { dialect: 'sqlite' | 'postgres'
 }
 
 /** The key as keyv stores it (namespace prefix), so keyv reads see our claims. */
-function storedKey(store: Keyv, key: string): string {
+export function storedKey(store: Keyv, key: string): string {
   return store.useKeyPrefix && store.namespace ? `${store.namespace}:${key}` : key;
 }
 
@@ -56,7 +57,8 @@ async function claimPostgres(adapter: SqlAdapter, key: string, value: string, no
   return rows.length > 0;
 }
 
-function tableName(adapter: SqlAdapter): string {
+/** The adapter's keyv table, checked to be a plain identifier (it is written into SQL). */
+export function tableName(adapter: SqlAdapter): string {
   const ident = /^[A-Za-z_][A-Za-z0-9_]*$/;
   const table = adapter.opts.table ?? 'keyv';
   const schema = adapter.opts.schema;

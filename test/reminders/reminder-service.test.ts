@@ -169,7 +169,7 @@ describe('reminder service (embedded store)', () => {
   it('refuses a trip with bad dates or codes, naming each problem', async () => {
     const h = harness();
     await expect(h.service.createTrip({ ...kzTrip, destinations: ['Kazakhstan'], end: '2026-12-01' })).rejects.toThrow(
-      /destinations: "Kazakhstan" is not an ISO 3166-1 alpha-2 code; end: the return is before the departure/,
+      /destinations: "Kazakhstan" is not an ISO 3166-1 alpha-2 code; end: a date on or after start/,
     );
     await expect(h.service.createTrip({ ...kzTrip, start: '2026-02-30' })).rejects.toThrow(/start: expected a date/);
   });

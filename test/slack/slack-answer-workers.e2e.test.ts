@@ -142,6 +142,8 @@ describe('Slack answers in a worker process (ANSWER_WORKERS=external)', () => {
       const reply = await double.waitFor('chat.postMessage', (c) => c.args.thread_ts === lost.event.ts);
       expect(reply.args.text).toMatch(/^Sorry, something went wrong/);
       expect(reply.args.blocks).toBeUndefined();
+      // Sent as the answers are, by the JSON poster (its retry and 429 policy), not the form-encoded Web API client.
+      expect(reply.contentType).toMatch(/^application\/json; charset=utf-8/);
       expect(answered.acking).toBe(0);
     } finally {
       await cut.app.stop();

@@ -20,8 +20,9 @@ export const tripRequestSchema = z
     start: date,
     end: date,
   })
-  .strict()
-  .refine((t) => t.end >= t.start, { path: ['end'], message: 'a date on or after start' });
+  // The dates' bounds, end not before start among them, are checked with every other way of
+  // planning a trip (planDeskTrip → check-trip-dates.ts), in the same words.
+  .strict();
 
 export type TripRequest = z.infer<typeof tripRequestSchema>;
 

@@ -83,7 +83,10 @@ export function guardSlackRequests(options: SlackRequestGuardOptions): (req: Inc
   const now = options.now ?? Date.now;
   const log = options.logger;
   // With the store down, signatures are remembered in this process: still refused when replayed here.
-  const claim = claimOnceOrLocally({ onFallback: () => log.warn('store unavailable: Slack replay check kept in this process') });
+  const claim = claimOnceOrLocally({
+    onFallback: () => log.warn('store unavailable: Slack replay check kept in this process'),
+    onSweepError: () => log.warn('expired Slack request signatures not swept; tried again later'),
+  });
   return async (req, res) => {
     if (!options.ready()) return refuse(res, 503, { 'retry-after': '5' });
     const raw = await readBody(req, options.bodyLimit);

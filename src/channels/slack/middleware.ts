@@ -16,7 +16,10 @@ export const DEDUPE_TTL_MS = 60 * 60 * 1000;
 /** Also the replay defence for Events API callbacks: guard-slack-requests.ts lets their copies through to here. MUST stay in sync. */
 export function dedupeEvents(options: { store: Keyv; logger: Logger; now: () => Date; ttlMs?: number }): Middleware<AnyMiddlewareArgs> {
   // With the store down the event is still answered (answering needs no store), de-duplicated in this process.
-  const claim = claimOnceOrLocally({ onFallback: () => options.logger.warn('store unavailable: Slack event de-duplication kept in this process') });
+  const claim = claimOnceOrLocally({
+    onFallback: () => options.logger.warn('store unavailable: Slack event de-duplication kept in this process'),
+    onSweepError: () => options.logger.warn('expired Slack event claims not swept; tried again later'),
+  });
   return async ({ body, context, next }) => {
     const eventId = (body as { type?: string; event_id?: string }).type === 'event_callback' ? (body as { event_id?: string }).event_id : undefined;
     if (eventId && !(await claim(options.store, eventId, options.ttlMs ?? DEDUPE_TTL_MS, options.now))) {

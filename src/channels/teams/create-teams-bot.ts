@@ -95,7 +95,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   // One atomic claim in the shared store (as Slack's event de-duplication), so two replicas
   // given the same redelivered activity answer it once. With the store down the message is
   // still answered, de-duplicated in this process.
-  const claim = claimOnceOrLocally({ onFallback: () => logger.warn('store unavailable: Teams message de-duplication kept in this process') });
+  const claim = claimOnceOrLocally({
+    onFallback: () => logger.warn('store unavailable: Teams message de-duplication kept in this process'),
+    onSweepError: () => logger.warn('expired Teams message claims not swept; tried again later'),
+  });
   const cardActions = createCardActionHandler({
     advisor, act: options.conversation.act, copy: options.copy, users, logger, views: options.views,
     deskTeamId: options.deskTeamId, timeZone: options.timeZone, proactiveInstall: options.proactiveInstall,

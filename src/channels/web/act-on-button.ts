@@ -40,7 +40,7 @@ const refused = (status: number, error: string): ButtonOutcome => ({ status, bod
  */
 export function refusalOf(outcome: TripActionOutcome): { status: number; message: string } | null {
   const said = () => noticeWords(outcome.notice, { instant: (iso) => iso, places: (c) => c.join(', '), contact: '' }).text;
-  if (outcome.kind === 'refused') return { status: outcome.reason === 'not-allowed' ? 403 : 409, message: said() };
+  if (outcome.kind === 'refused') return { status: outcome.reason === 'not-allowed' ? 403 : outcome.reason === 'invalid' ? 400 : 409, message: said() };
   if (outcome.kind === 'gone') return { status: 404, message: said() };
   if (outcome.kind === 'not-saved') return { status: 503, message: said() };
   return null;
