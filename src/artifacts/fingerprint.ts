@@ -13,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../config.js';
 
 /** Bump when the stored shape changes without any source file changing. */
-export const ARTIFACT_FORMAT = 2;
+export const ARTIFACT_FORMAT = 3;
 
 /** This program's own code directory: dist/ when built, src/ when run through tsx. */
 const CODE_ROOT = resolve(import.meta.dirname, '..');
@@ -38,11 +38,16 @@ function addTree(hash: ReturnType<typeof createHash>, dir: string, keep: (path: 
 
 const isCode = (path: string) => /\.(ts|js)$/.test(path) && !/\.test\.ts$/.test(path);
 
-/** Fingerprint of the content artifact: content/ and the code that loads it and builds its passage index. */
+/**
+ * Fingerprint of the content artifact: content/ and the code that loads it, builds its
+ * passage index and computes its digest (app/build-content-artifact.ts, with advisor/ and
+ * alerts/: the alert fingerprints).
+ */
 export function contentFingerprint(contentDir: string): string {
   const hash = createHash('sha256').update(`content artifact ${ARTIFACT_FORMAT}`);
   addTree(hash, resolve(contentDir));
-  for (const code of ['content', 'artifacts', 'retrieval']) addTree(hash, join(CODE_ROOT, code), isCode);
+  for (const code of ['content', 'artifacts', 'retrieval', 'advisor', 'alerts']) addTree(hash, join(CODE_ROOT, code), isCode);
+  addTree(hash, join(CODE_ROOT, 'app'), (path) => isCode(path) && /build-content-artifact\.[jt]s$/.test(path));
   return hash.digest('hex');
 }
 
