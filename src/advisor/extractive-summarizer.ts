@@ -9,6 +9,7 @@
  */
 import type { ContentBase } from '../content/types.js';
 import { contentTerms, sentenceTerms } from '../content/terms.js';
+import { sentenceFrequencies } from '../content/sentence-frequencies.js';
 import { expandQuery } from '../retrieval/expand-query.js';
 import { evidenceTerms, readScope } from '../retrieval/read-scope.js';
 import { buildSummary, type SourcedSentence } from './cite.js';
@@ -35,10 +36,9 @@ function repeats(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 export function createExtractiveSummarizer(content: ContentBase, options: ExtractiveOptions = {}): Summarizer {
   const max = options.maxSentences ?? 3;
   // Rarer words say more about what is asked ("countries" over "use"): weight overlap by inverse sentence frequency.
-  const all = content.passages.flatMap((p) => p.sentences.map((s) => new Set(sentenceTerms(s))));
-  const df = new Map<string, number>();
-  for (const set of all) for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
-  const weight = (t: string) => Math.log(1 + all.length / (df.get(t) ?? 1));
+  // The build's digest has them; a content base loaded from the files counts them here.
+  const { count, df } = content.digest?.sentences ?? sentenceFrequencies(content.passages);
+  const weight = (t: string) => Math.log(1 + count / (df.get(t) ?? 1));
   return {
     async summarize(request: SummaryRequest) {
       // The destination's own name says nothing about which of its sentences answer the question.

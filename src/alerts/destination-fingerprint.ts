@@ -19,8 +19,14 @@ export function fingerprintOf(content: ContentBase, code: string): { name: strin
   };
 }
 
-/** Every code's fingerprint, by ISO code. */
+/** Every code's fingerprint, by ISO code: the build's digest when it has them (a start then decodes no country's content). */
 export function fingerprintContent(content: ContentBase): Record<string, DestinationFingerprint> {
+  // The digest's are fingerprintEvery's, stored by the build (app/build-content-artifact.ts).
+  return (content.digest?.fingerprints as Record<string, DestinationFingerprint> | undefined) ?? fingerprintEvery(content);
+}
+
+/** Every code's fingerprint, computed now (for the digest, and content loaded from the files). */
+export function fingerprintEvery(content: ContentBase): Record<string, DestinationFingerprint> {
   const codes = [...new Set([...content.world.keys(), ...content.countries.keys()])].sort();
   return Object.fromEntries(codes.map((code) => [code, fingerprintOf(content, code).fingerprint]));
 }
@@ -29,6 +35,11 @@ export function fingerprintContent(content: ContentBase): Record<string, Destina
 export function countryNames(content: ContentBase): Map<string, string> {
   const names = new Map<string, string>();
   for (const [code, e] of content.world) names.set(code, e.name);
-  for (const [code, c] of content.countries) names.set(code, c.name);
+  for (const [code, name] of content.digest?.names ?? countryFileNames(content)) names.set(code, name);
   return names;
+}
+
+/** The country files' names, by code (for the digest, and content loaded from the files). */
+export function countryFileNames(content: Pick<ContentBase, 'countries'>): Map<string, string> {
+  return new Map([...content.countries].map(([code, c]) => [code, c.name]));
 }

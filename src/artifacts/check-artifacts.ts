@@ -8,7 +8,8 @@
 import { join, relative, resolve } from 'node:path';
 import { readArtifactHeader } from './artifact-file.js';
 import { CONTENT_ARTIFACT } from './content-artifact.js';
-import { INDEX_ARTIFACT, readIndexHeader } from './index-artifact.js';
+import { INDEX_ARTIFACT } from './index-artifact.js';
+import { readPartedHeader } from './parted-file.js';
 import { UNDERSTANDING_ARTIFACT } from './understanding-artifact.js';
 import { contentFingerprint, understandingFingerprint } from './fingerprint.js';
 
@@ -35,11 +36,11 @@ export function staleArtifacts(dirs: ArtifactDirs, contentDir: string, cwd = pro
     if (header.fingerprint !== fingerprint(source))
       problems.push(`${shown}: stale (built ${header.builtAt} from ${relative(cwd, source) || source}; it or the program has changed since); run npm run build`);
   };
-  // content.json and its index share one fingerprint: hash content/ and the code once.
+  // content.jsonl and its index share one fingerprint: hash content/ and the code once.
   let contentPrint: string | undefined;
   const sharedContentFingerprint = (dir: string) => (contentPrint ??= contentFingerprint(dir));
-  check(CONTENT_ARTIFACT, contentDir, dirs.CONTENT_DIR, sharedContentFingerprint);
-  check(INDEX_ARTIFACT, contentDir, dirs.CONTENT_DIR, sharedContentFingerprint, readIndexHeader);
+  check(CONTENT_ARTIFACT, contentDir, dirs.CONTENT_DIR, sharedContentFingerprint, readPartedHeader);
+  check(INDEX_ARTIFACT, contentDir, dirs.CONTENT_DIR, sharedContentFingerprint, readPartedHeader);
   check(UNDERSTANDING_ARTIFACT, dirs.INTENTS_DIR, dirs.INTENTS_DIR, understandingFingerprint);
   return problems;
 }

@@ -1,42 +1,42 @@
 /**
- * The validated content base as the build stores it (dist/artifacts/content.json): loaded
+ * The validated content base as the build stores it (dist/artifacts/content.jsonl): loaded
  * at start-up instead of parsing and validating every YAML and Markdown file again. Built
  * only from content that passed every check (loadContent throws otherwise), with each
- * sentence's terms already computed. Its passage index is stored beside it, with the same
- * fingerprint, in parts read when a question first needs them (index-artifact.ts).
- * Warnings are those of the build day.
+ * sentence's terms already computed. Stored in parts (content-parts.ts, parted-file.ts):
+ * start-up parses the core only, and a country's content on its first question. Its
+ * passage index is stored beside it, with the same fingerprint, in parts too
+ * (index-artifact.ts). Warnings are those of the build day.
  */
-import { join, resolve } from 'node:path';
-import type { ContentBase } from '../content/types.js';
+import { join } from 'node:path';
+import type { ContentBase, ContentDigest } from '../content/types.js';
 import { loadContent, type LoadOptions } from '../content/load-content.js';
 import { storedPassageIndex, type StoredPassageIndex } from '../retrieval/passage-index.js';
-import { readArtifact, writeArtifact, type ArtifactRead } from './artifact-file.js';
+import { readPartedFile, writePartedFile } from './parted-file.js';
 import { readIndexArtifact, writeIndexArtifact } from './index-artifact.js';
-import { compactContent, expandContent, type CompactContent } from './compact-content.js';
+import { contentParts, openContent, CORE } from './content-parts.js';
 import { contentFingerprint } from './fingerprint.js';
+import type { ArtifactRead } from './artifact-file.js';
 
-export const CONTENT_ARTIFACT = 'content.json';
+export const CONTENT_ARTIFACT = 'content.jsonl';
 
-/** What content.json holds: the content base with each sentence once (compact-content.ts). */
-export interface PrebuiltContent {
-  content: CompactContent;
-}
-
-/** Writes the passage index first: content.json, once fresh, always has its index beside it. */
-export function writeContentArtifact(artifactsDir: string, contentDir: string, content: ContentBase): void {
+/** Writes the passage index first: content.jsonl, once fresh, always has its index beside it. */
+/** `digest`: what start-up needs of every country (app/build-content-artifact.ts computes it). */
+export function writeContentArtifact(artifactsDir: string, contentDir: string, content: ContentBase, digest: ContentDigest): void {
   const fingerprint = contentFingerprint(contentDir);
   writeIndexArtifact(artifactsDir, contentDir, fingerprint, storedPassageIndex(content));
-  writeArtifact<PrebuiltContent>(join(artifactsDir, CONTENT_ARTIFACT), {
-    fingerprint,
-    source: resolve(contentDir),
-    builtAt: new Date().toISOString(),
-    data: { content: compactContent(content) },
-  });
+  writePartedFile(join(artifactsDir, CONTENT_ARTIFACT), contentDir, fingerprint, {}, contentParts(content, digest));
 }
 
 export function readContentArtifact(artifactsDir: string, contentDir: string, fingerprint = contentFingerprint(contentDir)): ArtifactRead<{ content: ContentBase }> {
-  const read = readArtifact<PrebuiltContent>(join(artifactsDir, CONTENT_ARTIFACT), fingerprint);
-  return read.status === 'fresh' ? { status: 'fresh', data: { content: { ...expandContent(read.data.content), dir: contentDir } } } : read;
+  const read = readPartedFile(join(artifactsDir, CONTENT_ARTIFACT));
+  if (!read) return { status: 'missing' };
+  if (read.header.fingerprint !== fingerprint) return { status: 'stale' };
+  try {
+    if (read.part(CORE) === undefined) return { status: 'unreadable' };
+    return { status: 'fresh', data: { content: openContent(read.part, contentDir) } };
+  } catch {
+    return { status: 'unreadable' };
+  }
 }
 
 /** How the content was obtained, for the start-up log (never any content or message text). */

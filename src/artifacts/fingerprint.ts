@@ -13,18 +13,20 @@ import { join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../config.js';
 
 /** Bump when the stored shape changes without any source file changing. */
-export const ARTIFACT_FORMAT = 2;
+export const ARTIFACT_FORMAT = 3;
 
 /** This program's own code directory: dist/ when built, src/ when run through tsx. */
 const CODE_ROOT = resolve(import.meta.dirname, '..');
 
+/** Every file under `dir`, sorted by name at each level; a stat only for symbolic links (one per file cost 250 at 250 countries). */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      const isDir = entry.isSymbolicLink() ? statSync(path).isDirectory() : entry.isDirectory();
+      return isDir ? filesUnder(path) : [path];
     });
 }
 
@@ -38,11 +40,16 @@ function addTree(hash: ReturnType<typeof createHash>, dir: string, keep: (path: 
 
 const isCode = (path: string) => /\.(ts|js)$/.test(path) && !/\.test\.ts$/.test(path);
 
-/** Fingerprint of the content artifact: content/ and the code that loads it and builds its passage index. */
+/**
+ * Fingerprint of the content artifact: content/ and the code that loads it, builds its
+ * passage index and computes its digest (app/build-content-artifact.ts, with advisor/ and
+ * alerts/: the alert fingerprints).
+ */
 export function contentFingerprint(contentDir: string): string {
   const hash = createHash('sha256').update(`content artifact ${ARTIFACT_FORMAT}`);
   addTree(hash, resolve(contentDir));
-  for (const code of ['content', 'artifacts', 'retrieval']) addTree(hash, join(CODE_ROOT, code), isCode);
+  for (const code of ['content', 'artifacts', 'retrieval', 'advisor', 'alerts']) addTree(hash, join(CODE_ROOT, code), isCode);
+  addTree(hash, join(CODE_ROOT, 'app'), (path) => isCode(path) && /build-content-artifact\.[jt]s$/.test(path));
   return hash.digest('hex');
 }
 

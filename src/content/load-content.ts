@@ -23,6 +23,7 @@ import { highRiskFileSchema, screeningFileSchema, worldFileSchema, type HighRisk
 import { checkWorld } from './check-world.js';
 import type { ChecklistItem, ContentBase, Country, Passage, Topic } from './types.js';
 import { contentTerms } from './terms.js';
+import { passageOwners } from './passages-of.js';
 
 export interface LoadOptions {
   /** Files reviewed longer ago than this are reported as stale (warning). Default 180. */
@@ -156,6 +157,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): ContentBase
 
   const countryMap = new Map(countries.map((c) => [c.value.code, c.value]));
   const topicMap = new Map(topics.map((t) => [t.value.id, t.value]));
+  const passages = buildPassages([...countryMap.values()], [...topicMap.values()]);
   return {
     dir,
     sources,
@@ -167,7 +169,8 @@ export function loadContent(dir: string, options: LoadOptions = {}): ContentBase
     world: new Map(world.flatMap((w) => w.value).map((e) => [e.code, e])),
     highRisk: new Map<string, HighRiskEntry>(highRiskFile!.countries.map((e) => [e.code, e])),
     screening: screening!,
-    passages: buildPassages([...countryMap.values()], [...topicMap.values()]),
+    passages,
+    owners: passageOwners(passages),
     warnings: problems,
   };
 }

@@ -3,6 +3,7 @@ import type { ContentProblem } from '../errors.js';
 import type { Section } from './markdown.js';
 import type { ChecklistItemDef, CountryFront, IndicatorDef, LevelDef, Source, TopicFront } from './schema.js';
 import type { HighRiskEntry, ScreeningRules, WorldEntry } from './world-schema.js';
+import type { SentenceFrequencies } from './sentence-frequencies.js';
 
 export interface Country extends CountryFront {
   /** Path relative to the content directory, e.g. "countries/kg.md". */
@@ -52,6 +53,30 @@ export interface ContentBase {
   /** How screened facts set a minimum level (content/screening.yaml). */
   screening: ScreeningRules;
   passages: Passage[];
+  /**
+   * Where each file's passages lie in `passages`, [first, end), by owner: a country code,
+   * or TOPIC_OWNER for every topic (passages-of.ts). Set by loadContent and the artifact.
+   */
+  owners?: Map<string, [number, number]>;
+  /** What start-up needs of every country, computed by the build (content-artifact.ts); absent when loaded from the files. */
+  digest?: ContentDigest;
   /** Warnings found while loading (stale files, overrides); errors throw instead. */
   warnings: ContentProblem[];
+}
+
+/**
+ * What start-up and every answer need of the whole content base, stored by the build so a
+ * start decodes no country's content (src/app/build-content-artifact.ts computes it; a
+ * content base loaded from the files computes the same on use).
+ */
+export interface ContentDigest {
+  /**
+   * Every destination's alert fingerprint, by code: alerts/'s DestinationFingerprint, kept
+   * opaque here (content/ sits below the alerts; destination-fingerprint.ts reads them).
+   */
+  fingerprints: Record<string, object>;
+  /** The country files' names, by code. */
+  names: Map<string, string>;
+  /** How many sentences hold each term (the extractive summarizer's weights). */
+  sentences: SentenceFrequencies;
 }

@@ -14,6 +14,7 @@
 import type { IntentName } from '../vocabulary/intents.js';
 import type { Retriever } from './ports.js';
 import type { ContentBase, Passage } from '../content/types.js';
+import { TOPIC_OWNER, passagesOf } from '../content/passages-of.js';
 import { stripIdentifiers } from '../privacy/redact-question.js';
 import { isOnQuestion, readScope, type QuestionScope } from './read-scope.js';
 import { namePlaceFinder, type PlaceFinder } from './place-finder.js';
@@ -95,11 +96,9 @@ export function createQuestionRetriever(options: QuestionRetrieverOptions): Ques
   const owned = (p: Passage, codes: ReadonlySet<string>) => (p.kind === 'country' ? codes.has(p.ref) : p.sentences.some((s) => aboutAny(p, s.text, codes)));
   /** Whether anything in the content base about `code` is on the question, wherever it ranks. */
   const hasAnythingOn = (code: string, scope: QuestionScope, topics: boolean) =>
-    content.passages.some((p) =>
-      p.kind === 'country'
-        ? p.ref === code && p.sentences.some((s) => isOnQuestion(s.text, scope))
-        : topics && p.sentences.some((s) => about(p, s.text).has(code) && isOnQuestion(s.text, scope)),
-    );
+    // Its own passages and the topics' only: the others' are never read (nor decoded, read in parts).
+    passagesOf(content, code).some((p) => p.sentences.some((s) => isOnQuestion(s.text, scope))) ||
+    (topics && passagesOf(content, TOPIC_OWNER).some((p) => p.sentences.some((s) => about(p, s.text).has(code) && isOnQuestion(s.text, scope))));
 
   /** What topic passages say on the subject in general, staying off other countries. */
   const generalOn = (topicWords: string, scope: QuestionScope, stay: ReadonlySet<string>, limit: number): Passage[] =>

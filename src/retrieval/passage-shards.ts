@@ -11,9 +11,10 @@
  */
 import type { AsPlainObject } from 'minisearch';
 import type { Passage } from '../content/types.js';
+import { TOPIC_OWNER, ownerOf } from '../content/passages-of.js';
 
-/** Shard key of the topic passages; country shards are keyed by ISO code. */
-export const TOPICS = 'topics';
+/** Shard key of the topic passages; country shards are keyed by ISO code: the passages' owners (passages-of.ts). */
+export const TOPICS = TOPIC_OWNER;
 
 /** Statistics of the whole index, the same for every shard. */
 export interface IndexStats {
@@ -32,8 +33,8 @@ export interface StoredShard {
   terms: Array<[string, number[][]]>;
 }
 
-/** The shard a passage belongs to. */
-export const shardOf = (p: Pick<Passage, 'kind' | 'ref'>): string => (p.kind === 'country' ? p.ref : TOPICS);
+/** The shard a passage belongs to: its owner. */
+export const shardOf = ownerOf;
 
 /** Splits MiniSearch's plain index of every passage into shards, keeping the whole index's statistics. */
 export function splitIndex(all: AsPlainObject, passages: readonly Passage[]): { stats: IndexStats; shards: Map<string, StoredShard> } {

@@ -130,7 +130,7 @@ try {
   const synthetic = join(work, 'content-250');
   const countries = writeSyntheticContent(synthetic);
   const artifacts250 = join(work, 'artifacts-250');
-  run(['dist/artifacts/build-artifacts-cli.js'], { CONTENT_DIR: synthetic, ARTIFACTS_DIR: artifacts250 });
+  run(['dist/app/build-artifacts-cli.js'], { CONTENT_DIR: synthetic, ARTIFACTS_DIR: artifacts250 });
   const real = {};
   const big = { CONTENT_DIR: synthetic, ARTIFACTS_DIR: artifacts250 };
 

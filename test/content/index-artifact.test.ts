@@ -1,6 +1,6 @@
 /**
  * Proves the passage index artifact (src/artifacts/index-artifact.ts) is read in parts and
- * only beside its own content: after `writeContentArtifact`, a question about one country
+ * only beside its own content: after `buildContentArtifact`, a question about one country
  * decodes that country's shard and the topics' and nothing else (not the whole index, not
  * another country's shard), a topic question then decodes the whole index once; an index
  * file of another build (another fingerprint) or a missing one is never used, the index
@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { ContentBase } from '../../src/content/types.js';
-import { loadContentPrebuilt, writeContentArtifact } from '../../src/artifacts/content-artifact.js';
+import { loadContentPrebuilt } from '../../src/artifacts/content-artifact.js';
+import { buildContentArtifact } from '../../src/app/build-content-artifact.js';
 import { INDEX_ARTIFACT, readIndexArtifact } from '../../src/artifacts/index-artifact.js';
 import { staleArtifacts } from '../../src/artifacts/check-artifacts.js';
 import { contentFingerprint } from '../../src/artifacts/fingerprint.js';
@@ -28,7 +29,7 @@ let content: ContentBase;
 beforeAll(() => {
   config = loadConfig({ ARTIFACTS_DIR: artifacts, LOG_LEVEL: 'silent' });
   content = loadContent(config.CONTENT_DIR);
-  writeContentArtifact(artifacts, config.CONTENT_DIR, content);
+  buildContentArtifact(artifacts, config.CONTENT_DIR, content);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -16,9 +16,11 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { buildAdvisor } from '../../src/app/build-advisor.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { loadUnderstander } from '../../src/understand/create-understander.js';
-import { loadContentPrebuilt, writeContentArtifact } from '../../src/artifacts/content-artifact.js';
+import { loadContentPrebuilt } from '../../src/artifacts/content-artifact.js';
+import { buildContentArtifact } from '../../src/app/build-content-artifact.js';
 import { loadUnderstanderPrebuilt, writeUnderstandingArtifact } from '../../src/artifacts/understanding-artifact.js';
 import { readEvalSet } from '../../src/understand/run-eval.js';
+import { contentDigest } from '../../src/app/build-content-artifact.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'prebuilt-artifacts-'));
@@ -27,7 +29,7 @@ let config: Config;
 
 beforeAll(() => {
   config = loadConfig({ ARTIFACTS_DIR: artifacts, LOG_LEVEL: 'silent' });
-  writeContentArtifact(artifacts, config.CONTENT_DIR, loadContent(config.CONTENT_DIR));
+  buildContentArtifact(artifacts, config.CONTENT_DIR, loadContent(config.CONTENT_DIR));
   writeUnderstandingArtifact(artifacts, config.INTENTS_DIR, loadUnderstander(config.INTENTS_DIR));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,8 +38,14 @@ describe('prebuilt content and understanding', () => {
   it('are used when fresh, and answer every eval-set message exactly as the files do', async () => {
     const prebuiltContent = loadContentPrebuilt(config.CONTENT_DIR, artifacts);
     expect(prebuiltContent.provenance).toBe('prebuilt');
-    // Stored with each sentence once (compact-content.ts), read back whole.
-    expect(prebuiltContent.content).toEqual(loadContent(config.CONTENT_DIR));
+    // Stored with each sentence once (compact-content.ts), in parts (content-parts.ts), read back whole.
+    const { digest, ...read } = prebuiltContent.content;
+    const fromFilesContent = loadContent(config.CONTENT_DIR);
+    // Its countries are a LazyMap (lazy-collections.ts): the same entries, another class.
+    expect({ ...read, countries: new Map(read.countries) }).toEqual(fromFilesContent);
+    // The digest the build stored is what start-up would compute from the files.
+    expect(digest).toEqual(contentDigest(fromFilesContent));
+    expect(Object.keys(digest!.fingerprints).length).toBe(fromFilesContent.world.size);
     expect(loadUnderstanderPrebuilt(config.INTENTS_DIR, artifacts).provenance).toBe('prebuilt');
     const prebuilt = buildAdvisor(config);
     const fromFiles = buildAdvisor({ ...config, ARTIFACTS_DIR: join(dir, 'none') });
@@ -55,7 +63,7 @@ describe('prebuilt content and understanding', () => {
     const content = join(dir, 'content-edited');
     cpSync(config.CONTENT_DIR, content, { recursive: true });
     const own = join(dir, 'artifacts-edited');
-    writeContentArtifact(own, content, loadContent(content));
+    buildContentArtifact(own, content, loadContent(content));
     expect(loadContentPrebuilt(content, own).provenance).toBe('prebuilt');
     // A security team edits a country file and starts the server without building.
     const kg = join(content, 'countries/kg.md');
@@ -76,16 +84,16 @@ describe('npm run content:check and the artifacts (the built CLI)', () => {
     const env = { CONTENT_DIR: content, ARTIFACTS_DIR: join(dir, 'artifacts-check') };
     const missing = run('channels/cli/content/check-cli.js', env);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/content\.json: missing; run npm run build/);
-    expect(run('artifacts/build-artifacts-cli.js', env).status).toBe(0);
+    expect(missing.stderr).toMatch(/content\.jsonl: missing; run npm run build/);
+    expect(run('app/build-artifacts-cli.js', env).status).toBe(0);
     expect(run('channels/cli/content/check-cli.js', env).status).toBe(0);
     const kg = join(content, 'countries/kg.md');
     writeFileSync(kg, readFileSync(kg, 'utf8').replace(/^name: Kyrgyzstan$/m, 'name: Kyrgyz Republic'));
     const stale = run('channels/cli/content/check-cli.js', env);
     expect(stale.status).toBe(1);
     expect(stale.stdout).toMatch(/content ok/);
-    expect(stale.stderr).toMatch(/content\.json: stale .*; run npm run build/);
-    expect(run('artifacts/build-artifacts-cli.js', env).status).toBe(0);
+    expect(stale.stderr).toMatch(/content\.jsonl: stale .*; run npm run build/);
+    expect(run('app/build-artifacts-cli.js', env).status).toBe(0);
     expect(run('channels/cli/content/check-cli.js', env).status).toBe(0);
   }, 120_000);
 });

@@ -15,13 +15,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, loadConfig } from '../../src/config.js';
 import { readArtifactHeader } from '../../src/artifacts/artifact-file.js';
-import { INDEX_ARTIFACT, readIndexHeader } from '../../src/artifacts/index-artifact.js';
+import { INDEX_ARTIFACT } from '../../src/artifacts/index-artifact.js';
+import { CONTENT_ARTIFACT } from '../../src/artifacts/content-artifact.js';
+import { readPartedHeader } from '../../src/artifacts/parted-file.js';
 import { contentFingerprint, understandingFingerprint } from '../../src/artifacts/fingerprint.js';
 
 /** What `npm run build` reads: a change to any of these after it ran makes dist/ stale. */
 const BUILD_INPUTS = ['src', 'content', 'intents', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 /** Written by the build's last step, so their age is the build's (the older one counts). */
-const BUILD_OUTPUTS = ['dist/main.js', 'dist/artifacts/content.json', 'dist/artifacts/understanding.json'];
+const BUILD_OUTPUTS = ['dist/main.js', `dist/artifacts/${CONTENT_ARTIFACT}`, 'dist/artifacts/understanding.json'];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -38,15 +40,15 @@ function distIsStale(): boolean {
 
 /**
  * Whether src/'s artifacts match content/, intents/ and src/ (the names content-artifact.ts and
- * understanding-artifact.ts write; the passage index shares content.json's fingerprint).
+ * understanding-artifact.ts write; the passage index shares content.jsonl's fingerprint).
  */
 function srcArtifactsFresh(): boolean {
   const config = loadConfig({});
   const at = (file: string) => join(config.ARTIFACTS_DIR, file);
   const content = contentFingerprint(config.CONTENT_DIR);
   return (
-    readArtifactHeader(at('content.json'))?.fingerprint === content &&
-    readIndexHeader(at(INDEX_ARTIFACT))?.fingerprint === content &&
+    readPartedHeader(at(CONTENT_ARTIFACT))?.fingerprint === content &&
+    readPartedHeader(at(INDEX_ARTIFACT))?.fingerprint === content &&
     readArtifactHeader(at('understanding.json'))?.fingerprint === understandingFingerprint(config.INTENTS_DIR)
   );
 }

@@ -1,23 +1,25 @@
 /**
  * The last step of `npm run build`: loads and validates content/ and intents/, builds the
  * gazetteer and trains the classifier, and stores them in ARTIFACTS_DIR (dist/artifacts/)
- * with the fingerprint of what they were built from (fingerprint.ts). A bad content or
+ * with the fingerprint of what they were built from (artifacts/fingerprint.ts). It sits in app/
+ * because the content artifact's digest is computed with the advisor and the alerts. A bad content or
  * intents file fails the build with its file:line messages. Prints one line per artifact.
  */
 import { loadConfig } from '../config.js';
 import { AdvisorError } from '../errors.js';
 import { loadContent } from '../content/load-content.js';
 import { loadUnderstander } from '../understand/create-understander.js';
-import { CONTENT_ARTIFACT, writeContentArtifact } from './content-artifact.js';
-import { INDEX_ARTIFACT } from './index-artifact.js';
-import { UNDERSTANDING_ARTIFACT, writeUnderstandingArtifact } from './understanding-artifact.js';
+import { CONTENT_ARTIFACT } from '../artifacts/content-artifact.js';
+import { INDEX_ARTIFACT } from '../artifacts/index-artifact.js';
+import { UNDERSTANDING_ARTIFACT, writeUnderstandingArtifact } from '../artifacts/understanding-artifact.js';
+import { buildContentArtifact } from './build-content-artifact.js';
 
 function main(): number {
   const config = loadConfig();
   try {
     const started = performance.now();
     const content = loadContent(config.CONTENT_DIR, { staleAfterDays: config.CONTENT_STALE_DAYS });
-    writeContentArtifact(config.ARTIFACTS_DIR, config.CONTENT_DIR, content);
+    buildContentArtifact(config.ARTIFACTS_DIR, config.CONTENT_DIR, content);
     const understander = loadUnderstander(config.INTENTS_DIR);
     writeUnderstandingArtifact(config.ARTIFACTS_DIR, config.INTENTS_DIR, understander);
     const ms = Math.round(performance.now() - started);
