@@ -12,56 +12,20 @@
  * number of cores more workers add no CPU, only a larger share of a busy machine, which the
  * output says. Prints the table as measured, with the load at each row.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { Queue } from 'bullmq';
 import { ANSWERS_QUEUE } from '../../src/channels/slack/answer-queue.js';
 import { MENTION_TEXTS, cpuMsOf, load1, median, round, startServer, type RoundResult, type ServerProcess } from './slack-load.js';
+import { runBench, startWorker, stopAll, workersBenchArgs } from './worker-processes.js';
 
-const { values } = parseArgs({
-  options: {
-    requests: { type: 'string', default: '2000' },
-    concurrency: { type: 'string', default: '32' },
-    rounds: { type: 'string', default: '3' },
-    workers: { type: 'string', default: '1,2,4' },
-  },
-});
-const REQUESTS = Number(values.requests);
-const CONCURRENCY = Number(values.concurrency);
-const ROUNDS = Number(values.rounds);
-const WORKER_COUNTS = values.workers.split(',').map(Number);
-const REDIS = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const { requests: REQUESTS, concurrency: CONCURRENCY, rounds: ROUNDS, workerCounts: WORKER_COUNTS, redisUrl: REDIS } = workersBenchArgs(2000);
 const PREFIX = `bench-answers-${randomUUID().slice(0, 8)}`;
-const BIN = fileURLToPath(new URL('../../bin/travel-advisor.js', import.meta.url));
 const children: ChildProcess[] = [];
 
-/** Starts one `travel-advisor worker` and waits for its ready line. */
-function startWorker(apiUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'worker'], {
-    env: {
-      ...process.env, ANSWER_WORKERS: 'external', REDIS_URL: REDIS, STORE_URL: REDIS, ANSWER_QUEUE_PREFIX: PREFIX,
-      // The server's own configuration, as a deployment would give it (the secret is checked, not used).
-      SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-worker', SLACK_API_URL: apiUrl, LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('Answer worker ready') && resolve(child));
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code} (run npm run build first)`)));
-  });
-}
-
-async function stopAll(processes: ChildProcess[]): Promise<void> {
-  await Promise.all(processes.map((p) => new Promise<void>((resolve) => {
-    if (p.exitCode !== null || p.signalCode !== null) return resolve();
-    p.once('exit', () => resolve());
-    p.kill('SIGTERM');
-  })));
-}
+/** One `travel-advisor worker` with the server's Slack configuration, as a deployment would give it (the secret is checked, not used). */
+const startSlackWorker = (apiUrl: string) =>
+  startWorker({ REDIS_URL: REDIS, STORE_URL: REDIS, ANSWER_QUEUE_PREFIX: PREFIX, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-worker', SLACK_API_URL: apiUrl }, children);
 
 interface Row { name: string; result: RoundResult; workerCpuPerAnswer: number }
 
@@ -95,7 +59,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [await measure('inline (one process)', inline, countersUrl, [])];
   await stopAll([inline.child]);
   for (const n of WORKER_COUNTS) {
-    const workers = await Promise.all(Array.from({ length: n }, () => startWorker(apiUrl)));
+    const workers = await Promise.all(Array.from({ length: n }, () => startSlackWorker(apiUrl)));
     rows.push(await measure(`external, ${n} worker${n === 1 ? '' : 's'}`, acking, countersUrl, workers));
     await stopAll(workers);
   }
@@ -111,16 +75,4 @@ async function main(): Promise<void> {
   );
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    await stopAll(children);
-    const queue = new Queue(ANSWERS_QUEUE, { connection: { url: REDIS }, prefix: PREFIX });
-    await queue.obliterate({ force: true }).catch(() => undefined);
-    // Opening a Queue writes its meta key again: leave nothing of this run in the shared Redis.
-    await (await queue.client).del(`${PREFIX}:${ANSWERS_QUEUE}:meta`);
-    await queue.close();
-  });
+runBench(main, { children, queue: ANSWERS_QUEUE, redisUrl: REDIS, prefix: PREFIX });

@@ -21,6 +21,8 @@ export interface ConnectorCall {
   /** The id the double answered with (sends and replies). */
   answeredId: string | null;
   status: number;
+  /** When the double received it: wall-clock ms (performance.timeOrigin + now), comparable across processes. */
+  at: number;
   authorization: string | null;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
@@ -107,6 +109,7 @@ export async function startTeamsConnectorDouble(options: ConnectorDoubleOptions 
       activityId: activity[2] ? decodeURIComponent(activity[2]) : null,
       answeredId,
       status,
+      at: performance.timeOrigin + performance.now(),
       authorization: req.headers.authorization ?? null,
       body,
     });

@@ -8,6 +8,8 @@
  * (personal chat and channel thread), and the acknowledging process never calls the
  * conversation service. A 500 and a 502 from the connector are retried (by BullMQ, and
  * within the send); a 403 or 404 is permanent and not retried; no job is left in Redis.
+ * The worker sends in the tenant's slot of the pace all workers share in Redis: a slot
+ * another process reserved holds its send back.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -16,7 +18,9 @@ import { join, resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/create-app.js';
+import { teamsPaceKey } from '../../src/channels/teams/create-redis-tenant-throttle.js';
 import { TEAMS_ANSWERS_QUEUE } from '../../src/channels/teams/workers/teams-answer-queue.js';
+import type { RedisEval } from '../../src/reminders/create-redis-pacer.js';
 import type { ConnectorCall } from '../doubles/teams-connector-double.js';
 import { startTeamsHarness, type TeamsHarness } from './teams-app-harness.js';
 import { countReplies } from '../support/count-replies.js';
@@ -164,6 +168,30 @@ describe('Teams answers in a worker process (ANSWER_WORKERS=external)', () => {
       await queue.close();
     }
   }, 60_000);
+
+  it('sends in the tenant\'s slot of the pace shared in Redis: a slot another process reserved holds the answer back', async () => {
+    const inTenant = (m: Record<string, unknown>, tenantId: string) => ({
+      ...m, conversation: { ...(m.conversation as object), tenantId }, channelData: { tenant: { id: tenantId } },
+    });
+    const paced = inTenant(message(acking, 'paced', 'travelling to Kyrgyzstan next week'), `tenant-paced-${run}`);
+    const free = inTenant(message(acking, 'free', 'travelling to Kyrgyzstan next week'), `tenant-free-${run}`);
+    // Another worker process took the paced tenant's schedule 4 s ahead (Redis' clock, as the pacer keeps it).
+    const queue = new Queue(TEAMS_ANSWERS_QUEUE, { connection: { url: REDIS }, prefix });
+    try {
+      const redis = (await queue.client) as unknown as RedisEval;
+      const reserve = `local t = redis.call('TIME') redis.call('SET', KEYS[1], string.format('%.3f', t[1] * 1000 + t[2] / 1000 + 4000), 'PX', 6000)`;
+      await redis.eval(reserve, 1, teamsPaceKey(prefix, `tenant-paced-${run}`));
+    } finally {
+      await queue.close();
+    }
+    const reserved = performance.now();
+    for (const m of [paced, free]) expect((await post(acking, m)).status).toBe(200);
+    const arrived = await Promise.all([paced, free].map(async (m) => (await cardFor(acking, m), performance.now() - reserved)));
+    // The other tenant's answer is not held back; this tenant's waits for the slot after the reserved one. (With a
+    // pace per process the two, answered side by side by one worker, arrive together: 2.0 s after posting in such a run.)
+    expect(arrived[0]).toBeGreaterThanOrEqual(3_950);
+    expect(arrived[0]! - arrived[1]!).toBeGreaterThanOrEqual(1_000);
+  }, 30_000);
 
   it('tells the user at once when the queue cannot take the message (Redis unreachable), and answers nothing itself', async () => {
     // A port nothing listens on: the add fails fast (no offline queue), within STORE_TIMEOUT_MS at most.

@@ -5,20 +5,23 @@
  * (the shared STORE_URL), the same answerToActivity card, the same channel views and
  * feedback records. It sends proactively, as the Teams reminder deliverer does: the Bot
  * Framework connector through TeamsPort.continueConversation (replying to the asker's
- * message, so a channel answer stays in its thread), under the per-tenant throttle, with
+ * message, so a channel answer stays in its thread), under the per-tenant pace all worker
+ * processes share in Redis (create-redis-tenant-throttle.ts), with
  * send-with-retry's classification: 429/412/502/504 retried here with backoff; another
  * transient failure (a 500, the network) fails the job and BullMQ tries it again
  * (ANSWER_ATTEMPTS, with backoff); 401/403/404 or a serviceUrl outside
  * TEAMS_SERVICE_URL_HOSTS are permanent and never retried. A retry prepares the answer
  * again, so a notice sent before a failed card may show twice (as with Slack's worker).
  */
-import { UnrecoverableError, type Job } from 'bullmq';
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { AppContext } from '../../../app/app-context.js';
 import { copyFormat } from '../../../app/copy-format.js';
 import { createAnswerWorker, type AnswerWorker } from '../../../store/answer-queue.js';
 import { answerTeamsMessage, type TeamsAnswerDeps } from '../answer-teams-message.js';
 import { createTeamsPort, teamsCardViews, teamsFeedbackOf } from '../create-teams-parts.js';
-import { createTenantThrottle, type TenantThrottleOptions } from '../create-tenant-throttle.js';
+import type { RedisEval } from '../../../reminders/create-redis-pacer.js';
+import { createRedisTenantThrottle } from '../create-redis-tenant-throttle.js';
+import type { TenantThrottleOptions } from '../create-tenant-throttle.js';
 import { teamsActorOf } from '../perform-card-action.js';
 import { sendWithRetry, TeamsDeliveryError, type RetryOptions } from '../send-with-retry.js';
 import type { TeamsOutbound, TeamsPort } from '../teams-port.js';
@@ -27,7 +30,7 @@ import { TEAMS_ANSWERS_QUEUE, type TeamsAnswerJob } from './teams-answer-queue.j
 export interface TeamsAnswerWorkerOptions {
   /** Jobs answered at once; default ANSWER_WORKER_CONCURRENCY. */
   concurrency?: number;
-  /** As the door's options: another SDK behind the seam, the throttle, retries, and the identity double's CA in tests. */
+  /** As the door's options: another SDK behind the seam, the tenant rate (`throttle.perSecond`), retries, and the identity double's CA in tests. */
   port?: TeamsPort;
   throttle?: TenantThrottleOptions;
   retry?: RetryOptions;
@@ -41,7 +44,13 @@ export function createTeamsAnswerWorker(ctx: AppContext, options: TeamsAnswerWor
   if (!config.REDIS_URL || config.teamsMode === 'off') throw new Error('the Teams answer worker needs REDIS_URL and MICROSOFT_APP_ID (or TEAMS_LOCAL_MODE=on)');
   const logger = ctx.logger.child({ door: 'teams', role: 'answer-worker' });
   const { port, serviceUrls } = createTeamsPort(config, logger, options);
-  const throttle = createTenantThrottle(options.throttle);
+  // The consumer's own Redis connection carries the shared pace; it exists once a job is taken.
+  let consumer: Worker<TeamsAnswerJob> | null = null;
+  const throttle = createRedisTenantThrottle({
+    // BullMQ types its client without the ioredis eval() it has.
+    client: () => consumer!.client as unknown as Promise<RedisEval>, prefix: config.ANSWER_QUEUE_PREFIX, perSecond: options.throttle?.perSecond, timeoutMs: config.STORE_TIMEOUT_MS,
+  });
+  const tenantOf = (m: TeamsAnswerJob) => m.tenantId ?? 'unknown-tenant';
   const deps: TeamsAnswerDeps = {
     conversation: ctx.conversation, copy: (instant) => copyFormat(ctx, instant),
     views: teamsCardViews(ctx), feedback: teamsFeedbackOf(ctx, logger), clock: ctx.clock, logger,
@@ -51,25 +60,24 @@ export function createTeamsAnswerWorker(ctx: AppContext, options: TeamsAnswerWor
   /** One proactive send into the asker's conversation, as a reply to their message; the connector's activity id back. */
   async function send(m: TeamsAnswerJob, activity: TeamsOutbound): Promise<string | undefined> {
     let id: string | undefined;
-    await sendWithRetry(async () => {
-      await throttle.acquire(m.tenantId ?? 'unknown-tenant');
-      await port.continueConversation(m.ref, async (turn) => {
+    await sendWithRetry(() =>
+      throttle.run(tenantOf(m), () => port.continueConversation(m.ref, async (turn) => {
         id = await turn.send(activity);
-      }, { replyToId: m.replyToId });
-    }, options.retry);
+      }, { replyToId: m.replyToId })), options.retry);
     return id;
   }
 
   /** Desk membership is asked of Teams only when the conversation needs it, as a turn's would be. */
   async function inDeskTeam(m: TeamsAnswerJob, teamId: string): Promise<boolean> {
     let member = false;
-    await port.continueConversation(m.ref, async (turn) => {
+    await throttle.run(tenantOf(m), () => port.continueConversation(m.ref, async (turn) => {
       member = await turn.senderInTeam(teamId);
-    });
+    }));
     return member;
   }
 
-  async function answer(job: Job<TeamsAnswerJob>): Promise<void> {
+  async function answer(job: Job<TeamsAnswerJob>, worker: Worker<TeamsAnswerJob>): Promise<void> {
+    consumer = worker;
     const m = job.data;
     // The door checked it; the job sat in Redis since, so a worker calls only allowed hosts.
     if (!serviceUrls.allows(m.ref.serviceUrl)) {
