@@ -14,13 +14,17 @@ export default defineConfig({
     // four workers overlap those waits on a 2-core machine (417 s → 285 s for the full run)
     // without making timing-sensitive suites flaky (checked with repeated full runs).
     maxWorkers: 4,
-    // Each file gets a fresh module graph (vitest's default isolation). `isolate: false` (one
-    // module cache per worker) took the full run from 193 s to 124-138 s on the quiet machine
-    // and passed in the default file order, but with --sequence.shuffle 16 tests in 7 files
-    // failed: module state one file leaves for the next (botframework-connector's static
-    // JwtTokenExtractor.openIdMetadataCache keeps another file's identity-double keys; Slack
-    // suites failed too, not yet traced). A clean clone orders files differently, so isolation
-    // stays until each such cache is reset per file.
+    // One module cache per worker (`isolate: false`): a file no longer imports the program and
+    // its SDKs again, nor starts a process of its own. Files therefore share module state, so
+    // none may leave any behind that another reads: test doubles use URLs no earlier double had (botframework-connector caches
+    // OpenID keys per metadata URL for the whole process, and a later double can get a freed
+    // port), stores live in per-file directories, Redis keys and queue prefixes, and fake timers
+    // are restored in afterEach. Checked in shuffled file order with
+    // `npx vitest run --sequence.shuffle.files --sequence.seed=N` (README "Tests"). Plain
+    // `--sequence.shuffle` also reorders the tests inside each file: the end-to-end files are
+    // stories whose tests build on the one before (a trip planned, then reminded), and they
+    // fail that way with isolation too.
+    isolate: false,
     // In CI, also write a JSON report so .ci/run can print one plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'test/artifacts/vitest-report.json' },

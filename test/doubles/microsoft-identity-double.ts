@@ -112,18 +112,22 @@ export async function startMicrosoftIdentityDouble(options: IdentityDoubleOption
   const foreign = rsaKeys();
   const tls = selfSignedCert();
   const tokenRequests: TokenRequest[] = [];
+  // Each double is its own Bot Framework cloud, with URLs no earlier double had: botframework-connector
+  // caches OpenID keys per metadata URL for the whole process (JwtTokenExtractor.openIdMetadataCache,
+  // refreshed at most hourly), and a later double can listen on a port an earlier one freed.
+  const bfPath = `/cloud-${randomUUID()}`;
 
   const botFramework = createHttpServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/v1/.well-known/openidconfiguration')
+    if (path === `${bfPath}/v1/.well-known/openidconfiguration`)
       return reply(res, 200, {
         issuer: channelIssuer,
-        authorization_endpoint: `${bfBase}/v1/authorize`,
-        jwks_uri: `${bfBase}/v1/.well-known/keys`,
+        authorization_endpoint: `${bfBase}${bfPath}/v1/authorize`,
+        jwks_uri: `${bfBase}${bfPath}/v1/.well-known/keys`,
         id_token_signing_alg_values_supported: ['RS256'],
         token_endpoint_auth_methods_supported: ['private_key_jwt'],
       });
-    if (path === '/v1/.well-known/keys') return reply(res, 200, { keys: [jwk(channelKey.publicKey, channelKey.kid, { endorsements: ['msteams'] })] });
+    if (path === `${bfPath}/v1/.well-known/keys`) return reply(res, 200, { keys: [jwk(channelKey.publicKey, channelKey.kid, { endorsements: ['msteams'] })] });
     reply(res, 404, { error: 'not found' });
   });
 
@@ -193,14 +197,14 @@ export async function startMicrosoftIdentityDouble(options: IdentityDoubleOption
   return {
     appId,
     appPassword,
-    openIdMetadataUrl: `${bfBase}/v1/.well-known/openidconfiguration`,
+    openIdMetadataUrl: `${bfBase}${bfPath}/v1/.well-known/openidconfiguration`,
     loginUrl: `${entraBase}/${tenant}`,
     ca: tls.cert,
     env: {
       MICROSOFT_APP_ID: appId,
       MICROSOFT_APP_PASSWORD: appPassword,
       ...(tenant === 'botframework.com' ? { MICROSOFT_APP_TYPE: 'MultiTenant' } : { MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: tenant }),
-      TEAMS_OPENID_METADATA_URL: `${bfBase}/v1/.well-known/openidconfiguration`,
+      TEAMS_OPENID_METADATA_URL: `${bfBase}${bfPath}/v1/.well-known/openidconfiguration`,
       TEAMS_TOKEN_ISSUER: channelIssuer,
       TEAMS_LOGIN_URL: `${entraBase}/${tenant}`,
       TEAMS_OAUTH_SCOPE: audience,

@@ -39,6 +39,8 @@ export interface SlackDoorOptions {
   concurrency?: number;
   maxPending?: number;
   maxWaitMs?: number;
+  /** The queue's clock for its wait bound (monotonic ms); default performance.now. Tests on a shared machine pass the process's CPU time. */
+  queueNow?: () => number;
   /** Bound on start-up's auth.test; default SLACK_STARTUP_TIMEOUT_MS. */
   startupTimeoutMs?: number;
 }
@@ -101,6 +103,7 @@ export function createSlackDoor(ctx: AppContext, options: SlackDoorOptions = {})
     concurrency: options.concurrency,
     maxPending: options.maxPending ?? config.SLACK_QUEUE_MAX_MESSAGES,
     maxWaitMs: options.maxWaitMs ?? config.SLACK_QUEUE_MAX_WAIT_MS,
+    now: options.queueNow,
   });
   // Answers and busy replies go as JSON (create-slack-poster.ts), with the answering client's retry policy.
   const posterOptions = { token: botToken, apiUrl: clientOptions.slackApiUrl, fetch: clientOptions.fetch!, logger };

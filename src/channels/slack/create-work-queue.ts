@@ -77,7 +77,8 @@ const WINDOW = 16;
 /** Recent windows whose median is the cost per message: rides out a GC pause or one slow answer. */
 const SAMPLES = 15;
 
-const processCpuMs = () => {
+/** CPU milliseconds this process has used (user + system). */
+export const processCpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };

@@ -3,11 +3,11 @@
  * only when STORE_URL names Redis: node-redis costs about 100 ms of every start otherwise.
  */
 import Keyv from 'keyv';
-import KeyvRedis from '@keyv/redis';
+import { ScanningKeyvRedis } from './scanning-keyv-redis.js';
 import type { OpenStore } from './open-store.js';
 
 export const openRedisStore: OpenStore = <T>(url: string | undefined, _dataDir: string, namespace: string, timeoutMs: number) => {
-  const redis = new KeyvRedis(
+  const redis = new ScanningKeyvRedis<T>(
     {
       url,
       // While the connection is down a command waits in the client's queue at most this
