@@ -8,6 +8,7 @@
  * answer must still arrive, once; a connector that resets every connection gets each call
  * at most twice, so a broken host is not hammered.
  */
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
 import type { TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
@@ -16,9 +17,12 @@ import { startTeamsHarness, type TeamsHarness } from './teams-app-harness.js';
 let harness: TeamsHarness;
 let connector: TeamsConnectorDouble;
 let identity: MicrosoftIdentityDouble;
+/** The app's warnings, as JSON lines: each retried reset is logged, so a connection-dropping proxy shows. */
+const warnings: Array<{ msg: string }> = [];
 
 beforeAll(async () => {
-  harness = await startTeamsHarness({ prefix: 'teams-reset-' });
+  const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line) as { msg: string }) });
+  harness = await startTeamsHarness({ prefix: 'teams-reset-', options: () => ({ logger }) });
   ({ connector, identity } = harness);
 });
 
@@ -49,6 +53,7 @@ describe('Teams door when a connector connection is reset', () => {
     expect(sent(conversation, 'typing')).toHaveLength(1);
     expect(sent(conversation, 'message')).toHaveLength(1);
     expect(sent(conversation, 'message')[0]!.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(warnings.filter((w) => w.msg.startsWith('Teams connector connection reset'))).toHaveLength(1);
   });
 
   it('answers a message whose answer lost its connection, once', async () => {

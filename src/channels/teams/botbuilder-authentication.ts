@@ -42,6 +42,8 @@ export interface BotbuilderAuthenticationOptions {
   serviceUrls: ServiceUrlPolicy;
   /** Told the host of a token-validated activity whose serviceUrl is not allowed. */
   onRefused(host: string): void;
+  /** Told each time a connector call is tried again because its connection was reset (reset-connection-retry.ts). */
+  onConnectionReset?: () => void;
 }
 
 /**
@@ -91,6 +93,7 @@ class GuardedAuthentication extends ConfigurationBotFrameworkAuthentication {
 
   private guard(inner: ConnectorFactory): ConnectorFactory {
     const { serviceUrls } = this.options;
+    const retry = resetConnectionRetryPolicy(this.options.onConnectionReset);
     return {
       async create(serviceUrl: string, audience?: string) {
         if (!serviceUrls.allows(serviceUrl)) throw new ServiceUrlRefusedError(serviceUrls.hostOf(serviceUrl));
@@ -100,8 +103,8 @@ class GuardedAuthentication extends ConfigurationBotFrameworkAuthentication {
         pipeline?.removePolicy({ phase: 'Retry' });
         pipeline?.removePolicy({ name: 'redirectPolicy' });
         // Once per client, however often a factory hands the same one out.
-        pipeline?.removePolicy({ name: resetConnectionRetryPolicy.name });
-        pipeline?.addPolicy(resetConnectionRetryPolicy, { phase: 'Retry' });
+        pipeline?.removePolicy({ name: retry.name });
+        pipeline?.addPolicy(retry, { phase: 'Retry' });
         return client;
       },
     } as ConnectorFactory;

@@ -25,14 +25,18 @@ export function isConnectionReset(error: unknown): boolean {
   return typeof e?.code === 'string' && RESET_CODES.has(e.code) && e.response === undefined;
 }
 
-export const resetConnectionRetryPolicy: ConnectorPipelinePolicy = {
-  name: 'teamsResetConnectionRetry',
-  async sendRequest(request, next) {
-    try {
-      return await next(request);
-    } catch (error) {
-      if (!isConnectionReset(error)) throw error;
-      return next(request);
-    }
-  },
-};
+/** The step; `onReset` is told of each retried reset (the port logs it: many mean a proxy or the service drops connections). */
+export function resetConnectionRetryPolicy(onReset: () => void = () => undefined): ConnectorPipelinePolicy {
+  return {
+    name: 'teamsResetConnectionRetry',
+    async sendRequest(request, next) {
+      try {
+        return await next(request);
+      } catch (error) {
+        if (!isConnectionReset(error)) throw error;
+        onReset();
+        return next(request);
+      }
+    },
+  };
+}
