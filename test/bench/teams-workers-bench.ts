@@ -31,7 +31,7 @@ const { requests: REQUESTS, concurrency: CONCURRENCY, rounds: ROUNDS, workerCoun
 const PREFIX = `bench-teams-workers-${randomUUID().slice(0, 8)}`;
 const children: ChildProcess[] = [];
 
-interface Round { acked: number; typing: number; answered: number; lost: number; duplicates: number; failedCalls: number; perSecond: number; p99: number; workerCpu: number; load: string }
+interface Round { hops: Record<string, number>; acked: number; typing: number; answered: number; lost: number; duplicates: number; failedCalls: number; perSecond: number; p99: number; workerCpu: number; load: string }
 const median = <K extends keyof Round>(rs: Round[], k: K) => [...rs].map((r) => r[k]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[rs.length >> 1]!;
 
 async function main(): Promise<void> {
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     const hops = problems.take();
     if (first.size < n) console.log(`  lost ${n - first.size} of ${n}: ${acks.length} acknowledged 200, ${typing} typing indicators, ${first.size} answers; ${JSON.stringify(hops)}`);
     return {
-      acked: acks.length, typing, answered: first.size, lost: n - first.size, duplicates,
+      hops, acked: acks.length, typing, answered: first.size, lost: n - first.size, duplicates,
       // Connector calls answered with an error or refused for their token: where a lost answer went.
       failedCalls: connector.calls.filter((c) => c.status >= 300).length + connector.refused.length,
       perSecond: first.size / ((last - t0) / 1000),
@@ -105,6 +105,12 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const { name, rs, perSecond } of rows)
     console.log(`| ${name} | ${median(rs, 'answered')} | ${Math.max(...rs.map((r) => r.lost))} | ${Math.max(...rs.map((r) => r.duplicates))} | ${Math.max(...rs.map((r) => r.failedCalls))} | ${perSecond.toFixed(1)} | ${(perSecond / base).toFixed(2)}× | ${median(rs, 'p99').toFixed(0)} | ${name.startsWith('inline') ? '–' : median(rs, 'workerCpu').toFixed(2)} | ${rs.map((r) => r.load).join('–')} |`);
+  // Every hop counted in the measured rounds: jobs by event, and each warning or error (a retried connection reset, a failed attempt…).
+  for (const { name, rs } of rows) {
+    const sum: Record<string, number> = {};
+    for (const r of rs) for (const [k, v] of Object.entries(r.hops)) sum[k] = (sum[k] ?? 0) + v;
+    console.log(`${name}, all rounds: ${rs.reduce((a, r) => a + r.acked, 0)} acknowledged, ${rs.reduce((a, r) => a + r.typing, 0)} typing, ${rs.reduce((a, r) => a + r.answered, 0)} answered; ${JSON.stringify(sum)}`);
+  }
   console.log(`\nlost, duplicates and failed calls: the most in any round. This machine has ${cores} cores, shared by the server, the workers, the doubles, this load generator and whatever else runs (load ${load1()} now).`);
   await stopWatching();
   await bench.close();
