@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
 import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
+import { Tally, watchLogs } from './bench-hops.js';
 import { MENTION_TEXTS, epochMs } from './slack-load.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
@@ -27,6 +28,8 @@ export interface TeamsBench {
   connector: TeamsConnectorDouble;
   /** What the server and every worker share: store, queue, identity, the connector host, the CA. */
   env: Record<string, string>;
+  /** Warnings and errors of every server started here (and of workers given to watchLogs), by message: where a lost answer went. */
+  problems: Tally;
   /** One server with `extra` over `env`; resolves with its URL and pid once it listens. */
   startServer(extra?: Record<string, string>): Promise<{ url: string; pid: number; child: ChildProcess }>;
   /** Posts `requests` messages, `concurrency` at a time, each in its own conversation, spread over `tenants` tenants. */
@@ -41,15 +44,18 @@ export async function startTeamsBench(options: { redisUrl: string; prefix: strin
   const dir = mkdtempSync(join(tmpdir(), 'teams-bench-'));
   writeFileSync(join(dir, 'ca.pem'), identity.ca);
   const env = {
-    LOG_LEVEL: 'silent', DATA_DIR: dir, STORE_URL: redisUrl, REDIS_URL: redisUrl, ANSWER_QUEUE_PREFIX: prefix,
+    // warn: the bench counts each process's warnings and errors (bench-hops.ts); none names message text.
+    LOG_LEVEL: 'warn', DATA_DIR: dir, STORE_URL: redisUrl, REDIS_URL: redisUrl, ANSWER_QUEUE_PREFIX: prefix,
     NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'), ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1',
   };
   // The servers go with this process, however it ends.
   process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
+  const problems = new Tally();
 
   function startServer(extra: Record<string, string> = {}) {
     const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH, PORT: '0', PLAYGROUND: 'off', ...env, ...extra }, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
+    watchLogs(child, extra.ANSWER_WORKERS === 'external' ? 'server (queueing)' : 'server (inline)', problems);
     return new Promise<{ url: string; pid: number; child: ChildProcess }>((resolve, reject) => {
       let out = '';
       child.stdout!.on('data', (d: Buffer) => {
@@ -88,7 +94,7 @@ export async function startTeamsBench(options: { redisUrl: string; prefix: strin
   }
 
   return {
-    connector, env, startServer, burst,
+    connector, env, problems, startServer, burst,
     async close() {
       await connector.close();
       await identity.close();

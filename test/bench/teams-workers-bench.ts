@@ -22,6 +22,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { TEAMS_ANSWERS_QUEUE } from '../../src/channels/teams/workers/teams-answer-queue.js';
+import { watchLogs, watchQueue } from './bench-hops.js';
 import { cpuMsOf, epochMs, load1, percentile, quiet } from './slack-load.js';
 import { startTeamsBench } from './teams-load.js';
 import { runBench, startWorker, stopAll, workersBenchArgs } from './worker-processes.js';
@@ -30,21 +31,24 @@ const { requests: REQUESTS, concurrency: CONCURRENCY, rounds: ROUNDS, workerCoun
 const PREFIX = `bench-teams-workers-${randomUUID().slice(0, 8)}`;
 const children: ChildProcess[] = [];
 
-interface Round { answered: number; lost: number; duplicates: number; failedCalls: number; perSecond: number; p99: number; workerCpu: number; load: string }
+interface Round { hops: Record<string, number>; acked: number; typing: number; answered: number; lost: number; duplicates: number; failedCalls: number; perSecond: number; p99: number; workerCpu: number; load: string }
 const median = <K extends keyof Round>(rs: Round[], k: K) => [...rs].map((r) => r[k]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[rs.length >> 1]!;
 
 async function main(): Promise<void> {
   const bench = await startTeamsBench({ redisUrl: REDIS, prefix: PREFIX, children });
-  const { connector } = bench;
+  const { connector, problems } = bench;
+  // Jobs queued, completed, failed, retried and stalled, by job id (bench-hops.ts): the hops between the ack and the connector.
+  const stopWatching = await watchQueue(TEAMS_ANSWERS_QUEUE, { redisUrl: REDIS, prefix: PREFIX }, problems);
   let tag = 0;
 
   /** One burst at `server`; answers counted at the connector once every conversation has one (or 120 s passed) and all is idle. */
   async function round(server: { url: string; pid: number }, workers: ChildProcess[], n = REQUESTS): Promise<Round> {
     connector.calls.length = 0;
     connector.refused.length = 0;
+    problems.take();
     const cpu0 = workers.reduce((a, w) => a + cpuMsOf(w.pid!), 0);
     const t0 = epochMs();
-    const { sentAt } = await bench.burst(server.url, `r${tag++}`, { requests: n, concurrency: CONCURRENCY, tenants: TENANTS });
+    const { sentAt, acks } = await bench.burst(server.url, `r${tag++}`, { requests: n, concurrency: CONCURRENCY, tenants: TENANTS });
     const sends = () => connector.calls.filter((c) => c.status < 300 && c.body?.type === 'message' && sentAt.has(c.conversationId));
     const deadline = performance.now() + 120_000;
     while (new Set(sends().map((c) => c.conversationId)).size < n && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -60,8 +64,12 @@ async function main(): Promise<void> {
       bodies.add(key);
     }
     const last = Math.max(t0, ...first.values());
+    const typing = new Set(connector.calls.filter((c) => c.status < 300 && c.body?.type === 'typing' && sentAt.has(c.conversationId)).map((c) => c.conversationId)).size;
+    // Each hop of a round that lost an answer, so the loss has a place: acks, typing indicators, jobs, the processes' warnings and errors.
+    const hops = problems.take();
+    if (first.size < n) console.log(`  lost ${n - first.size} of ${n}: ${acks.length} acknowledged 200, ${typing} typing indicators, ${first.size} answers; ${JSON.stringify(hops)}`);
     return {
-      answered: first.size, lost: n - first.size, duplicates,
+      hops, acked: acks.length, typing, answered: first.size, lost: n - first.size, duplicates,
       // Connector calls answered with an error or refused for their token: where a lost answer went.
       failedCalls: connector.calls.filter((c) => c.status >= 300).length + connector.refused.length,
       perSecond: first.size / ((last - t0) / 1000),
@@ -84,6 +92,7 @@ async function main(): Promise<void> {
     rows[0]!.rs.push(await round(inline, []));
     for (const [i, n] of WORKER_COUNTS.entries()) {
       const workers = await Promise.all(Array.from({ length: n }, () => startWorker(bench.env, children)));
+      workers.forEach((w, k) => watchLogs(w, `worker ${k + 1}`, problems));
       await round(acking, workers, Math.min(100, REQUESTS)); // warm-up
       rows[i + 1]!.rs.push(await round(acking, workers));
       await stopAll(workers);
@@ -96,7 +105,14 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const { name, rs, perSecond } of rows)
     console.log(`| ${name} | ${median(rs, 'answered')} | ${Math.max(...rs.map((r) => r.lost))} | ${Math.max(...rs.map((r) => r.duplicates))} | ${Math.max(...rs.map((r) => r.failedCalls))} | ${perSecond.toFixed(1)} | ${(perSecond / base).toFixed(2)}× | ${median(rs, 'p99').toFixed(0)} | ${name.startsWith('inline') ? '–' : median(rs, 'workerCpu').toFixed(2)} | ${rs.map((r) => r.load).join('–')} |`);
+  // Every hop counted in the measured rounds: jobs by event, and each warning or error (a retried connection reset, a failed attempt…).
+  for (const { name, rs } of rows) {
+    const sum: Record<string, number> = {};
+    for (const r of rs) for (const [k, v] of Object.entries(r.hops)) sum[k] = (sum[k] ?? 0) + v;
+    console.log(`${name}, all rounds: ${rs.reduce((a, r) => a + r.acked, 0)} acknowledged, ${rs.reduce((a, r) => a + r.typing, 0)} typing, ${rs.reduce((a, r) => a + r.answered, 0)} answered; ${JSON.stringify(sum)}`);
+  }
   console.log(`\nlost, duplicates and failed calls: the most in any round. This machine has ${cores} cores, shared by the server, the workers, the doubles, this load generator and whatever else runs (load ${load1()} now).`);
+  await stopWatching();
   await bench.close();
 }
 

@@ -3,7 +3,9 @@
  * activity), over real HTTP on 127.0.0.1. It records what the bot sends to
  * `/v3/conversations/{id}/activities[/{activityId}]` (POST = send/reply, PUT = update),
  * answers `{ id }` as the real service does, serves `GET …/members/{userId}` from a
- * roster you fill in, and can fail the next calls with 429/412/502/504 on demand.
+ * roster you fill in, and can fail the next calls with 429/412/502/504 on demand, or reset
+ * their connection with no answer at all (what a client sees when it reuses a keep-alive
+ * connection the server has just closed as idle).
  * Given `appTokens` (the Microsoft identity double's `checkAppToken`), it does what the
  * real service does with the bot's `Authorization: Bearer` app token: any request without
  * a valid one is answered 401 and recorded in `refused`, never in `calls`.
@@ -47,6 +49,13 @@ export interface TeamsConnectorDouble {
    * with `only`, just the calls into that conversation and/or of that activity type (others pass untouched).
    */
   failNext(n: number, status: 429 | 412 | 502 | 504 | number, retryAfterSeconds?: number, only?: { conversationId?: string; type?: string }): void;
+  /**
+   * The next `n` matching activity calls get no answer: their connection is reset (the caller
+   * sees ECONNRESET). Recorded in `resets`, never in `calls`.
+   */
+  resetNext(n: number, only?: { conversationId?: string; type?: string }): void;
+  /** Activity calls whose connection was reset by resetNext, in order. */
+  resets: Array<{ conversationId: string; type: unknown }>;
   /** Roster entry returned by GET /v3/conversations/{id}/members/{userId}. */
   setMember(userId: string, member: { email?: string; name?: string; aadObjectId?: string }): void;
   /** Resolves once at least `n` successful activity calls were recorded. */
@@ -69,6 +78,8 @@ export async function startTeamsConnectorDouble(options: ConnectorDoubleOptions 
   const refused: TeamsConnectorDouble['refused'] = [];
   const members = new Map<string, Record<string, unknown>>();
   const failures: Array<{ status: number; retryAfter?: number; only?: { conversationId?: string; type?: string } }> = [];
+  const resetting: Array<{ conversationId?: string; type?: string } | undefined> = [];
+  const resets: TeamsConnectorDouble['resets'] = [];
   const waiters: Array<() => void> = [];
   let nextId = 1;
 
@@ -99,6 +110,14 @@ export async function startTeamsConnectorDouble(options: ConnectorDoubleOptions 
     const body = await readBody(req);
     const conversationId = decodeURIComponent(activity[1]!);
     const type = (body as { type?: unknown } | null)?.type;
+    const reset = resetting.findIndex((o) => (o?.conversationId ?? conversationId) === conversationId && (o?.type ?? type) === type);
+    if (reset >= 0) {
+      resetting.splice(reset, 1);
+      resets.push({ conversationId, type });
+      req.socket.resetAndDestroy();
+      for (const w of waiters.splice(0)) w();
+      return;
+    }
     const at = failures.findIndex((f) => (f.only?.conversationId ?? conversationId) === conversationId && (f.only?.type ?? type) === type);
     const failure = at < 0 ? undefined : failures.splice(at, 1)[0];
     const status = failure?.status ?? (req.method === 'POST' ? 201 : 200);
@@ -141,6 +160,10 @@ export async function startTeamsConnectorDouble(options: ConnectorDoubleOptions 
     refused,
     failNext(n, status, retryAfterSeconds, only) {
       for (let i = 0; i < n; i++) failures.push({ status, retryAfter: retryAfterSeconds, only });
+    },
+    resets,
+    resetNext(n, only) {
+      for (let i = 0; i < n; i++) resetting.push(only);
     },
     setMember(userId, m) {
       members.set(userId, m);

@@ -17,6 +17,7 @@ import {
   type ClaimsIdentity,
   type ConnectorFactory,
 } from 'botframework-connector';
+import { resetConnectionRetryPolicy, type ConnectorPipelinePolicy } from './reset-connection-retry.js';
 import { ServiceUrlRefusedError, type ServiceUrlPolicy } from './service-url-policy.js';
 
 /** Where Microsoft's identity services are; `TEAMS_PUBLIC_CLOUD` in config.ts for the defaults. */
@@ -41,6 +42,8 @@ export interface BotbuilderAuthenticationOptions {
   serviceUrls: ServiceUrlPolicy;
   /** Told the host of a token-validated activity whose serviceUrl is not allowed. */
   onRefused(host: string): void;
+  /** Told each time a connector call is tried again because its connection was reset (reset-connection-retry.ts). */
+  onConnectionReset?: () => void;
 }
 
 /**
@@ -73,7 +76,9 @@ function issuerOf(authHeader: string): string | null {
  *   and no app token, ever goes anywhere else;
  * - without Azure's default retry policy (3 retries with real timers, which turned one
  *   inbound activity into 16 requests to a failing host) and without following
- *   redirects: proactive sends retry in send-with-retry.ts, turns never retry.
+ *   redirects: proactive sends retry in send-with-retry.ts, turns never retry;
+ * - except once when a connection is reset before any answer (reset-connection-retry.ts):
+ *   a kept-alive connection the service had just closed, which otherwise lost the answer.
  * Incoming tokens must come from the Bot Framework channel (TEAMS_TOKEN_ISSUER): botbuilder
  * would also try Emulator and skill tokens against Entra ID's keys, which Teams never sends.
  */
@@ -88,13 +93,18 @@ class GuardedAuthentication extends ConfigurationBotFrameworkAuthentication {
 
   private guard(inner: ConnectorFactory): ConnectorFactory {
     const { serviceUrls } = this.options;
+    const retry = resetConnectionRetryPolicy(this.options.onConnectionReset);
     return {
       async create(serviceUrl: string, audience?: string) {
         if (!serviceUrls.allows(serviceUrl)) throw new ServiceUrlRefusedError(serviceUrls.hostOf(serviceUrl));
         const client = await inner.create(serviceUrl, audience);
-        const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(o: { phase?: string; name?: string }): unknown } } }).client?.pipeline;
+        type Pipeline = { removePolicy(o: { phase?: string; name?: string }): unknown; addPolicy(p: ConnectorPipelinePolicy, o?: { phase?: string }): void };
+        const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
         pipeline?.removePolicy({ phase: 'Retry' });
         pipeline?.removePolicy({ name: 'redirectPolicy' });
+        // Once per client, however often a factory hands the same one out.
+        pipeline?.removePolicy({ name: retry.name });
+        pipeline?.addPolicy(retry, { phase: 'Retry' });
         return client;
       },
     } as ConnectorFactory;

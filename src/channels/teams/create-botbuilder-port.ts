@@ -99,6 +99,7 @@ export function createBotbuilderPort(options: BotbuilderPortOptions): TeamsPort 
   const auth = createBotbuilderAuthentication({
     ...options,
     onRefused: (serviceHost) => logger.warn({ serviceHost }, 'teams activity refused: serviceUrl is not in TEAMS_SERVICE_URL_HOSTS'),
+    onConnectionReset: () => logger.warn('Teams connector connection reset before any answer; the call was tried once more'),
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
