@@ -31,9 +31,12 @@ async function startRecorded(name: string, env: Record<string, string>): Promise
     if (url) await fetch(`${url}/healthz`);
     listening = url !== null;
   } finally {
-    await server.stop();
+    // The CommonJS record is written at exit, so the server must end by itself: a loaded
+    // machine can take more than the usual 5 s to close BullMQ and the PostgreSQL pool, and a
+    // SIGKILL then would lose the record (ioredis missing) rather than show a real import.
+    await server.stop(45_000);
   }
-  // Read once the process has exited: the CommonJS record is written at exit.
+  expect(server.exited(), 'the server exits by itself on SIGTERM, writing its CommonJS record').not.toBe('SIGKILL');
   return { listening, packages: importedPackages(record) };
 }
 

@@ -20,7 +20,8 @@ export interface SlackServerProcess {
   exit(timeoutMs: number): Promise<{ code: string; ms: number }>;
   /** null while running. */
   exited(): string | null;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL if it has not exited after `graceMs` (default 5 s). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export function spawnSlackServer(env: Record<string, string>): SlackServerProcess {
@@ -80,9 +81,9 @@ export function spawnSlackServer(env: Record<string, string>): SlackServerProces
       }
       return { code: code!, ms };
     },
-    async stop() {
+    async stop(graceMs = 5_000) {
       if (code === null) child.kill('SIGTERM');
-      await Promise.race([ended, new Promise((r) => setTimeout(r, 5_000))]);
+      await Promise.race([ended, new Promise((r) => setTimeout(r, graceMs))]);
       await kill();
       rmSync(dataDir, { recursive: true, force: true });
     },
