@@ -11,8 +11,8 @@ export default defineConfig({
     // Server-backed suites share Redis/Postgres; files run in parallel workers but each uses its own keys.
     pool: 'forks',
     // Most suites wait on real processes, sockets, Redis and Postgres rather than on the CPU:
-    // four workers overlap those waits on a 2-core machine (417 s → 285 s for the full run)
-    // without making timing-sensitive suites flaky (checked with repeated full runs).
+    // four workers overlap those waits on a 2-core machine. Six were slower on the quiet
+    // machine (240 s against 213 s, README "Tests") and failed a load-sensitive test.
     maxWorkers: 4,
     // One module cache per worker (`isolate: false`): a file no longer imports the program and
     // its SDKs again, nor starts a process of its own. Files therefore share module state, so
