@@ -7,21 +7,16 @@
  */
 import { loadConfig } from '../config.js';
 import { AdvisorError } from '../errors.js';
-import { loadContent } from '../content/load-content.js';
-import { loadUnderstander } from '../understand/create-understander.js';
 import { CONTENT_ARTIFACT } from '../artifacts/content-artifact.js';
 import { INDEX_ARTIFACT } from '../artifacts/index-artifact.js';
-import { UNDERSTANDING_ARTIFACT, writeUnderstandingArtifact } from '../artifacts/understanding-artifact.js';
-import { buildContentArtifact } from './build-content-artifact.js';
+import { UNDERSTANDING_ARTIFACT } from '../artifacts/understanding-artifact.js';
+import { buildArtifacts } from './build-content-artifact.js';
 
 function main(): number {
   const config = loadConfig();
   try {
     const started = performance.now();
-    const content = loadContent(config.CONTENT_DIR, { staleAfterDays: config.CONTENT_STALE_DAYS });
-    buildContentArtifact(config.ARTIFACTS_DIR, config.CONTENT_DIR, content);
-    const understander = loadUnderstander(config.INTENTS_DIR);
-    writeUnderstandingArtifact(config.ARTIFACTS_DIR, config.INTENTS_DIR, understander);
+    const content = buildArtifacts(config);
     const ms = Math.round(performance.now() - started);
     console.log(`artifacts: ${CONTENT_ARTIFACT} (${content.countries.size} country files), ${INDEX_ARTIFACT} and ${UNDERSTANDING_ARTIFACT} written to ${config.ARTIFACTS_DIR} in ${ms} ms`);
     return 0;

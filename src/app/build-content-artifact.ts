@@ -7,7 +7,11 @@
  * (test/content/prebuilt-artifacts.test.ts compares them); the artifact's fingerprint
  * covers advisor/ and alerts/ (artifacts/fingerprint.ts).
  */
+import type { Config } from '../config.js';
 import type { ContentBase, ContentDigest } from '../content/types.js';
+import { loadContent } from '../content/load-content.js';
+import { loadUnderstander } from '../understand/create-understander.js';
+import { writeUnderstandingArtifact } from '../artifacts/understanding-artifact.js';
 import { sentenceFrequencies } from '../content/sentence-frequencies.js';
 import { countryFileNames, fingerprintEvery } from '../alerts/destination-fingerprint.js';
 import { writeContentArtifact } from '../artifacts/content-artifact.js';
@@ -19,4 +23,12 @@ export function contentDigest(content: ContentBase): ContentDigest {
 /** What `npm run build` writes for content/: content.jsonl with its digest, and the passage index beside it. */
 export function buildContentArtifact(artifactsDir: string, contentDir: string, content: ContentBase): void {
   writeContentArtifact(artifactsDir, contentDir, content, contentDigest(content));
+}
+
+/** Every artifact of `npm run build`, from config's CONTENT_DIR and INTENTS_DIR into its ARTIFACTS_DIR; returns the content it loaded. */
+export function buildArtifacts(config: Pick<Config, 'ARTIFACTS_DIR' | 'CONTENT_DIR' | 'INTENTS_DIR' | 'CONTENT_STALE_DAYS'>): ContentBase {
+  const content = loadContent(config.CONTENT_DIR, { staleAfterDays: config.CONTENT_STALE_DAYS });
+  buildContentArtifact(config.ARTIFACTS_DIR, config.CONTENT_DIR, content);
+  writeUnderstandingArtifact(config.ARTIFACTS_DIR, config.INTENTS_DIR, loadUnderstander(config.INTENTS_DIR));
+  return content;
 }

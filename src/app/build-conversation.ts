@@ -26,7 +26,7 @@ export function buildConversation(ctx: Omit<AppContext, 'conversation'>): Conver
       advisor: ctx.advisor,
       reminders: ctx.reminders,
       clock: ctx.clock,
-      limits: { timeZone: config.DEFAULT_TIMEZONE, horizonDays: config.TRIP_HORIZON_DAYS, maxDays: config.TRIP_MAX_DAYS },
+      limits: config,
       get alerts() {
         return ctx.alerts;
       },

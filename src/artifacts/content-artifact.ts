@@ -13,14 +13,16 @@ import { loadContent, type LoadOptions } from '../content/load-content.js';
 import { storedPassageIndex, type StoredPassageIndex } from '../retrieval/passage-index.js';
 import { readPartedFile, writePartedFile } from './parted-file.js';
 import { readIndexArtifact, writeIndexArtifact } from './index-artifact.js';
-import { contentParts, openContent, CORE } from './content-parts.js';
+import { contentParts, openContent } from './content-parts.js';
 import { contentFingerprint } from './fingerprint.js';
 import type { ArtifactRead } from './artifact-file.js';
 
 export const CONTENT_ARTIFACT = 'content.jsonl';
 
-/** Writes the passage index first: content.jsonl, once fresh, always has its index beside it. */
-/** `digest`: what start-up needs of every country (app/build-content-artifact.ts computes it). */
+/**
+ * Writes the passage index first: content.jsonl, once fresh, always has its index beside it.
+ * `digest`: what start-up needs of every country (app/build-content-artifact.ts computes it).
+ */
 export function writeContentArtifact(artifactsDir: string, contentDir: string, content: ContentBase, digest: ContentDigest): void {
   const fingerprint = contentFingerprint(contentDir);
   writeIndexArtifact(artifactsDir, contentDir, fingerprint, storedPassageIndex(content));
@@ -31,8 +33,8 @@ export function readContentArtifact(artifactsDir: string, contentDir: string, fi
   const read = readPartedFile(join(artifactsDir, CONTENT_ARTIFACT));
   if (!read) return { status: 'missing' };
   if (read.header.fingerprint !== fingerprint) return { status: 'stale' };
+  // A missing or broken core part throws in openContent (JSON.parse), which is "unreadable".
   try {
-    if (read.part(CORE) === undefined) return { status: 'unreadable' };
     return { status: 'fresh', data: { content: openContent(read.part, contentDir) } };
   } catch {
     return { status: 'unreadable' };

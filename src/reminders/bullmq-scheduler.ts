@@ -20,7 +20,7 @@
  */
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { quietAfterClose } from '../store/quiet-bullmq-close.js';
+import { closeQuietly } from '../store/quiet-bullmq-close.js';
 import { withDeadline } from '../store/with-deadline.js';
 import { attemptDelivery, idempotencyKeyOf, type DeliveryDeps } from './attempt-delivery.js';
 import { createRedisPacer, type RedisEval } from './create-redis-pacer.js';
@@ -235,10 +235,10 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
     async stop(budgetMs = 5000): Promise<void> {
       const reachable = await this.ping().then(() => true, () => false);
       const stopping = worker;
-      const closing = stopping?.close(!reachable).finally(() => quietAfterClose(stopping));
+      const closing = stopping && closeQuietly(stopping, !reachable);
       worker = null;
       if (closing && !(await settles(closing, budgetMs))) logger.warn('reminder worker did not stop in time');
-      if (reachable && (await settles(queue.close().finally(() => quietAfterClose(queue)), budgetMs))) return;
+      if (reachable && (await settles(closeQuietly(queue), budgetMs))) return;
       // Redis gone (or the close hung): drop the producer's connection at once, which also ends
       // ioredis's reconnect loop (BullMQ's own disconnect waits for an 'end' that may never come).
       const client = (await bounded(() => queue.client).catch(() => null)) as unknown as { disconnect(): void } | null;
@@ -246,7 +246,7 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
       // Never reached: queue.client never resolves and queue.disconnect() awaits it, so ioredis
       // went on reconnecting and kept a finished CLI import alive for ever. BullMQ's close of a
       // connection still initializing disconnects its client at once.
-      else await settles(queue.close().finally(() => quietAfterClose(queue)), 1000);
+      else await settles(closeQuietly(queue), 1000);
     },
     queue,
   };

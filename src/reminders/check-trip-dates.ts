@@ -7,6 +7,8 @@
  * person's travel for millennia, and a start in 1900 plans reminders for nobody.
  * MUST stay in sync with docs/reminders.md ("HTTP API").
  */
+import type { Config } from '../config.js';
+import { isoDay } from '../understand/calendar.js';
 
 /** How far back a trip may start: a booking tool may register a trip already under way. */
 export const START_GRACE_DAYS = 30;
@@ -19,6 +21,16 @@ export interface TripDateLimits {
   /** TRIP_MAX_DAYS: the longest trip, start and end included. */
   maxDays: number;
 }
+
+/** The settings the limits come from: DEFAULT_TIMEZONE (what "today" is), TRIP_HORIZON_DAYS and TRIP_MAX_DAYS. */
+export type TripDateSettings = Pick<Config, 'DEFAULT_TIMEZONE' | 'TRIP_HORIZON_DAYS' | 'TRIP_MAX_DAYS'>;
+
+/** The limits in force at `now`. */
+export const tripDateLimits = (settings: TripDateSettings, now: Date): TripDateLimits => ({
+  today: isoDay(now, settings.DEFAULT_TIMEZONE),
+  horizonDays: settings.TRIP_HORIZON_DAYS,
+  maxDays: settings.TRIP_MAX_DAYS,
+});
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 

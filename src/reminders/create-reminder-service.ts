@@ -11,8 +11,7 @@ import type { Logger } from 'pino';
 import type { Advisor } from '../advisor/create-advisor.js';
 import type { Config } from '../config.js';
 import { IdempotencyConflictError, InputError, InvalidTripError, StoreUnavailableError } from '../errors.js';
-import { isoDay } from '../understand/calendar.js';
-import { checkTripDates } from './check-trip-dates.js';
+import { checkTripDates, tripDateLimits } from './check-trip-dates.js';
 import type { DeliveryDeps } from './attempt-delivery.js';
 import type { BullmqScheduler } from './bullmq-scheduler.js';
 import { createLocalScheduler, type LocalScheduler } from './local-scheduler.js';
@@ -113,7 +112,7 @@ const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T
  * flight, at least 8 and at most 64: 36 at 90/s, with which the reminders benchmark found
  * the schedule idle 14–43 times in 10,000 deliveries at load 5–15 (issue 18).
  */
-export function deliveryConcurrency(limiter: { max: number; durationMs: number }): number {
+function deliveryConcurrency(limiter: { max: number; durationMs: number }): number {
   return Math.min(64, Math.max(8, Math.ceil((limiter.max / limiter.durationMs) * 400)));
 }
 
@@ -226,7 +225,7 @@ export function createReminderService(ctx: ReminderServiceDeps, options: Reminde
     const now = clock();
     const zone = config.DEFAULT_TIMEZONE;
     // The same date bounds as the API's, for every way a trip is planned (check-trip-dates.ts).
-    if (validDate(t.start) && (t.end === null || validDate(t.end))) problems.push(...checkTripDates(t, { today: isoDay(now, zone), horizonDays: config.TRIP_HORIZON_DAYS, maxDays: config.TRIP_MAX_DAYS }));
+    if (validDate(t.start) && (t.end === null || validDate(t.end))) problems.push(...checkTripDates(t, tripDateLimits(config, now)));
     const expiresAt = problems.length ? now : expiryOf(t.start, t.end, config.TRIP_RETENTION_DAYS, zone);
     if (!problems.length && expiresAt <= now) problems.push(`end: the trip ended more than ${config.TRIP_RETENTION_DAYS} days ago`);
     if (problems.length) throw new InvalidTripError(problems);

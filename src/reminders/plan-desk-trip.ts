@@ -8,24 +8,21 @@
 import type { Advisor } from '../advisor/create-advisor.js';
 import { resolveDestinations } from '../advisor/resolve-destinations.js';
 import { InvalidTripError } from '../errors.js';
-import { isoDay } from '../understand/calendar.js';
-import { checkTripDates } from './check-trip-dates.js';
+import { checkTripDates, tripDateLimits, type TripDateSettings } from './check-trip-dates.js';
 import type { NewTrip, ReminderService, TripView } from './types.js';
 
 export interface DeskTripDeps {
   advisor: Pick<Advisor, 'understand'>;
   reminders: Pick<ReminderService, 'createTrip'>;
   clock: () => Date;
-  /** DEFAULT_TIMEZONE (what "today" is), TRIP_HORIZON_DAYS and TRIP_MAX_DAYS. */
-  limits: { timeZone: string; horizonDays: number; maxDays: number };
+  limits: TripDateSettings;
 }
 
 /** A desk's trip: destinations as names or ISO codes, as the desk wrote them. */
 export type DeskTripRequest = Omit<NewTrip, 'destinations'> & { destinations: string[] };
 
 export async function planDeskTrip(deps: DeskTripDeps, request: DeskTripRequest): Promise<TripView> {
-  const { limits } = deps;
-  const dates = checkTripDates(request, { today: isoDay(deps.clock(), limits.timeZone), horizonDays: limits.horizonDays, maxDays: limits.maxDays });
+  const dates = checkTripDates(request, tripDateLimits(deps.limits, deps.clock()));
   if (dates.length) throw new InvalidTripError(dates);
   const { codes, unknown } = resolveDestinations(deps.advisor, request.destinations);
   if (unknown.length) throw new InvalidTripError(unknown.map((u) => `destinations: "${u.slice(0, 80)}" is not a country name or ISO code`));

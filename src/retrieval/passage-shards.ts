@@ -33,9 +33,6 @@ export interface StoredShard {
   terms: Array<[string, number[][]]>;
 }
 
-/** The shard a passage belongs to: its owner. */
-export const shardOf = ownerOf;
-
 /** Splits MiniSearch's plain index of every passage into shards, keeping the whole index's statistics. */
 export function splitIndex(all: AsPlainObject, passages: readonly Passage[]): { stats: IndexStats; shards: Map<string, StoredShard> } {
   const shards = new Map<string, StoredShard>();
@@ -43,7 +40,7 @@ export function splitIndex(all: AsPlainObject, passages: readonly Passage[]): { 
   const place = new Map<string, [StoredShard, number]>();
   const shortIds = new Map(Object.entries(all.documentIds).map(([short, id]) => [id as string, short]));
   passages.forEach((p, position) => {
-    const key = shardOf(p);
+    const key = ownerOf(p);
     let shard = shards.get(key);
     if (!shard) shards.set(key, (shard = { docs: [], lengths: [], terms: [] }));
     const short = shortIds.get(p.id);

@@ -13,7 +13,7 @@ import { Queue, type Job, type Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { startAnswerConsumer } from './start-answer-consumer.js';
-import { quietAfterClose } from './quiet-bullmq-close.js';
+import { closeQuietly } from './quiet-bullmq-close.js';
 import { withDeadline } from './with-deadline.js';
 
 /** Attempts for one answer: a failed post (Slack down, 5xx, 429) is tried again with backoff, about 1 minute in all. */
@@ -45,20 +45,21 @@ export function createAnswerQueue<J>(options: AnswerQueueOptions): AnswerQueue<J
   });
   // Reported where the add fails (the caller); BullMQ would otherwise throw 'error' events unhandled.
   queue.on('error', () => undefined);
+  const keepFailed = options.keepFailedSeconds ?? FAILED_KEPT_SECONDS;
+  const removeOnFail = keepFailed === 0 ? true : { age: keepFailed };
   return {
     async enqueue(job) {
-      const keepFailed = options.keepFailedSeconds ?? FAILED_KEPT_SECONDS;
       await withDeadline('queue', options.timeoutMs, () =>
         queue.add('answer', job as unknown, {
           removeOnComplete: true,
-          removeOnFail: keepFailed === 0 ? true : { age: keepFailed },
+          removeOnFail,
           attempts: ANSWER_ATTEMPTS,
           backoff: { type: 'exponential', delay: 2_000 },
         }),
       );
     },
     async close() {
-      await withDeadline('queue', options.timeoutMs, () => queue.close().finally(() => quietAfterClose(queue))).catch(() => queue.disconnect());
+      await withDeadline('queue', options.timeoutMs, () => closeQuietly(queue)).catch(() => queue.disconnect());
     },
   };
 }
@@ -96,7 +97,7 @@ export function createAnswerWorker<J>(queueName: string, answer: (job: Job<J>, w
     async stop() {
       const closing = worker;
       worker = null;
-      await closing?.close().finally(() => quietAfterClose(closing));
+      if (closing) await closeQuietly(closing);
       await options.release?.();
     },
   };

@@ -47,11 +47,10 @@ export function claimOnceOrLocally(options: { onFallback?: () => void; onSweepEr
         told = Date.now();
         options.onFallback?.();
       }
-      const t = nowMs;
       const until = local.get(key);
-      if (until !== undefined && until > t) return false;
+      if (until !== undefined && until > nowMs) return false;
       local.delete(key);
-      local.set(key, t + ttlMs);
+      local.set(key, nowMs + ttlMs);
       if (local.size > limit) local.delete(local.keys().next().value!);
       return true;
     }

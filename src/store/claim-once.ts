@@ -11,7 +11,7 @@
  * Any other store falls back to get-then-set under an in-process lock.
  */
 import type Keyv from 'keyv';
-import { storeDeadline, withDeadline } from './with-deadline.js';
+import { withStoreDeadline } from './with-deadline.js';
 
 interface RedisLikeAdapter {
   namespace?: string;
@@ -46,7 +46,7 @@ export function storedKey(store: Keyv, key: string): string {
 }
 
 async function claimPostgres(adapter: SqlAdapter, key: string, value: string, nowMs: number): Promise<boolean> {
-  const qualified = `${adapter.opts.schema ?? 'public'}.${tableName(adapter)}`;
+  const qualified = qualifiedTable(adapter);
   const rows = await adapter.query(
     `INSERT INTO ${qualified} (key, value) VALUES ($1, $2)
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
@@ -56,6 +56,9 @@ async function claimPostgres(adapter: SqlAdapter, key: string, value: string, no
   );
   return rows.length > 0;
 }
+
+/** The Postgres adapter's keyv table with its schema ("public.keyv"). */
+export const qualifiedTable = (adapter: SqlAdapter): string => `${adapter.opts.schema ?? 'public'}.${tableName(adapter)}`;
 
 /** The adapter's keyv table, checked to be a plain identifier (it is written into SQL). */
 export function tableName(adapter: SqlAdapter): string {
@@ -169,9 +172,7 @@ export async function claimOnce(
   now: () => Date = () => new Date(),
   claimValue: unknown = 1,
 ): Promise<boolean> {
-  const timeoutMs = storeDeadline(store);
-  if (timeoutMs === undefined) return claim(store, key, ttlMs, now, claimValue);
-  return withDeadline('store', timeoutMs, () => claim(store, key, ttlMs, now, claimValue));
+  return withStoreDeadline(store, () => claim(store, key, ttlMs, now, claimValue));
 }
 
 async function claim(store: Keyv, key: string, ttlMs: number, now: () => Date, claimValue: unknown): Promise<boolean> {

@@ -24,10 +24,10 @@ export type StoreConfig = Pick<Config, 'STORE_URL' | 'DATA_DIR'> & Partial<Pick<
 /** Default per-call bound, MUST stay in sync with STORE_TIMEOUT_MS's default in config.ts. */
 export const DEFAULT_STORE_TIMEOUT_MS = 3000;
 
-export type StoreKind = 'sqlite' | 'redis' | 'postgres';
+type StoreKind = 'sqlite' | 'redis' | 'postgres';
 
 /** The backend a STORE_URL names; MUST stay in sync with STORE_URL's pattern in config.ts. */
-export function storeKind(url: string | undefined): StoreKind {
+function storeKind(url: string | undefined): StoreKind {
   if (!url || url.startsWith('sqlite://')) return 'sqlite';
   return /^rediss?:\/\//.test(url) ? 'redis' : 'postgres';
 }

@@ -7,12 +7,16 @@
  * which Node 20 turns into a crash and vitest into a failed run. Called once a Queue's or
  * Worker's close has finished (before any socket event can arrive), this gives those
  * connections a listener again, so a late init failure is dropped: the caller already
- * treated Redis as unavailable.
+ * treated Redis as unavailable. Every BullMQ close in the program goes through closeQuietly.
  */
-export function quietAfterClose(owner: object | null | undefined): void {
-  if (!owner) return;
+function quietAfterClose(owner: object): void {
   for (const key of ['connection', 'blockingConnection']) {
     const connection = (owner as Record<string, unknown>)[key] as { on?: (event: 'error', listener: () => void) => unknown } | undefined;
     connection?.on?.('error', () => undefined);
   }
+}
+
+/** Closes a BullMQ Queue or Worker (`force` as Worker.close takes it), then quiets its connections as above. */
+export function closeQuietly(owner: { close(force?: boolean): Promise<void> }, force?: boolean): Promise<void> {
+  return owner.close(force).finally(() => quietAfterClose(owner));
 }

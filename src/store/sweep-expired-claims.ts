@@ -8,23 +8,19 @@
  * an expired claim is free to be taken again anyway (claim-once.ts).
  */
 import type Keyv from 'keyv';
-import { sqlAdapter, storedKey, tableName } from './claim-once.js';
-import { storeDeadline, withDeadline } from './with-deadline.js';
+import { qualifiedTable, sqlAdapter, storedKey, tableName } from './claim-once.js';
+import { withStoreDeadline } from './with-deadline.js';
 
 /** Deletes the expired entries of `store`'s namespace (nothing for a store without SQL or namespace). */
 export async function sweepExpiredClaims(store: Keyv, nowMs: number): Promise<void> {
   const sql = sqlAdapter(store);
   const prefix = storedKey(store, '');
   if (!sql || !prefix) return;
-  const table = tableName(sql);
-  const run = async () => {
+  return withStoreDeadline(store, async () => {
     if (sql.dialect === 'postgres') {
-      const qualified = `${sql.opts.schema ?? 'public'}.${table}`;
-      await sql.query(`DELETE FROM ${qualified} WHERE left(key, $1) = $2 AND (value::json->>'expires')::bigint < $3`, [prefix.length, prefix, nowMs]);
+      await sql.query(`DELETE FROM ${qualifiedTable(sql)} WHERE left(key, $1) = $2 AND (value::json->>'expires')::bigint < $3`, [prefix.length, prefix, nowMs]);
       return;
     }
-    await sql.query(`DELETE FROM ${table} WHERE substr(key, 1, ?) = ? AND json_extract(value, '$.expires') < ?`, prefix.length, prefix, nowMs);
-  };
-  const timeoutMs = storeDeadline(store);
-  return timeoutMs === undefined ? run() : withDeadline('store', timeoutMs, run);
+    await sql.query(`DELETE FROM ${tableName(sql)} WHERE substr(key, 1, ?) = ? AND json_extract(value, '$.expires') < ?`, prefix.length, prefix, nowMs);
+  });
 }

@@ -52,3 +52,9 @@ export function setStoreDeadline(store: Keyv, timeoutMs: number): void {
 export function storeDeadline(store: Keyv): number | undefined {
   return deadlines.get(store);
 }
+
+/** Runs `call` within `store`'s recorded bound (setStoreDeadline), or unbounded when it has none. */
+export function withStoreDeadline<T>(store: Keyv, call: () => Promise<T>): Promise<T> {
+  const timeoutMs = storeDeadline(store);
+  return timeoutMs === undefined ? call() : withDeadline('store', timeoutMs, call);
+}

@@ -47,7 +47,7 @@ export function createApiDoor(ctx: AppContext): Door | null {
           try {
             // The travel desk's one way to plan a trip (dates, destinations, creation), shared with the desk commands.
             const trip = await planDeskTrip(
-              { advisor: ctx.advisor, reminders: ctx.reminders, clock: ctx.clock, limits: { timeZone: config.DEFAULT_TIMEZONE, horizonDays: config.TRIP_HORIZON_DAYS, maxDays: config.TRIP_MAX_DAYS } },
+              { advisor: ctx.advisor, reminders: ctx.reminders, clock: ctx.clock, limits: config },
               {
                 traveller: travellerFromRequest(body.traveller),
                 destinations: body.destinations,

@@ -17,7 +17,7 @@ import { silentLogger } from '../../logger.js';
 import { createReminderService } from '../../reminders/create-reminder-service.js';
 import { parseTripsCsv } from '../../reminders/parse-trips-csv.js';
 import { localTime } from '../../reminders/plan-reminders.js';
-import { isoDay } from '../../understand/calendar.js';
+import { tripDateLimits } from '../../reminders/check-trip-dates.js';
 import { closeStores } from '../../store/close-stores.js';
 import { createStore, loadStoreBackend } from '../../store/create-store.js';
 import type { CliDeps, CliExtension } from './create-program.js';
@@ -60,7 +60,7 @@ export async function runTripsImport(
     advisor,
     createdBy: 'csv',
     earliestEnd,
-    dateLimits: { today: isoDay(now, config.DEFAULT_TIMEZONE), horizonDays: config.TRIP_HORIZON_DAYS, maxDays: config.TRIP_MAX_DAYS },
+    dateLimits: tripDateLimits(config, now),
     onRow: (n) => n % 5000 === 0 && progress(io.stderr, 'checked', n, null),
   });
   const shown = parsed.problems.slice(0, 50);

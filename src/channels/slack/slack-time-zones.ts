@@ -27,7 +27,7 @@ const CACHE_READ_MS = 300;
 /** How long this process trusts a zone it has read or looked up, before reading the store again. */
 export const MEMO_TTL_MS = 5 * 60 * 1000;
 /** Users whose zone this process keeps (bounded: user ids arrive from the network). */
-export const MEMO_MAX = 10_000;
+const MEMO_MAX = 10_000;
 
 export interface SlackTimeZones {
   /** The user's IANA zone, or the fallback; never rejects. */

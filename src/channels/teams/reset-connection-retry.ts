@@ -20,7 +20,7 @@ export interface ConnectorPipelinePolicy {
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 /** True when the connection died under the request before any response: it never reached the service's handler. */
-export function isConnectionReset(error: unknown): boolean {
+function isConnectionReset(error: unknown): boolean {
   const e = error as { code?: unknown; response?: unknown } | null;
   return typeof e?.code === 'string' && RESET_CODES.has(e.code) && e.response === undefined;
 }

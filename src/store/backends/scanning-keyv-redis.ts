@@ -8,7 +8,7 @@
 import KeyvRedis from '@keyv/redis';
 
 /** Keys SCAN looks at per call (a hint to Redis; each call stays short at this size). */
-export const SCAN_COUNT = 1000;
+const SCAN_COUNT = 1000;
 
 export class ScanningKeyvRedis<T> extends KeyvRedis<T> {
   override async *iterator<U = T>(namespace?: string): AsyncGenerator<[string, U | undefined], void, unknown> {

@@ -32,7 +32,7 @@ interface MaybeTurnEvent {
 }
 
 /** The turn an Events API event is (a mention by a person, or a person's plain DM), or null. */
-export function conversationTurn(event: MaybeTurnEvent): Pick<ReplyTarget, 'channel' | 'ts' | 'threadTs' | 'dm' | 'text' | 'userId'> | null {
+function conversationTurn(event: MaybeTurnEvent): Pick<ReplyTarget, 'channel' | 'ts' | 'threadTs' | 'dm' | 'text' | 'userId'> | null {
   const dm = event.type === TURN_EVENTS.dm;
   if (event.type !== TURN_EVENTS.mention && !(dm && event.channel_type === 'im')) return null;
   if (!event.user || event.subtype !== undefined || !event.channel || !event.ts) return null;

@@ -37,9 +37,7 @@ export interface TeamsAnswerWorkerOptions {
   loginCa?: string | Buffer;
 }
 
-export type TeamsAnswerWorker = AnswerWorker;
-
-export function createTeamsAnswerWorker(ctx: AppContext, options: TeamsAnswerWorkerOptions = {}): TeamsAnswerWorker {
+export function createTeamsAnswerWorker(ctx: AppContext, options: TeamsAnswerWorkerOptions = {}): AnswerWorker {
   const { config } = ctx;
   if (!config.REDIS_URL || config.teamsMode === 'off') throw new Error('the Teams answer worker needs REDIS_URL and MICROSOFT_APP_ID (or TEAMS_LOCAL_MODE=on)');
   const logger = ctx.logger.child({ door: 'teams', role: 'answer-worker' });
