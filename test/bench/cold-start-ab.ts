@@ -9,10 +9,11 @@
  * (a root is a checkout or a copy with dist/, bin/, content/, intents/, package-lock.json).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { cpuMsOf } from './slack-load.js';
 import { writeSyntheticContent } from './synthetic-content.js';
 
 const [before, after, roundsArg] = process.argv.slice(2);
@@ -42,8 +43,7 @@ async function serverCpu(root: string, env: Record<string, string>): Promise<num
       if (child.exitCode !== null) throw new Error('server exited');
       await sleep(5);
     }
-    const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10;
+    return cpuMsOf(child.pid!);
   } finally {
     child.kill('SIGTERM');
     await new Promise((d) => (child.exitCode !== null ? d(null) : child.once('exit', d)));

@@ -19,6 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { cpuMsOf } from './slack-load.js';
 import { writeSyntheticContent } from './synthetic-content.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -52,12 +53,6 @@ const bareBolt = (): Run => {
 };
 const ask = (env: Record<string, string>) => (): Run => run(['bin/travel-advisor.js', 'ask', 'travelling to Kyrgyzstan next week'], env);
 
-/** utime + stime of a running process from /proc, in ms (Linux's USER_HZ is 100: 10 ms a tick). */
-function cpuOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 /** Spawn to first /healthz 200 (wall and the server's CPU), and VmRSS (MB) one second after. */
 async function serverStart(env: Record<string, string>): Promise<Run & { rssMb: number }> {
   const started = performance.now();
@@ -79,7 +74,7 @@ async function serverStart(env: Record<string, string>): Promise<Run & { rssMb: 
       await sleep(5);
     }
     const ms = performance.now() - started;
-    const cpuMs = cpuOf(child.pid!);
+    const cpuMs = cpuMsOf(child.pid!);
     await sleep(1000);
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024;
     return { ms, cpuMs, rssMb: rss };

@@ -7,11 +7,24 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import sqlite3 from 'sqlite3';
 
-/** The few calls of node-postgres used here (it ships no types; the store's own adapter depends on it). */
+/** The few calls of node-postgres the tests use (it ships no types). */
 interface PgClient {
   connect(): Promise<void>;
-  query(sql: string, params: unknown[]): Promise<{ rows: Array<{ key: string; value: unknown }> }>;
+  query(sql: string, params: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
   end(): Promise<void>;
+}
+
+/** Runs `use` with a connected node-postgres client to `url`, ended afterwards whatever happens. */
+export async function withPg<T>(url: string, use: (client: PgClient) => Promise<T>): Promise<T> {
+  const pgModule = 'pg';
+  const { default: pg } = (await import(pgModule)) as { default: { Client: new (url: string) => PgClient } };
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Every `[key, raw value]` whose key starts with `namespacePrefix` (keyv writes `ns:key`, Redis `ns::key`). */
@@ -38,14 +51,8 @@ export async function rawRows(config: { STORE_URL?: string; DATA_DIR: string }, 
       redis.disconnect();
     }
   }
-  const pgModule = 'pg';
-  const { default: pg } = (await import(pgModule)) as { default: { Client: new (url: string) => PgClient } };
-  const client = new pg.Client(url);
-  await client.connect();
-  try {
+  return withPg(url, async (client) => {
     const { rows } = await client.query('SELECT key, value FROM keyv WHERE key LIKE $1', [`${namespacePrefix}%`]);
-    return rows.map((r) => [r.key, typeof r.value === 'string' ? r.value : JSON.stringify(r.value)]);
-  } finally {
-    await client.end();
-  }
+    return rows.map((r) => [String(r.key), typeof r.value === 'string' ? r.value : JSON.stringify(r.value)]);
+  });
 }

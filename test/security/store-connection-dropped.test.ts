@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type RedisProcess } from './redis-process.js';
+import { withPg } from '../insights/raw-rows.js';
 import { ROOT, startServerProcess, type ServerProcess } from './server-process.js';
 
 const TOKEN = 'dropped-connections-token-0123';
@@ -24,28 +25,16 @@ const TRIP = { traveller: { slackUserId: 'U0DROP' }, destinations: ['Kazakhstan'
 const run = `${process.pid}-${Date.now()}`;
 const ESCAPED = /uncaughtException|unhandledRejection/;
 
-interface PgClient {
-  connect(): Promise<void>;
-  query(sql: string, params: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
-  end(): Promise<void>;
-}
-
 /** Ends every PostgreSQL connection whose application_name is `app`, once there is one; returns how many. */
 async function terminatePg(app: string): Promise<number> {
-  const pgModule = 'pg';
-  const { default: pg } = (await import(pgModule)) as { default: { Client: new (url: string) => PgClient } };
-  const client = new pg.Client('postgres://postgres@127.0.0.1:5432/test');
-  await client.connect();
-  try {
+  return withPg('postgres://postgres@127.0.0.1:5432/test', async (client) => {
     for (let i = 0; i < 50; i++) {
       const { rows } = await client.query('SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE application_name = $1', [app]);
       if (rows.length > 0) return rows.length;
       await new Promise((r) => setTimeout(r, 100));
     }
     return 0;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function call(s: ServerProcess, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {

@@ -5,11 +5,6 @@
  * and the gazetteer's data package is a JSON module Node will not import without tsx.
  */
 import { loadConfig } from '../../src/config.js';
-import { buildContentArtifact } from '../../src/app/build-content-artifact.js';
-import { writeUnderstandingArtifact } from '../../src/artifacts/understanding-artifact.js';
-import { loadContent } from '../../src/content/load-content.js';
-import { loadUnderstander } from '../../src/understand/create-understander.js';
+import { buildArtifacts } from '../../src/app/build-content-artifact.js';
 
-const config = loadConfig({});
-buildContentArtifact(config.ARTIFACTS_DIR, config.CONTENT_DIR, loadContent(config.CONTENT_DIR, { staleAfterDays: config.CONTENT_STALE_DAYS }));
-writeUnderstandingArtifact(config.ARTIFACTS_DIR, config.INTENTS_DIR, loadUnderstander(config.INTENTS_DIR));
+buildArtifacts(loadConfig({}));
