@@ -131,7 +131,11 @@ describe('a flood of unsigned Slack bodies against the real server process', () 
     console.log(`flood: peak RSS ${Math.round(before.peak / 1024)} → ${Math.round(after.peak / 1024)} MiB (+${grewMiB.toFixed(1)}), /healthz in ${Math.round(healthMs)} ms, statuses ${JSON.stringify(countBy(answers.map((a) => a.status)))}`);
     expect(health.status).toBe(200);
     expect(answers.every((a) => a.status === 413 || a.status === 503 || (a.status === null && a.error !== 'timeout'))).toBe(true);
-    expect(answers.filter((a) => a.status === 413).length).toBeGreaterThanOrEqual(50);
+    // The server answers 413 as soon as the cap is passed and closes; a sender still writing then
+    // sees the connection reset instead of the status (counted as refused above). How many read
+    // the 413 first depends on timing (90, 60, 60 of 100 alone; 38 with the whole suite running),
+    // so this only holds that the cap, not the read-slot limit (503), refused a good share.
+    expect(answers.filter((a) => a.status === 413).length).toBeGreaterThanOrEqual(16);
     expect(grewMiB).toBeLessThan(64);
     expect(await healthy(server.port)).toBe(true);
     expect(server.exited()).toBeNull();
