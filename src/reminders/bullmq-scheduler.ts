@@ -44,6 +44,11 @@ export interface BullmqSchedulerOptions {
   stalledIntervalMs?: number;
   /** Longest wait for one queue call (STORE_TIMEOUT_MS). */
   timeoutMs: number;
+  /**
+   * After a failed rebuild of the queue from the store (or of the recurring jobs), the first
+   * wait before trying again, doubling up to `max`. Default 5 s, at most 5 minutes.
+   */
+  resyncDelayMs?: { first: number; max: number };
 }
 
 /** A reminder delivery, or a run of a recurring job (`every`). */
@@ -77,7 +82,10 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
       queue.upsertJobScheduler(`recurring-${name}`, { every: recurring.get(name)!.everyMs }, {
         name: 'recurring', data: { recurring: name }, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
       }),
-    ).catch((error: unknown) => logger.warn({ err: { name: (error as Error)?.name }, job: name }, 'recurring job not scheduled; will retry when Redis is ready again'));
+    ).then(() => true, (error: unknown) => {
+      logger.warn({ err: { name: (error as Error)?.name }, job: name }, 'recurring job not scheduled; will retry');
+      return false;
+    });
   const bounded = <T>(call: () => Promise<T>) => withDeadline('queue', timeoutMs, call);
   /** Resolves true when `p` settles within `ms`, false otherwise (and stops caring about it). */
   const settles = (p: Promise<unknown>, ms: number) =>
@@ -126,13 +134,39 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
       do {
         reconcileAgain = false;
         const checked = await reconcile().catch((error: unknown) => {
-          logger.warn({ err: { name: (error as Error)?.name } }, 'reminder queue not rebuilt from the store; will retry when Redis is ready again');
+          logger.warn({ err: { name: (error as Error)?.name } }, 'reminder queue not rebuilt from the store; will retry');
           return null;
         });
-        if (checked !== null) logger.info({ checked }, 'reminder queue checked against the store');
+        if (checked === null) resyncLater();
+        else {
+          resyncDelay = resync.first;
+          logger.info({ checked }, 'reminder queue checked against the store');
+        }
       } while (reconcileAgain && worker);
     })().finally(() => (reconciling = null));
   };
+  const rescheduleAll = () =>
+    void Promise.all([...recurring.keys()].map(scheduleRecurring)).then((done) => {
+      if (done.includes(false)) resyncLater();
+    });
+  // A rebuild that failed is tried again on a timer, not only when Redis reconnects: a store
+  // read or a queue call past its deadline under load (StoreUnavailableError) is no
+  // disconnect, and a reminder missing from the queue would otherwise wait for one that may
+  // never come. Both steps are idempotent (job ids, job schedulers), so running them again
+  // after a success costs a scan and adds nothing.
+  const resync = options.resyncDelayMs ?? { first: 5_000, max: 300_000 };
+  let resyncTimer: NodeJS.Timeout | null = null;
+  let resyncDelay = resync.first;
+  function resyncLater(): void {
+    if (resyncTimer || !worker) return;
+    resyncTimer = setTimeout(() => {
+      resyncTimer = null;
+      reconcileSoon();
+      rescheduleAll();
+    }, resyncDelay);
+    resyncTimer.unref();
+    resyncDelay = Math.min(resyncDelay * 2, resync.max);
+  }
 
   // Per platform, until when a 429 told us to wait, in real time (BullMQ's delays run on
   // Redis' clock, and a frozen test clock must not pause a platform for ever); attemptDelivery
@@ -211,7 +245,6 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
       // Redis down at start-up: serve anyway (health says so); the worker connects when Redis is back.
       await bounded(() => worker!.waitUntilReady()).catch(() => logger.warn('reminder worker: Redis unreachable at start-up; it will connect when Redis is back'));
       // Now and after every reconnect: the queue holds a job for every reminder still due, and every recurring job is scheduled.
-      const rescheduleAll = () => void Promise.all([...recurring.keys()].map(scheduleRecurring));
       void queue.client.then((client) => {
         reconcileSoon();
         rescheduleAll();
@@ -237,6 +270,8 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
       const stopping = worker;
       const closing = stopping && closeQuietly(stopping, !reachable);
       worker = null;
+      if (resyncTimer) clearTimeout(resyncTimer);
+      resyncTimer = null;
       if (closing && !(await settles(closing, budgetMs))) logger.warn('reminder worker did not stop in time');
       if (reachable && (await settles(closeQuietly(queue), budgetMs))) return;
       // Redis gone (or the close hung): drop the producer's connection at once, which also ends
