@@ -21,7 +21,19 @@ export interface Shard {
   leads: boolean[];
   lengths: number[][];
   terms: SearchableMap<number[][]>;
+  /** Each query word's prefix and typo matches in `terms` with their weights (expansionsOf), kept as asked. */
+  expansions: Map<string, Expansion[]>;
 }
+
+/** A word of the shard that a query word matches by prefix or typo, with that match's weight. */
+type Expansion = [weight: number, lists: number[][]];
+
+/**
+ * Query words whose expansions a shard keeps: the walk of its term tree for prefix and typo
+ * matches is most of a search, and people reuse words ("laptop", "safe", "VPN"), so a
+ * word's second walk is a lookup. Bounded, oldest dropped first: words come from users.
+ */
+const EXPANSIONS_KEPT = 4096;
 
 export function openShard(stored: StoredShard, all: readonly Passage[]): Shard {
   const passages = stored.docs.map((i) => all[i]!);
@@ -31,6 +43,7 @@ export function openShard(stored: StoredShard, all: readonly Passage[]): Shard {
     leads: passages.map((p, i) => i === 0 || passages[i - 1]!.ref !== p.ref),
     lengths: stored.lengths,
     terms: SearchableMap.from(stored.terms),
+    expansions: new Map(),
   };
 }
 
@@ -84,6 +97,28 @@ function orInto(into: Hits, from: Hits): void {
   }
 }
 
+/** A query word's prefix matches, then its typo matches, in `shard` (in MiniSearch's order, so scores add up alike). */
+function expansionsOf(shard: Shard, term: string, prefix: boolean, maxDistance: number): Expansion[] {
+  const key = `${prefix ? 'p' : '-'}${maxDistance}:${term}`;
+  const kept = shard.expansions.get(key);
+  if (kept) return kept;
+  const found: Expansion[] = [];
+  if (prefix)
+    for (const [derived, lists] of shard.terms.atPrefix(term)) {
+      const distance = derived.length - term.length;
+      if (distance) found.push([(WEIGHTS.prefix * derived.length) / (derived.length + 0.3 * distance), lists]);
+    }
+  if (maxDistance)
+    for (const [derived, [lists, distance]] of shard.terms.fuzzyGet(term, maxDistance)) {
+      // A longer word that starts with the query word was scored as a prefix match.
+      if (!distance || (prefix && derived.startsWith(term))) continue;
+      found.push([(WEIGHTS.fuzzy * derived.length) / (derived.length + distance), lists]);
+    }
+  shard.expansions.set(key, found);
+  if (shard.expansions.size > EXPANSIONS_KEPT) shard.expansions.delete(shard.expansions.keys().next().value!);
+  return found;
+}
+
 /** One query word in one shard: its exact, prefix and typo matches, field by field. */
 function termHits(shard: Shard, term: string, termBoost: number, rules: MatchRules, stats: IndexStats, boosts: number[]): Hits {
   const hits: Hits = new Map();
@@ -105,20 +140,9 @@ function termHits(shard: Shard, term: string, termBoost: number, rules: MatchRul
     }
   };
   add(1, shard.terms.get(term));
-  const prefix = rules.prefix(term);
-  if (prefix)
-    for (const [derived, lists] of shard.terms.atPrefix(term)) {
-      const distance = derived.length - term.length;
-      if (distance) add((WEIGHTS.prefix * derived.length) / (derived.length + 0.3 * distance), lists);
-    }
   const fuzzy = rules.fuzzy(term);
   const maxDistance = fuzzy === false ? 0 : fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
-  if (maxDistance)
-    for (const [derived, [lists, distance]] of shard.terms.fuzzyGet(term, maxDistance)) {
-      // A longer word that starts with the query word was scored as a prefix match.
-      if (!distance || (prefix && derived.startsWith(term))) continue;
-      add((WEIGHTS.fuzzy * derived.length) / (derived.length + distance), lists);
-    }
+  for (const [weight, lists] of expansionsOf(shard, term, rules.prefix(term), maxDistance)) add(weight, lists);
   return hits;
 }
 

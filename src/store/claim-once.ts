@@ -11,6 +11,7 @@
  * Any other store falls back to get-then-set under an in-process lock.
  */
 import type Keyv from 'keyv';
+import { groupCommit, statementsByRows } from './group-commit.js';
 import { withStoreDeadline } from './with-deadline.js';
 
 interface RedisLikeAdapter {
@@ -73,60 +74,34 @@ interface PendingClaim {
   key: string;
   value: string;
   nowMs: number;
-  settle: (won: boolean) => void;
-  fail: (error: unknown) => void;
 }
 
-/** Most claims one SQLite statement carries (2 bound values each, far below SQLite's 32,766). */
-const MAX_BATCH = 256;
-
 /**
- * Group commit for the embedded SQLite store: while one claim statement runs, claims
- * that arrive wait and then go together in one multi-row `INSERT … ON CONFLICT … RETURNING`
- * (each row still wins or loses on its own, atomically). Under load this replaces
- * dozens of statement round trips through the sqlite3 bindings with one; when idle, a
- * claim goes at once. A key claimed again while its claim is on the way waits for it.
+ * Claims on the embedded SQLite store go by group commit (group-commit.ts): one multi-row
+ * `INSERT … ON CONFLICT … RETURNING` per batch, where each row still wins or loses on its
+ * own, atomically. A key claimed again while its claim is on the way waits for it.
  */
 function sqliteBatcher(adapter: SqlAdapter): (key: string, value: string, nowMs: number) => Promise<boolean> {
   const table = tableName(adapter);
-  const statements = new Map<number, string>();
-  const statement = (rows: number): string => {
-    let sql = statements.get(rows);
-    if (!sql) {
-      sql = `INSERT INTO ${table} (key, value) VALUES ${Array.from({ length: rows }, () => '(?, ?)').join(', ')}
+  const statement = statementsByRows(
+    (values) => `INSERT INTO ${table} (key, value) VALUES ${values}
        ON CONFLICT(key) DO UPDATE SET value = excluded.value
        WHERE json_extract(${table}.value, '$.expires') < ?
-       RETURNING key`;
-      if (statements.size < 64) statements.set(rows, sql);
+       RETURNING key`,
+  );
+  const commit = groupCommit<PendingClaim, boolean>(async (batch) => {
+    const params: unknown[] = [];
+    // The earliest clock reading of the batch decides expiry: never takes a live claim.
+    let nowMs = Infinity;
+    for (const c of batch) {
+      params.push(c.key, c.value);
+      if (c.nowMs < nowMs) nowMs = c.nowMs;
     }
-    return sql;
-  };
-  let queue: PendingClaim[] = [];
-  let running = false;
-
-  async function flush(): Promise<void> {
-    running = true;
-    while (queue.length) {
-      const batch = queue.length > MAX_BATCH ? queue.splice(0, MAX_BATCH) : queue;
-      if (batch === queue) queue = [];
-      const params: unknown[] = [];
-      // The earliest clock reading of the batch decides expiry: never takes a live claim.
-      let nowMs = Infinity;
-      for (const c of batch) {
-        params.push(c.key, c.value);
-        if (c.nowMs < nowMs) nowMs = c.nowMs;
-      }
-      params.push(nowMs);
-      try {
-        const rows = (await adapter.query(statement(batch.length), ...params)) as Array<{ key: string }>;
-        const won = new Set(rows.map((r) => r.key));
-        for (const c of batch) c.settle(won.has(c.key));
-      } catch (error) {
-        for (const c of batch) c.fail(error);
-      }
-    }
-    running = false;
-  }
+    params.push(nowMs);
+    const rows = (await adapter.query(statement(batch.length), ...params)) as Array<{ key: string }>;
+    const won = new Set(rows.map((r) => r.key));
+    return batch.map((c) => won.has(c.key));
+  });
 
   // A key already on its way waits for that claim to settle, then asks the store itself:
   // one statement never carries the same key twice, and the store stays the only judge.
@@ -138,10 +113,7 @@ function sqliteBatcher(adapter: SqlAdapter): (key: string, value: string, nowMs:
           () => submit(key, value, nowMs),
           () => submit(key, value, nowMs),
         )
-      : new Promise<boolean>((settle, fail) => {
-          queue.push({ key, value, nowMs, settle, fail });
-          if (!running) void flush();
-        });
+      : commit({ key, value, nowMs });
     if (!earlier) {
       inFlight.set(key, claim);
       const done = () => {

@@ -1,6 +1,9 @@
 /**
  * Proves each STORE_URL kind stores, expires and survives a reconnect, against the real
- * servers of this machine: embedded SQLite file, Redis 127.0.0.1:6379, PostgreSQL db "test".
+ * servers of this machine: embedded SQLite file, Redis 127.0.0.1:6379, PostgreSQL db "test";
+ * that writes made at once (which SQLite sends together, one statement per batch) are each
+ * kept, the later of two to one key winning; and that a write the file refuses is an error
+ * for each of its callers, never reported saved.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +51,34 @@ describe.each(kinds)('keyv store on %s', (_name, url) => {
     await a.disconnect();
     if (url === undefined || !url.startsWith('postgres')) await b.disconnect();
   });
+
+  it('keeps each of many writes made at once, the later of two to one key winning', async () => {
+    const s = createStore<{ n: number }>(config, `${namespace}-burst`);
+    await Promise.all([...Array.from({ length: 300 }, (_, n) => s.set(`k${n}`, { n })), s.set('k7', { n: -7 })]);
+    const read = await Promise.all(Array.from({ length: 300 }, (_, n) => s.get(`k${n}`)));
+    expect(read).toEqual(Array.from({ length: 300 }, (_, n) => ({ n: n === 7 ? -7 : n })));
+    await s.clear();
+    if (url === undefined || !url.startsWith('postgres')) await s.disconnect();
+  });
+});
+
+it('rejects every write of a batch the SQLite file refuses, and saves the next ones', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ta-store-ro-'));
+  const s = createStore<string>({ STORE_URL: undefined, DATA_DIR: dir }, 'refused');
+  await s.set('before', 'kept');
+  // A trigger makes the file refuse rows while it exists, as a full disk or a lock would.
+  const query = (s.store as unknown as { query(sql: string): Promise<unknown> }).query;
+  await query(`CREATE TRIGGER refuse BEFORE INSERT ON keyv WHEN NEW.key LIKE 'refused:bad%' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+  const outcomes = await Promise.allSettled([s.set('ok1', 'a'), s.set('bad', 'b'), s.set('ok2', 'c')]);
+  // Writes in the refused statement fail with it; none is reported saved while it is missing.
+  for (const [i, o] of outcomes.entries()) if (o.status === 'fulfilled') expect(await s.get(['ok1', 'bad', 'ok2'][i]!)).toBeDefined();
+  expect(outcomes[1]!.status).toBe('rejected');
+  expect(await s.get('bad')).toBeUndefined();
+  await query('DROP TRIGGER refuse');
+  await s.set('after', 'saved');
+  expect(await s.get('after')).toBe('saved');
+  expect(await s.get('before')).toBe('kept');
+  await s.disconnect();
 });
 
 it('describes the store without credentials', () => {

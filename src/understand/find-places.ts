@@ -180,6 +180,45 @@ function wordsAlike(phrase: string, name: string, minimum: number): boolean {
   return a.length === b.length && a.every((w, k) => similarity(w, b[k]!, minimum) >= minimum);
 }
 
+/** The place a phrase most likely misspells: the first target with the highest similarity at least `suggest`, or null. */
+function nearestTarget(phrase: string, words: number, gaz: Gazetteer, suggest: number): { sim: number; entry: PlaceEntry } | null {
+  if (phrase.length < 4) return null;
+  let best: { sim: number; entry: PlaceEntry } | null = null;
+  for (const target of gaz.fuzzy.get(phrase[0]!) ?? []) {
+    // Too different in length to reach the suggestion threshold.
+    if (Math.abs(target.key.length - phrase.length) > (1 - suggest) * Math.max(target.key.length, phrase.length)) continue;
+    // A short word is too easily one letter from some city ("santa" / Salta).
+    if (words === 1 && target.entry.kind === 'city' && phrase.length < 6) continue;
+    const sim = similarity(phrase, target.key, suggest);
+    if (sim < suggest || (best && sim <= best.sim)) continue;
+    // Two words must each be close to the name's two words ("Saudi Arbia"), not just overall ("Santa Claus").
+    if (words === 2 && !wordsAlike(phrase, target.key, suggest)) continue;
+    best = { sim, entry: target.entry };
+  }
+  return best;
+}
+
+/**
+ * Phrases whose nearest place a gazetteer keeps: the edit distance to every name under
+ * the phrase's first letter is most of reading a message, and unknown words recur
+ * (misspellings, names, jargon). Bounded, oldest dropped first: phrases come from users.
+ */
+const NEAREST_KEPT = 4096;
+const nearestKept = new WeakMap<Gazetteer, Map<string, { sim: number; entry: PlaceEntry } | null>>();
+
+/** nearestTarget, kept per gazetteer (a phrase's words are its spaces plus one, so the key is the phrase). */
+function nearestPlace(phrase: string, words: number, gaz: Gazetteer, suggest: number): { sim: number; entry: PlaceEntry } | null {
+  let kept = nearestKept.get(gaz);
+  if (!kept) nearestKept.set(gaz, (kept = new Map()));
+  const key = `${suggest} ${phrase}`;
+  const hit = kept.get(key);
+  if (hit !== undefined) return hit;
+  const near = nearestTarget(phrase, words, gaz, suggest);
+  kept.set(key, near);
+  if (kept.size > NEAREST_KEPT) kept.delete(kept.keys().next().value!);
+  return near;
+}
+
 function fuzzyMatches(tokens: Token[], covered: Set<number>, gaz: Gazetteer, th: PlaceThresholds): Candidate[] {
   const out: Candidate[] = [];
   const candidateWord = (i: number) => {
@@ -200,19 +239,9 @@ function fuzzyMatches(tokens: Token[], covered: Set<number>, gaz: Gazetteer, th:
     if (i > 0 && latinFree(i - 1) && !out.some((c) => c.to > i - 1)) phrases.push({ phrase: `${tokens[i - 1]!.key} ${t.key}`, from: i - 1, to: i + 1 });
     let best: { sim: number; entry: PlaceEntry; from: number; to: number } | undefined;
     for (const { phrase, from, to } of phrases) {
-      if (phrase.length < 4) continue;
-      const words = to - from;
-      for (const target of gaz.fuzzy.get(phrase[0]!) ?? []) {
-        // Too different in length to reach the suggestion threshold.
-        if (Math.abs(target.key.length - phrase.length) > (1 - th.suggest) * Math.max(target.key.length, phrase.length)) continue;
-        // A short word is too easily one letter from some city ("santa" / Salta).
-        if (words === 1 && target.entry.kind === 'city' && phrase.length < 6) continue;
-        const sim = similarity(phrase, target.key, th.suggest);
-        if (sim < th.suggest || (best && sim <= best.sim)) continue;
-        // Two words must each be close to the name's two words ("Saudi Arbia"), not just overall ("Santa Claus").
-        if (words === 2 && !wordsAlike(phrase, target.key, th.suggest)) continue;
-        best = { sim, entry: target.entry, from, to };
-      }
+      const near = nearestPlace(phrase, to - from, gaz, th.suggest);
+      // The first phrase with the highest similarity wins, as before within a phrase.
+      if (near && (!best || near.sim > best.sim)) best = { ...near, from, to };
     }
     if (!best) continue;
     out.push({

@@ -7,7 +7,29 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Keyv from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
+import { groupCommit, statementsByRows } from '../group-commit.js';
 import type { OpenStore } from './open-store.js';
+
+type Query = (sql: string, ...params: unknown[]) => Promise<unknown>;
+
+/**
+ * The adapter's `set` by group commit (../group-commit.ts): writes that arrive while one
+ * runs go together in one multi-row upsert, the same statement the adapter runs for one
+ * row. Each caller's promise still settles only when its row is written, and rejects with
+ * the statement's error, so keyv (and bound-store.ts) report a failed write as they did.
+ * Rows go in arrival order, and SQLite applies a statement's rows in order, so of two
+ * writes of one key the later wins, as before.
+ */
+function batchSets(sqlite: KeyvSqlite): void {
+  const query = sqlite.query as Query;
+  const table = sqlite.opts.table as string;
+  const statement = statementsByRows((values) => `INSERT INTO ${table} (key, value) VALUES ${values} ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  const commit = groupCommit<[string, unknown], undefined>(async (batch) => {
+    await query(statement(batch.length), ...batch.flat());
+    return batch.map(() => undefined);
+  });
+  sqlite.set = (key: string, value: unknown) => commit([key, value]);
+}
 
 export const openSqliteStore: OpenStore = <T>(url: string | undefined, dataDir: string, namespace: string) => {
   const file = url ? url.slice('sqlite://'.length) : resolve(dataDir, 'store.sqlite');
@@ -17,5 +39,6 @@ export const openSqliteStore: OpenStore = <T>(url: string | undefined, dataDir: 
   // writes ~60x faster than the default rollback journal (one fsync per write).
   const pragma = (sqlite as unknown as { query(sql: string): Promise<unknown> }).query;
   void pragma('PRAGMA journal_mode=WAL').then(() => pragma('PRAGMA synchronous=NORMAL')).catch(() => undefined);
+  batchSets(sqlite);
   return new Keyv<T>({ store: sqlite, namespace });
 };
