@@ -5,8 +5,8 @@
  *    (`node dist/…`: 0.5 s of CPU for a CLI answer, against 2.2 s through tsx). `npm test` has
  *    just built it; `npx vitest run` alone builds it here when src/, content/, intents/ or
  *    the build's own configuration changed after the last build.
- * 2. Fresh prebuilt artifacts for src/ (dist/src-artifacts, see config.ts). Test files and
- *    the tsx fixtures run src/, whose artifacts are never dist/'s (the fingerprint names the
+ * 2. Fresh prebuilt artifacts for src/ (dist/src-artifacts, see config.ts). Test files run
+ *    src/, whose artifacts are never dist/'s (the fingerprint names the
  *    code), so without these every file that builds an advisor would load content/ and train
  *    the classifier again: 1.3 s of CPU each, against 0.15 s from the artifacts.
  * 3. The test's own child-process programs (test/<area>/fixtures/*.ts) compiled over that
