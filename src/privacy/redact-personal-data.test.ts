@@ -5,15 +5,14 @@
  * people ask about, and the content base's own passages.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadUnderstander } from '../understand/create-understander.js';
-import { PACKAGE_ROOT } from '../config.js';
+import { sharedUnderstander } from '../../test/support/shared-understander.js';
 import { createModelRedactor } from '../advisor/create-model-redactor.js';
 import { basicRedactor, redactPersonalData, type Redactor } from './redact-personal-data.js';
 
 let redact: Redactor;
 beforeAll(() => {
   const passages = [{ id: 'topic:x#y', kind: 'topic' as const, ref: 'x', title: 'Vendors', heading: 'Citadel', countries: [], keywords: [], sentences: [], text: 'Citadel and Norsi-Trans supply SORM equipment.' }];
-  redact = createModelRedactor({ understander: loadUnderstander(`${PACKAGE_ROOT}/intents`), passages });
+  redact = createModelRedactor({ understander: sharedUnderstander(), passages });
 });
 
 describe('redactPersonalData', () => {

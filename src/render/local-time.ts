@@ -6,6 +6,7 @@
  * Bishkek and one in Los Angeles each read their own time. Pure: the zone is an argument
  * (Slack's users.info `tz`, Teams' `localTimezone`, or DEFAULT_TIMEZONE), never looked up.
  */
+import { cachedFormat } from '../understand/calendar.js';
 
 /** Zone names as the IANA database spells them ("America/Argentina/Buenos_Aires", "Etc/GMT+5", "UTC"). */
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
@@ -13,19 +14,14 @@ const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function formatIn(zone: string): Intl.DateTimeFormat {
-  let f = formats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
+  return cachedFormat(formats, zone, () =>
+    new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
       year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
       timeZoneName: 'short',
-    });
-    // Case variants of real zones are valid too: keep the cache bounded whatever arrives.
-    if (formats.size >= 1000) formats.clear();
-    formats.set(zone, f);
-  }
-  return f;
+    }),
+  );
 }
 
 /**

@@ -3,19 +3,29 @@
  * no host time zone. Moved here from the walking skeleton's understander.
  */
 
-// Building an Intl.DateTimeFormat costs tens of microseconds; one per zone is kept.
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
-function cached(map: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat) {
+/**
+ * The formatter `make` builds for `timeZone`, kept in the caller's `map`: building an
+ * Intl.DateTimeFormat costs far more than formatting with it (tens of microseconds; a quarter
+ * of a 1,000-row `trips import`'s CPU once went to building them). A bad zone throws before it
+ * is kept; case variants of real zones are valid, so each map is bounded whatever arrives.
+ * Shared with reminders/plan-reminders.ts and render/local-time.ts.
+ */
+export function cachedFormat(map: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
   let f = map.get(timeZone);
-  if (!f) map.set(timeZone, (f = make()));
+  if (!f) {
+    f = make();
+    if (map.size >= 1000) map.clear();
+    map.set(timeZone, f);
+  }
   return f;
 }
 
 /** YYYY-MM-DD of a Date as seen in an IANA time zone. */
 export function isoDay(date: Date, timeZone: string): string {
-  return cached(dayFormats, timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(date);
+  return cachedFormat(dayFormats, timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(date);
 }
 
 const offsets = new Map<string, number>();
@@ -32,7 +42,7 @@ export function zoneOffsetMinutes(date: Date, timeZone: string): number {
 }
 
 function computeOffset(date: Date, timeZone: string): number {
-  const parts = cached(offsetFormats, timeZone, () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })).formatToParts(date);
+  const parts = cachedFormat(offsetFormats, timeZone, () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })).formatToParts(date);
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!m) return 0;

@@ -19,9 +19,11 @@ import { createStore } from '../../src/store/create-store.js';
 import { startSlackApiDouble, type SlackApiDouble } from '../doubles/slack-api-double.js';
 import { makeHarness } from '../reminders/reminders-harness.js';
 import { copyContent, raiseKazakhstan } from './alerts-harness.js';
+import { fixtureProgram } from '../support/fixture-programs.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SCRIPT = resolve(import.meta.dirname, 'fixtures/alert-server-process.ts');
+/** fixtures/alert-server-process.ts, compiled over dist/ by the global setup (test/support/fixture-programs.ts). */
+const SCRIPT = fixtureProgram(resolve(import.meta.dirname, 'fixtures/alert-server-process.ts'));
 const TIMING = { LEASE_MS: '6000', DELIVERY_TIMEOUT_MS: '3000', RETRY_MS: '300' };
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -29,7 +31,7 @@ afterEach(() => {
 });
 
 function server(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], { cwd: ROOT, env: { PATH: process.env.PATH, NOW: '2026-11-23T10:00:00Z', ...TIMING, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SCRIPT], { cwd: ROOT, env: { PATH: process.env.PATH, NOW: '2026-11-23T10:00:00Z', ...TIMING, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (c) => (out += c));
@@ -94,7 +96,7 @@ async function alertsInDm(double: SlackApiDouble, user: string): Promise<number>
 
 const isAlert = (args: Record<string, unknown>) => (args.metadata as { event_type?: string } | undefined)?.event_type === ALERT_METADATA_EVENT;
 
-// Each case starts the server twice through tsx; on a loaded 2-core CI machine a start takes ~10 s.
+// Each case starts the server twice; on a loaded 2-core CI machine a start took ~10 s through tsx.
 describe('risk-change alerts across a crash', { timeout: 120_000 }, () => {
   for (const arrived of [true, false]) {
     it(`SIGKILL between the alert and its record (${arrived ? 'Slack had it' : 'it never reached Slack'}): after restart the traveller has exactly one alert`, async () => {

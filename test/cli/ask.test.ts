@@ -30,6 +30,23 @@ function run(args: string[], options: { input?: string | Buffer; env?: Record<st
 
 const NOW = '2026-11-23T09:00:00Z';
 
+/**
+ * Cases that check what the advisor answers (not how the command reads its arguments, which
+ * the Kyrgyzstan and --locale cases prove with --json) read their answer from one shared
+ * `ask --jsonl` process, one line per message, instead of a process each.
+ */
+const BATCHED = ['travelling to Portugal next week', 'travelling to China next week', 'travelling to Iran next week', 'travelling to North Korea next week', 'travelling to the UAE next week', 'lunch at noon?'];
+let batch: Promise<unknown[]> | undefined;
+async function batchedAnswer(message: (typeof BATCHED)[number]) {
+  batch ??= run(['ask', '--jsonl', '--now', NOW], { input: `${BATCHED.join('\n')}\n` }).then((r) => {
+    if (r.code !== 0 || r.stderr) throw new Error(`ask --jsonl exited ${r.code}: ${r.stderr}`);
+    return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+  });
+  const lines = await batch;
+  expect(lines).toHaveLength(BATCHED.length);
+  return answerSchema.parse(lines[BATCHED.indexOf(message)]);
+}
+
 // Every case is its own process and touches nothing shared: they run concurrently.
 describe.concurrent('travel-advisor ask', () => {
   it('answers the Kyrgyzstan trip as JSON, field by field', async () => {
@@ -89,9 +106,7 @@ describe.concurrent('travel-advisor ask', () => {
   });
 
   it('gives a country without a content file its tier, its basis and no invented indicators', async () => {
-    const r = await run(['ask', '--json', '--now', NOW, 'travelling to Portugal next week']);
-    expect(r.code).toBe(0);
-    const answer = answerSchema.parse(JSON.parse(r.stdout));
+    const answer = await batchedAnswer('travelling to Portugal next week');
     const pt = answer.destinations[0]!;
     expect(pt.countryCode).toBe('PT');
     expect(pt.covered).toBe(false);
@@ -106,9 +121,7 @@ describe.concurrent('travel-advisor ask', () => {
   // The destinations a new user found called "baseline, normal habits, use the company VPN".
   for (const [place, code] of [['China', 'CN'], ['Iran', 'IR'], ['North Korea', 'KP'], ['the UAE', 'AE']] as const) {
     it(`answers "travelling to ${place} next week" above baseline, with its tier, basis and sources, and no VPN usage advice`, async () => {
-      const r = await run(['ask', '--json', '--now', NOW, `travelling to ${place} next week`]);
-      expect(r.code).toBe(0);
-      const answer = answerSchema.parse(JSON.parse(r.stdout));
+      const answer = await batchedAnswer(`travelling to ${place} next week`);
       const d = answer.destinations[0]!;
       expect(d.countryCode).toBe(code);
       expect(d.risk.level).toBeGreaterThan(1);
@@ -126,9 +139,7 @@ describe.concurrent('travel-advisor ask', () => {
   }
 
   it('answers a message with no country without inventing a destination', async () => {
-    const r = await run(['ask', '--json', '--now', NOW, 'lunch at noon?']);
-    expect(r.code).toBe(0);
-    const answer = answerSchema.parse(JSON.parse(r.stdout));
+    const answer = await batchedAnswer('lunch at noon?');
     expect(answer.destinations).toEqual([]);
     expect(answer.message).toBeTruthy();
   });

@@ -11,13 +11,13 @@ import { buildAdvisor } from '../../src/app/build-advisor.js';
 import { loadConfig } from '../../src/config.js';
 import type { Advisor } from '../../src/advisor/create-advisor.js';
 import { gazetteerPlaceFinder } from '../../src/retrieval/place-finder.js';
-import { loadUnderstander } from '../../src/understand/create-understander.js';
+import { sharedUnderstander } from '../support/shared-understander.js';
 import { startOpenAiDouble, passagesInPrompt, questionInPrompt, type OpenAiDouble } from '../doubles/openai-server.js';
 
 let double: OpenAiDouble;
 let advisor: Advisor;
 const config = loadConfig({});
-const placesIn = gazetteerPlaceFinder(loadUnderstander(config.INTENTS_DIR).gazetteer);
+const placesIn = gazetteerPlaceFinder(sharedUnderstander().gazetteer);
 
 beforeAll(async () => {
   double = await startOpenAiDouble('good');

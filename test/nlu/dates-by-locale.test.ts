@@ -6,8 +6,8 @@
  * after a return the one date said is the trip's end. Runs the real understander.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { loadUnderstander, type NluUnderstander } from '../../src/understand/create-understander.js';
+import type { NluUnderstander } from '../../src/understand/create-understander.js';
+import { sharedUnderstander } from '../support/shared-understander.js';
 import { dateOrder } from '../../src/understand/date-order.js';
 import type { UnderstandContext } from '../../src/understand/types.js';
 
@@ -20,7 +20,7 @@ const days = (text: string, more: Partial<UnderstandContext> = {}) => {
 };
 
 beforeAll(() => {
-  u = loadUnderstander(resolve(import.meta.dirname, '../../intents'));
+  u = sharedUnderstander();
 });
 
 describe('the user\'s date order', () => {

@@ -9,13 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { normaliseSlackText } from '../../src/channels/slack/normalise-slack-text.js';
 import { normaliseTeamsText } from '../../src/channels/teams/normalise-teams-text.js';
-import { loadUnderstander } from '../../src/understand/create-understander.js';
+import { sharedUnderstander } from '../support/shared-understander.js';
 import { COUNTRY_BAR, DATE_BAR, DEFAULT_EVAL_SETS, evaluateSets, formatReport, readEvalSet, runEval, type DoorNormalisers } from '../../src/understand/run-eval.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const set = readEvalSet(resolve(import.meta.dirname, 'eval-set.yaml'));
 const untuned = readEvalSet(resolve(import.meta.dirname, 'eval-untuned.yaml'));
-const understander = loadUnderstander(resolve(ROOT, 'intents'));
+const understander = sharedUnderstander();
 // As npm run eval:nlu (src/app/eval-nlu-cli.ts): a case in a door's syntax goes through that door first.
 const doors: DoorNormalisers = { slack: normaliseSlackText, teams: normaliseTeamsText };
 

@@ -6,8 +6,8 @@
  * and device questions that name a country. Runs the real gazetteer and intents/.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { loadUnderstander, type NluUnderstander } from '../../src/understand/create-understander.js';
+import type { NluUnderstander } from '../../src/understand/create-understander.js';
+import { sharedUnderstander } from '../support/shared-understander.js';
 
 const ctx = { now: new Date('2026-11-23T09:00:00Z'), timeZone: 'UTC' };
 let u: NluUnderstander;
@@ -15,7 +15,7 @@ const read = (text: string) => u.understand(text, ctx);
 const codes = (text: string) => read(text).places.map((p) => p.countryCode);
 
 beforeAll(() => {
-  u = loadUnderstander(resolve(import.meta.dirname, '../../intents'));
+  u = sharedUnderstander();
 });
 
 describe('itineraries and codes', () => {

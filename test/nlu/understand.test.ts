@@ -5,8 +5,8 @@
  * against the user's "now" and time zone. Runs the real gazetteer and intents/.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { loadUnderstander, type NluUnderstander } from '../../src/understand/create-understander.js';
+import type { NluUnderstander } from '../../src/understand/create-understander.js';
+import { sharedUnderstander } from '../support/shared-understander.js';
 import { normaliseSlackText } from '../../src/channels/slack/normalise-slack-text.js';
 import { normaliseTeamsText } from '../../src/channels/teams/normalise-teams-text.js';
 
@@ -16,7 +16,7 @@ let u: NluUnderstander;
 const codes = (text: string) => u.understand(text, ctx).places.map((p) => p.countryCode);
 
 beforeAll(() => {
-  u = loadUnderstander(resolve(import.meta.dirname, '../../intents'));
+  u = sharedUnderstander();
 });
 
 describe('destinations', () => {

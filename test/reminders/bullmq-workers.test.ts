@@ -13,9 +13,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { QUEUE_NAME } from '../../src/reminders/bullmq-scheduler.js';
 import { makeHarness, type Harness } from './reminders-harness.js';
 import { startRecordingPlatform } from './recording-platform.js';
+import { fixtureProgram } from '../support/fixture-programs.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SCRIPT = resolve(import.meta.dirname, 'fixtures/reminder-process.ts');
+/** fixtures/reminder-process.ts, compiled over dist/ by the global setup (test/support/fixture-programs.ts). */
+const SCRIPT = fixtureProgram(resolve(import.meta.dirname, 'fixtures/reminder-process.ts'));
 const REDIS = 'redis://127.0.0.1:6379';
 const NOW = '2026-12-30T10:00:00Z';
 
@@ -47,7 +49,7 @@ function producer(iso: { prefix: string; namespace: string }): Harness {
 }
 
 function worker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
+  const child = spawn(process.execPath, [SCRIPT], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, MODE: 'worker', NOW, STORE_URL: REDIS, REDIS_URL: REDIS, CONCURRENCY: '4', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,9 +9,11 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeHarness } from './reminders-harness.js';
 import { startRecordingPlatform } from './recording-platform.js';
+import { fixtureProgram } from '../support/fixture-programs.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SCRIPT = resolve(import.meta.dirname, 'fixtures/reminder-process.ts');
+/** fixtures/reminder-process.ts, compiled over dist/ by the global setup (test/support/fixture-programs.ts). */
+const SCRIPT = fixtureProgram(resolve(import.meta.dirname, 'fixtures/reminder-process.ts'));
 const NOW = '2026-12-01T09:00:00Z';
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -19,7 +21,7 @@ afterEach(() => {
 });
 
 function runProcess(env: Record<string, string>): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stdout: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], { cwd: ROOT, env: { PATH: process.env.PATH, MODE: 'run-due', NOW, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SCRIPT], { cwd: ROOT, env: { PATH: process.env.PATH, MODE: 'run-due', NOW, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -42,7 +44,7 @@ async function seedTrips(dataDir?: string): Promise<string> {
   return h.config.DATA_DIR;
 }
 
-// Each case starts two reminder processes through tsx; on a loaded 2-core CI machine a start takes ~10 s.
+// Each case starts two reminder processes; on a loaded 2-core CI machine a start took ~10 s through tsx.
 describe('crash mid-delivery', { timeout: 120_000 }, () => {
   for (const arrived of [true, false]) {
     it(`SIGKILL while a message is in flight (${arrived ? 'it had arrived' : 'it had not arrived'}): after restart each traveller has exactly one briefing`, async () => {

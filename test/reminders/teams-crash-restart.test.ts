@@ -18,9 +18,11 @@ import { createStore } from '../../src/store/create-store.js';
 import { startMicrosoftIdentityDouble, type MicrosoftIdentityDouble } from '../doubles/microsoft-identity-double.js';
 import { startTeamsConnectorDouble, type TeamsConnectorDouble } from '../doubles/teams-connector-double.js';
 import { makeHarness } from './reminders-harness.js';
+import { fixtureProgram } from '../support/fixture-programs.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SCRIPT = resolve(import.meta.dirname, 'fixtures/teams-reminder-process.ts');
+/** fixtures/teams-reminder-process.ts, compiled over dist/ by the global setup (test/support/fixture-programs.ts). */
+const SCRIPT = fixtureProgram(resolve(import.meta.dirname, 'fixtures/teams-reminder-process.ts'));
 const NOW = '2026-12-01T09:00:00Z';
 const children: ChildProcess[] = [];
 let identity: MicrosoftIdentityDouble;
@@ -40,7 +42,7 @@ afterEach(() => {
 function runProcess(env: Record<string, string>) {
   // The connector double is on loopback: listed explicitly, as the default list has Microsoft's hosts only.
   const teams = { ...identity.env, TEAMS_SERVICE_URL_HOSTS: '127.0.0.1', LOGIN_CA: identity.ca };
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], { cwd: ROOT, env: { PATH: process.env.PATH, NOW, ...teams, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SCRIPT], { cwd: ROOT, env: { PATH: process.env.PATH, NOW, ...teams, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -84,7 +86,7 @@ async function briefingStatus(dataDir: string, tripId: string): Promise<string> 
 
 const cards = (conversationId: string) => connector.calls.filter((c) => c.conversationId === conversationId && c.method === 'POST' && c.status < 300);
 
-// Each case starts two reminder processes through tsx; on a loaded 2-core CI machine a start takes ~10 s.
+// Each case starts two reminder processes; on a loaded 2-core CI machine a start took ~10 s through tsx.
 describe('Teams reminders across a crash', { timeout: 120_000 }, () => {
   it('SIGKILL after the Teams door recorded the send, before the reminder said sent: the restart sends nothing again', async () => {
     const { dataDir, tripId } = await seed('a:crash-recorded');

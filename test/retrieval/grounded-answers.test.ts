@@ -14,12 +14,12 @@ import { loadConfig } from '../../src/config.js';
 import type { Answer } from '../../src/advisor/answer.js';
 import { givesVpnAdvice } from '../../src/content/vpn-advice.js';
 import { gazetteerPlaceFinder } from '../../src/retrieval/place-finder.js';
-import { loadUnderstander } from '../../src/understand/create-understander.js';
+import { sharedUnderstander } from '../support/shared-understander.js';
 
 const config = loadConfig({ SECURITY_CONTACT: 'security@example.test' });
 const advisor = sharedAdvisor(config);
 /** Which countries a sentence names, read by the same gazetteer the advisor uses. */
-const placesIn = gazetteerPlaceFinder(loadUnderstander(config.INTENTS_DIR).gazetteer);
+const placesIn = gazetteerPlaceFinder(sharedUnderstander().gazetteer);
 
 /** Every sentence rests on the asked country's file, or names the asked country, or names none. */
 function expectOnDestinations(answer: Answer, codes: string[]) {

@@ -25,14 +25,14 @@ import { evaluateSummaries } from '../../src/channels/cli/retrieval/eval-summari
 import { gazetteerPlaceFinder } from '../../src/retrieval/place-finder.js';
 import { domainWords } from '../../src/retrieval/domain-words.js';
 import { createExtractiveSummarizer } from '../../src/advisor/extractive-summarizer.js';
-import { loadUnderstander } from '../../src/understand/create-understander.js';
+import { sharedUnderstander } from '../support/shared-understander.js';
 
 const RECALL_FLOOR = 0.85;
 const HIT_FLOOR = 0.95;
 
 const content = loadContent(resolve(import.meta.dirname, '../../content'));
 const set = evalSetSchema.parse(parse(readFileSync(resolve(import.meta.dirname, 'eval-set.yaml'), 'utf8')));
-const { gazetteer } = loadUnderstander(resolve(import.meta.dirname, '../../intents'));
+const { gazetteer } = sharedUnderstander();
 const findPlaces = gazetteerPlaceFinder(gazetteer);
 const index = createPassageIndex(content, { isDomainWord: domainWords(gazetteer.englishWords) });
 const report = evaluateRetrieval(content, index, set, 5, findPlaces);

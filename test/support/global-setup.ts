@@ -5,10 +5,12 @@
  *    (`node dist/…`: 0.5 s of CPU for a CLI answer, against 2.2 s through tsx). `npm test` has
  *    just built it; `npx vitest run` alone builds it here when src/, content/, intents/ or
  *    the build's own configuration changed after the last build.
- * 2. Fresh prebuilt artifacts for src/ (dist/src-artifacts, see config.ts). Test files and
- *    the tsx fixtures run src/, whose artifacts are never dist/'s (the fingerprint names the
+ * 2. Fresh prebuilt artifacts for src/ (dist/src-artifacts, see config.ts). Test files run
+ *    src/, whose artifacts are never dist/'s (the fingerprint names the
  *    code), so without these every file that builds an advisor would load content/ and train
  *    the classifier again: 1.3 s of CPU each, against 0.15 s from the artifacts.
+ * 3. The test's own child-process programs (test/<area>/fixtures/*.ts) compiled over that
+ *    dist/ (test/support/fixture-programs.ts), so they start as fast as the built program.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { INDEX_ARTIFACT } from '../../src/artifacts/index-artifact.js';
 import { CONTENT_ARTIFACT } from '../../src/artifacts/content-artifact.js';
 import { readPartedHeader } from '../../src/artifacts/parted-file.js';
 import { contentFingerprint, understandingFingerprint } from '../../src/artifacts/fingerprint.js';
+import { compileFixturePrograms } from './fixture-programs.js';
 
 /** What `npm run build` reads: a change to any of these after it ran makes dist/ stale. */
 const BUILD_INPUTS = ['src', 'content', 'intents', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
@@ -53,7 +56,7 @@ function srcArtifactsFresh(): boolean {
   );
 }
 
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   if (distIsStale()) {
     console.log('global setup: dist/ is older than its sources; running npm run build');
     const build = spawnSync('npm', ['run', 'build'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
@@ -65,4 +68,5 @@ export default function setup(): void {
     if (build.status !== 0) throw new Error('building src/ artifacts failed (see above)');
     console.log(`global setup: src/ artifacts rebuilt in ${Math.round(performance.now() - started)} ms`);
   }
+  await compileFixturePrograms();
 }
