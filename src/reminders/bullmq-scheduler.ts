@@ -137,9 +137,9 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
           logger.warn({ err: { name: (error as Error)?.name } }, 'reminder queue not rebuilt from the store; will retry');
           return null;
         });
-        if (checked === null) resyncLater();
+        if (checked === null) rebuildRetry.failed();
         else {
-          resyncDelay = resync.first;
+          rebuildRetry.succeeded();
           logger.info({ checked }, 'reminder queue checked against the store');
         }
       } while (reconcileAgain && worker);
@@ -147,26 +147,37 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
   };
   const rescheduleAll = () =>
     void Promise.all([...recurring.keys()].map(scheduleRecurring)).then((done) => {
-      if (done.includes(false)) resyncLater();
+      if (done.includes(false)) recurringRetry.failed();
+      else recurringRetry.succeeded();
     });
   // A rebuild that failed is tried again on a timer, not only when Redis reconnects: a store
   // read or a queue call past its deadline under load (StoreUnavailableError) is no
   // disconnect, and a reminder missing from the queue would otherwise wait for one that may
-  // never come. Both steps are idempotent (job ids, job schedulers), so running them again
-  // after a success costs a scan and adds nothing.
+  // never come. Each step has its own timer and delay and runs again alone; both are
+  // idempotent (job ids, job schedulers).
   const resync = options.resyncDelayMs ?? { first: 5_000, max: 300_000 };
-  let resyncTimer: NodeJS.Timeout | null = null;
-  let resyncDelay = resync.first;
-  function resyncLater(): void {
-    if (resyncTimer || !worker) return;
-    resyncTimer = setTimeout(() => {
-      resyncTimer = null;
-      reconcileSoon();
-      rescheduleAll();
-    }, resyncDelay);
-    resyncTimer.unref();
-    resyncDelay = Math.min(resyncDelay * 2, resync.max);
+  function retrier(step: () => void) {
+    let timer: NodeJS.Timeout | null = null;
+    let delay = resync.first;
+    return {
+      failed(): void {
+        if (timer || !worker) return;
+        timer = setTimeout(() => {
+          timer = null;
+          step();
+        }, delay);
+        timer.unref();
+        delay = Math.min(delay * 2, resync.max);
+      },
+      succeeded: () => void (delay = resync.first),
+      stop(): void {
+        if (timer) clearTimeout(timer);
+        timer = null;
+      },
+    };
   }
+  const rebuildRetry = retrier(() => reconcileSoon());
+  const recurringRetry = retrier(() => rescheduleAll());
 
   // Per platform, until when a 429 told us to wait, in real time (BullMQ's delays run on
   // Redis' clock, and a frozen test clock must not pause a platform for ever); attemptDelivery
@@ -266,12 +277,13 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
      * after a restart, and its reminder record prevents a second delivery).
      */
     async stop(budgetMs = 5000): Promise<void> {
+      // No retry may start while this waits on Redis below.
+      rebuildRetry.stop();
+      recurringRetry.stop();
       const reachable = await this.ping().then(() => true, () => false);
       const stopping = worker;
       const closing = stopping && closeQuietly(stopping, !reachable);
       worker = null;
-      if (resyncTimer) clearTimeout(resyncTimer);
-      resyncTimer = null;
       if (closing && !(await settles(closing, budgetMs))) logger.warn('reminder worker did not stop in time');
       if (reachable && (await settles(closeQuietly(queue), budgetMs))) return;
       // Redis gone (or the close hung): drop the producer's connection at once, which also ends

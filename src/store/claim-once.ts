@@ -113,7 +113,7 @@ function sqliteBatcher(adapter: SqlAdapter): (key: string, value: string, nowMs:
           () => submit(key, value, nowMs),
           () => submit(key, value, nowMs),
         )
-      : commit({ key, value, nowMs });
+      : commit.submit({ key, value, nowMs });
     if (!earlier) {
       inFlight.set(key, claim);
       const done = () => {

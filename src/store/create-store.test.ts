@@ -62,6 +62,22 @@ describe.each(kinds)('keyv store on %s', (_name, url) => {
   });
 });
 
+it('on SQLite, two writes of a key in one statement keep their order, a delete waits for the writes before it, and a disconnect loses none still queued', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ta-store-order-'));
+  const s = createStore<number>({ STORE_URL: undefined, DATA_DIR: dir }, 'order');
+  // The first write goes alone; the rest queue behind it and go as one statement, k7 twice in it.
+  const writes = [s.set('k0', 0), s.set('k7', 7), s.set('k7', -7), ...Array.from({ length: 300 }, (_, n) => n).filter((n) => n !== 0 && n !== 7).map((n) => s.set(`k${n}`, n))];
+  // Once keyv has handed them to the adapter (one turn), a delete and a disconnect come after them.
+  await new Promise((r) => setImmediate(r));
+  const gone = s.delete('k299');
+  await s.disconnect();
+  await Promise.all([...writes, gone]);
+  const again = createStore<number>({ STORE_URL: undefined, DATA_DIR: dir }, 'order');
+  const read = await Promise.all(Array.from({ length: 300 }, (_, n) => again.get(`k${n}`)));
+  expect(read).toEqual(Array.from({ length: 300 }, (_, n) => (n === 299 ? undefined : n === 7 ? -7 : n)));
+  await again.disconnect();
+});
+
 it('rejects every write of a batch the SQLite file refuses, and saves the next ones', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ta-store-ro-'));
   const s = createStore<string>({ STORE_URL: undefined, DATA_DIR: dir }, 'refused');

@@ -10,12 +10,21 @@
 /** Most items one statement carries (a few bound values each, far below SQLite's 32,766). */
 export const MAX_BATCH = 256;
 
+export interface GroupCommit<I, O> {
+  /** Queues `item`; settles with its own result of `write`, or rejects with its batch's error. */
+  submit(item: I): Promise<O>;
+  /**
+   * Resolves once every item submitted so far has settled (written or failed); never rejects.
+   * Batches go in arrival order, so that is when the last one submitted has settled.
+   */
+  settled(): Promise<void>;
+}
+
 /**
- * Returns a submit function: each item settles with its own result of `write` (which
- * answers a batch with one result per item, in order), or rejects with the batch's error.
+ * A group commit over `write` (which answers a batch with one result per item, in order).
  * Batches go one at a time, in the order their items arrived.
  */
-export function groupCommit<I, O>(write: (batch: I[]) => Promise<O[]>, maxBatch = MAX_BATCH): (item: I) => Promise<O> {
+export function groupCommit<I, O>(write: (batch: I[]) => Promise<O[]>, maxBatch = MAX_BATCH): GroupCommit<I, O> {
   interface Pending {
     item: I;
     settle: (result: O) => void;
@@ -23,6 +32,7 @@ export function groupCommit<I, O>(write: (batch: I[]) => Promise<O[]>, maxBatch 
   }
   let queue: Pending[] = [];
   let running = false;
+  let last: Promise<unknown> = Promise.resolve();
 
   async function flush(): Promise<void> {
     running = true;
@@ -39,11 +49,17 @@ export function groupCommit<I, O>(write: (batch: I[]) => Promise<O[]>, maxBatch 
     running = false;
   }
 
-  return (item) =>
-    new Promise<O>((settle, fail) => {
-      queue.push({ item, settle, fail });
-      if (!running) void flush();
-    });
+  return {
+    submit(item) {
+      const done = new Promise<O>((settle, fail) => {
+        queue.push({ item, settle, fail });
+        if (!running) void flush();
+      });
+      last = done.catch(() => undefined);
+      return done;
+    },
+    settled: () => last.then(() => undefined),
+  };
 }
 
 /**

@@ -33,7 +33,10 @@ const NOW = '2026-11-23T09:00:00Z';
 /**
  * Cases that check what the advisor answers (not how the command reads its arguments, which
  * the Kyrgyzstan and --locale cases prove with --json) read their answer from one shared
- * `ask --jsonl` process, one line per message, instead of a process each.
+ * `ask --jsonl` process, one line per message, instead of a process each. `--jsonl` asks the
+ * advisor directly, `--json` through the conversation service as a chat door does; for these
+ * six messages (a country each, or none; no thread, no remind or done) the service passes the
+ * advisor's Answer on unchanged, and the Kyrgyzstan case checks that path end to end.
  */
 const BATCHED = ['travelling to Portugal next week', 'travelling to China next week', 'travelling to Iran next week', 'travelling to North Korea next week', 'travelling to the UAE next week', 'lunch at noon?'];
 let batch: Promise<unknown[]> | undefined;
@@ -47,7 +50,7 @@ async function batchedAnswer(message: (typeof BATCHED)[number]) {
   return answerSchema.parse(lines[BATCHED.indexOf(message)]);
 }
 
-// Every case is its own process and touches nothing shared: they run concurrently.
+// The cases touch nothing shared (each its own process, or the one read-only --jsonl run above): they run concurrently.
 describe.concurrent('travel-advisor ask', () => {
   it('answers the Kyrgyzstan trip as JSON, field by field', async () => {
     const r = await run(['ask', '--json', '--now', NOW, 'travelling to Kyrgyzstan next week']);

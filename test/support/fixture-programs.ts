@@ -67,6 +67,14 @@ export async function compileFixturePrograms(): Promise<void> {
     });
     const js = outputText.replace(/(\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"]+)\2/g, (_, lead: string, quote: string, spec: string) => `${lead}${quote}${toDist(file, spec)}${quote}`);
     const out = fixtureProgram(file);
+    // Checked on the output, as TypeScript reads its imports: every relative one must now name
+    // dist/, so a form the rewrite above missed fails here, not as a fixture that runs
+    // something else. (An import built at run time, from a template literal or a path, is
+    // neither rewritten nor seen: fixtures import by literal specifiers only.)
+    for (const { fileName } of ts.preProcessFile(js, true, true).importedFiles) {
+      if (fileName.startsWith('.') && !resolve(dirname(out), fileName).startsWith(DIST + sep))
+        throw new Error(`${relative(ROOT, file)}: import ${fileName} was not rewritten to dist/`);
+    }
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, js);
   }

@@ -18,7 +18,9 @@ type Query = (sql: string, ...params: unknown[]) => Promise<unknown>;
  * row. Each caller's promise still settles only when its row is written, and rejects with
  * the statement's error, so keyv (and bound-store.ts) report a failed write as they did.
  * Rows go in arrival order, and SQLite applies a statement's rows in order, so of two
- * writes of one key the later wins, as before.
+ * writes of one key the later wins, as before. What runs after writes (a delete, a clear,
+ * closing the file) first waits for the writes submitted before it, so a delete is not
+ * overtaken by a set it was issued after, and a disconnect loses no write still queued.
  */
 function batchSets(sqlite: KeyvSqlite): void {
   const query = sqlite.query as Query;
@@ -28,7 +30,20 @@ function batchSets(sqlite: KeyvSqlite): void {
     await query(statement(batch.length), ...batch.flat());
     return batch.map(() => undefined);
   });
-  sqlite.set = (key: string, value: unknown) => commit([key, value]);
+  sqlite.set = (key: string, value: unknown) => commit.submit([key, value]);
+  // Deletes, clears and the disconnect also go one after another, so closing the file waits
+  // for a delete issued before it.
+  let ordered: Promise<unknown> = Promise.resolve();
+  const after = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+    const before = ordered;
+    const done = commit.settled().then(() => before).then(() => run(...args));
+    ordered = done.catch(() => undefined);
+    return done;
+  };
+  sqlite.delete = after(sqlite.delete.bind(sqlite));
+  sqlite.deleteMany = after(sqlite.deleteMany.bind(sqlite));
+  sqlite.clear = after(sqlite.clear.bind(sqlite));
+  sqlite.disconnect = after(sqlite.disconnect.bind(sqlite));
 }
 
 export const openSqliteStore: OpenStore = <T>(url: string | undefined, dataDir: string, namespace: string) => {
