@@ -23,17 +23,29 @@ export interface TextOptions {
 
 /** One line of a level's basis with its source ids, which the full text's "Sources" list spells out. */
 const basisText = (b: BasisLine) => `${b.text}${b.sources.length ? ` [${b.sources.join(', ')}]` : ''}`;
-/** The brief text's basis line: its sources counted, since the ids mean nothing until --full lists them. */
-const briefBasisText = (b: BasisLine) =>
-  `${b.text}${b.sources.length ? ` (${b.sources.length} ${b.sources.length === 1 ? 'source' : 'sources'}, listed with --full)` : ''}`;
+/**
+ * The brief text's basis line: its sources counted, since the ids mean nothing until --full
+ * lists them, and a computed score told by its indicators' count rather than every
+ * indicator's name (about 300 characters, which --full spells out with the evidence).
+ */
+function briefBasisText(d: Destination): string | null {
+  const basis = d.risk.basis[0];
+  if (!basis) return null;
+  const n = basis.sources.length;
+  const sources = n ? ` (${n} ${n === 1 ? 'source' : 'sources'}, listed with --full)` : '';
+  if (basis.kind !== 'indicators') return `${basis.text}${sources}`;
+  const count = (status: string) => d.indicators.filter((i) => i.status === status).length;
+  const unknown = count('unknown');
+  return `${count('present')} of ${d.indicators.length} indicators present${unknown ? `, ${unknown} not known` : ''}${sources}`;
+}
 
 function destinationText(d: Destination, detail: TextDetail): string[] {
   const lines = [`${d.countryName} (${d.countryCode}): risk ${levelHeadline(d)}`, `  ${d.risk.meaning}`, `  ${tierLine(d)}`];
   if (d.risk.override) lines.push(`  Level set by the security team (computed: ${d.risk.override.computedLevel}): ${d.risk.override.rationale}`);
   if (detail === 'headline') return lines;
   if (detail === 'brief') {
-    const basis = basisLines(d)[0];
-    if (basis) lines.push(`  Why: ${briefBasisText(basis)}`);
+    const why = briefBasisText(d);
+    if (why) lines.push(`  Why: ${why}`);
     lines.push(`  VPN: ${d.law.vpn.status}. Encryption: ${d.law.encryption.status}.`);
     return lines;
   }
