@@ -18,7 +18,7 @@ import { onQuestionMessage } from './on-question-message.js';
 import { mergeChecklists, rankKeyActions } from './merge-checklists.js';
 import { withTerritory } from './territory-note.js';
 import { isoDay } from '../understand/calendar.js';
-import { createBoundedCache } from './bounded-cache.js';
+import { createBoundedCache, deepFreeze } from '../bounded-cache.js';
 import type { AnswerGap, QuestionObserver } from './question-seen.js';
 
 export interface AdvisorOptions {
@@ -84,9 +84,9 @@ export function createAdvisor(options: AdvisorOptions): Advisor {
   const onQuestion = createQuestionRetriever({ content, retriever, findPlaces: options.findPlaces });
   // What depends only on the content base and the destinations is built once per destination (or trip) and shared;
   // the summary and the message depend on the question's text and are never cached (bounded-cache.ts).
-  const destinationCache = createBoundedCache<Destination>(512);
+  const destinationCache = createBoundedCache<Destination>(512, deepFreeze);
   type TripItems = Pick<Answer, 'keyActions' | 'checklist'>;
-  const tripCache = createBoundedCache<TripItems>(512);
+  const tripCache = createBoundedCache<TripItems>(512, deepFreeze);
   const destinationOf = (code: string, territory: string | undefined) =>
     destinationCache.get(`${code}|${territory ?? ''}`, () => withTerritory(buildDestination(content, code, nameOf(code), contact), territory, contact));
   const tripItems = (destinations: Destination[], tripOver: boolean): TripItems =>

@@ -10,6 +10,7 @@
  */
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import { createBoundedCache, type BoundedCache } from '../bounded-cache.js';
 import type { Passage } from '../content/types.js';
 import type { IndexStats, StoredShard } from './passage-shards.js';
 
@@ -22,7 +23,7 @@ export interface Shard {
   lengths: number[][];
   terms: SearchableMap<number[][]>;
   /** Each query word's prefix and typo matches in `terms` with their weights (expansionsOf), kept as asked. */
-  expansions: Map<string, Expansion[]>;
+  expansions: BoundedCache<Expansion[]>;
 }
 
 /** A word of the shard that a query word matches by prefix or typo, with that match's weight. */
@@ -31,7 +32,7 @@ type Expansion = [weight: number, lists: number[][]];
 /**
  * Query words whose expansions a shard keeps: the walk of its term tree for prefix and typo
  * matches is most of a search, and people reuse words ("laptop", "safe", "VPN"), so a
- * word's second walk is a lookup. Bounded, oldest dropped first: words come from users.
+ * word's second walk is a lookup. Bounded: words come from users.
  */
 const EXPANSIONS_KEPT = 4096;
 
@@ -43,7 +44,7 @@ export function openShard(stored: StoredShard, all: readonly Passage[]): Shard {
     leads: passages.map((p, i) => i === 0 || passages[i - 1]!.ref !== p.ref),
     lengths: stored.lengths,
     terms: SearchableMap.from(stored.terms),
-    expansions: new Map(),
+    expansions: createBoundedCache(EXPANSIONS_KEPT),
   };
 }
 
@@ -99,24 +100,21 @@ function orInto(into: Hits, from: Hits): void {
 
 /** A query word's prefix matches, then its typo matches, in `shard` (in MiniSearch's order, so scores add up alike). */
 function expansionsOf(shard: Shard, term: string, prefix: boolean, maxDistance: number): Expansion[] {
-  const key = `${prefix ? 'p' : '-'}${maxDistance}:${term}`;
-  const kept = shard.expansions.get(key);
-  if (kept) return kept;
-  const found: Expansion[] = [];
-  if (prefix)
-    for (const [derived, lists] of shard.terms.atPrefix(term)) {
-      const distance = derived.length - term.length;
-      if (distance) found.push([(WEIGHTS.prefix * derived.length) / (derived.length + 0.3 * distance), lists]);
-    }
-  if (maxDistance)
-    for (const [derived, [lists, distance]] of shard.terms.fuzzyGet(term, maxDistance)) {
-      // A longer word that starts with the query word was scored as a prefix match.
-      if (!distance || (prefix && derived.startsWith(term))) continue;
-      found.push([(WEIGHTS.fuzzy * derived.length) / (derived.length + distance), lists]);
-    }
-  shard.expansions.set(key, found);
-  if (shard.expansions.size > EXPANSIONS_KEPT) shard.expansions.delete(shard.expansions.keys().next().value!);
-  return found;
+  return shard.expansions.get(`${prefix ? 'p' : '-'}${maxDistance}:${term}`, () => {
+    const found: Expansion[] = [];
+    if (prefix)
+      for (const [derived, lists] of shard.terms.atPrefix(term)) {
+        const distance = derived.length - term.length;
+        if (distance) found.push([(WEIGHTS.prefix * derived.length) / (derived.length + 0.3 * distance), lists]);
+      }
+    if (maxDistance)
+      for (const [derived, [lists, distance]] of shard.terms.fuzzyGet(term, maxDistance)) {
+        // A longer word that starts with the query word was scored as a prefix match.
+        if (!distance || (prefix && derived.startsWith(term))) continue;
+        found.push([(WEIGHTS.fuzzy * derived.length) / (derived.length + distance), lists]);
+      }
+    return found;
+  });
 }
 
 /** One query word in one shard: its exact, prefix and typo matches, field by field. */

@@ -12,6 +12,7 @@ import { fold, isCyrillic, isLatinWord, tokenize, type Token } from './normalize
 import { similarity } from './fuzzy.js';
 import { blankItinerary, findItinerary } from './find-itinerary.js';
 import { codesAmongPlaces, onlyCodes } from './find-codes.js';
+import { createBoundedCache, type BoundedCache } from '../bounded-cache.js';
 
 export interface Span {
   start: number;
@@ -201,22 +202,17 @@ function nearestTarget(phrase: string, words: number, gaz: Gazetteer, suggest: n
 /**
  * Phrases whose nearest place a gazetteer keeps: the edit distance to every name under
  * the phrase's first letter is most of reading a message, and unknown words recur
- * (misspellings, names, jargon). Bounded, oldest dropped first: phrases come from users.
+ * (misspellings, names, jargon). Bounded: phrases come from users.
  */
 const NEAREST_KEPT = 4096;
-const nearestKept = new WeakMap<Gazetteer, Map<string, { sim: number; entry: PlaceEntry } | null>>();
+type Nearest = { sim: number; entry: PlaceEntry } | null;
+const nearestKept = new WeakMap<Gazetteer, BoundedCache<Nearest>>();
 
 /** nearestTarget, kept per gazetteer (a phrase's words are its spaces plus one, so the key is the phrase). */
-function nearestPlace(phrase: string, words: number, gaz: Gazetteer, suggest: number): { sim: number; entry: PlaceEntry } | null {
+function nearestPlace(phrase: string, words: number, gaz: Gazetteer, suggest: number): Nearest {
   let kept = nearestKept.get(gaz);
-  if (!kept) nearestKept.set(gaz, (kept = new Map()));
-  const key = `${suggest} ${phrase}`;
-  const hit = kept.get(key);
-  if (hit !== undefined) return hit;
-  const near = nearestTarget(phrase, words, gaz, suggest);
-  kept.set(key, near);
-  if (kept.size > NEAREST_KEPT) kept.delete(kept.keys().next().value!);
-  return near;
+  if (!kept) nearestKept.set(gaz, (kept = createBoundedCache<Nearest>(NEAREST_KEPT)));
+  return kept.get(`${suggest} ${phrase}`, () => nearestTarget(phrase, words, gaz, suggest));
 }
 
 function fuzzyMatches(tokens: Token[], covered: Set<number>, gaz: Gazetteer, th: PlaceThresholds): Candidate[] {

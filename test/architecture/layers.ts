@@ -26,6 +26,7 @@ export const LAYERS: Layer[] = [
       store: ['store/'],
       server: ['server/'],
       privacy: ['privacy/'],
+      cache: ['bounded-cache.ts'],
     },
     peers: true,
   },
