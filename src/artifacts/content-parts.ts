@@ -6,8 +6,8 @@
  * first use (lazy-collections.ts): a question about Kyrgyzstan decodes Kyrgyzstan's only.
  */
 import type { ContentBase, ContentDigest, Country, Passage, Topic } from '../content/types.js';
-import { TOPIC_OWNER, passageOwners } from '../content/passages-of.js';
-import { compactFile, compactPassage, expandFile, expandPassage, type Stored, type StoredPassage } from './compact-content.js';
+import { TOPIC_OWNER } from '../content/passages-of.js';
+import { compactFile, compactPassage, expandFile, expandPassage, passagesById, type Stored, type StoredPassage } from './compact-content.js';
 import { LazyMap, lazyArray } from './lazy-collections.js';
 import { fromStoredJson, toStoredJson } from './stored-json.js';
 
@@ -30,7 +30,7 @@ interface StoredCountry {
 
 /** Each part as JSON text, the core first. */
 export function contentParts(content: ContentBase, digest: ContentDigest): Map<string, string> {
-  const { dir: _dir, countries, topics, passages, owners = passageOwners(passages), digest: _digest, ...rest } = content;
+  const { dir: _dir, countries, topics, passages, owners, digest: _digest, ...rest } = content;
   const of = (owner: string) => {
     const [first, end] = owners.get(owner) ?? [0, 0];
     return passages.slice(first, end).map(compactPassage);
@@ -57,9 +57,10 @@ export function openContent(part: (key: string) => string | undefined, dir: stri
     const stored = fromStoredJson<StoredCountry>(part(code)!);
     const passages = stored.passages.map(expandPassage);
     countryPassages.set(code, passages);
-    return expandFile<Country>(stored.country, passages, `country:${code.toLowerCase()}`);
+    return expandFile<Country>(stored.country, passagesById(passages), `country:${code.toLowerCase()}`);
   });
   const topicsRead = topicPassages.map(expandPassage);
+  const topicsById = passagesById(topicsRead);
   // Which owner each position belongs to, and where its passages start.
   const ownerAt: string[] = [];
   for (const [owner, [first, end]] of owners) for (let i = first; i < end; i++) ownerAt[i] = owner;
@@ -74,7 +75,7 @@ export function openContent(part: (key: string) => string | undefined, dir: stri
     ...rest,
     dir,
     countries,
-    topics: new Map([...topics].map(([id, t]) => [id, expandFile<Topic>(t, topicsRead, `topic:${id}`)])),
+    topics: new Map([...topics].map(([id, t]) => [id, expandFile<Topic>(t, topicsById, `topic:${id}`)])),
     passages: lazyArray(ownerAt.length, at),
     owners,
     digest,

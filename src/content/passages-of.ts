@@ -27,7 +27,6 @@ export function passageOwners(passages: readonly Passage[]): Map<string, [number
 
 /** The passages of `owner` (a country code or TOPIC_OWNER), in content order; none for an unknown owner. */
 export function passagesOf(content: Pick<ContentBase, 'passages' | 'owners'>, owner: string): Passage[] {
-  if (!content.owners) return content.passages.filter((p) => ownerOf(p) === owner);
   const range = content.owners.get(owner);
   return range ? content.passages.slice(range[0], range[1]) : [];
 }

@@ -57,7 +57,7 @@ export interface ContentBase {
    * Where each file's passages lie in `passages`, [first, end), by owner: a country code,
    * or TOPIC_OWNER for every topic (passages-of.ts). Set by loadContent and the artifact.
    */
-  owners?: Map<string, [number, number]>;
+  owners: Map<string, [number, number]>;
   /** What start-up needs of every country, computed by the build (content-artifact.ts); absent when loaded from the files. */
   digest?: ContentDigest;
   /** Warnings found while loading (stale files, overrides); errors throw instead. */

@@ -48,7 +48,7 @@ export interface QuestionRetriever {
 
 /** The index to focus, and how to read places in content and questions. */
 export interface QuestionRetrieverOptions {
-  content: Pick<ContentBase, 'passages' | 'world' | 'countries'>;
+  content: Pick<ContentBase, 'passages' | 'owners' | 'world' | 'countries'>;
   retriever: Retriever;
   /** Default: names from the world table and the country files. The advisor passes the understander's gazetteer. */
   findPlaces?: PlaceFinder;

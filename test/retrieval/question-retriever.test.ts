@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContentBase, Passage } from '../../src/content/types.js';
 import { createPassageIndex } from '../../src/retrieval/passage-index.js';
 import { createQuestionRetriever } from '../../src/retrieval/create-question-retriever.js';
+import { passageOwners } from '../../src/content/passages-of.js';
 
 function passage(id: string, title: string, heading: string, sentences: string[], countries: string[] = []): Passage {
   const [kind, rest] = id.split(':') as ['country' | 'topic', string];
@@ -33,6 +34,7 @@ const passages = [
 const names = (pairs: Array<[string, string]>) => new Map(pairs.map(([code, name]) => [code, { code, name }]));
 const content = {
   passages,
+  owners: passageOwners(passages),
   world: names([['BY', 'Belarus'], ['AM', 'Armenia'], ['NI', 'Nicaragua'], ['RU', 'Russia'], ['US', 'United States']]),
   countries: new Map([['BY', { name: 'Belarus' }], ['AM', { name: 'Armenia' }]]),
 } as unknown as ContentBase;
