@@ -23,9 +23,11 @@ export const compactPassage = ({ text: _joined, ...p }: Passage): StoredPassage 
 
 export const expandPassage = (p: StoredPassage): Passage => ({ ...p, text: p.sentences.map((s) => s.text).join(' ') });
 
-/** A file with its sections' sentences back from its own passages: section `slug` is passage `<idPrefix>#<slug>` (load-content.ts's buildPassages). */
-export function expandFile<T extends { sections: Section[] }>(file: Stored<T>, passages: readonly Passage[], idPrefix: string): T {
-  const byId = new Map(passages.map((p) => [p.id, p]));
+/** Passages by id, for expandFile. */
+export const passagesById = (passages: readonly Passage[]): ReadonlyMap<string, Passage> => new Map(passages.map((p) => [p.id, p]));
+
+/** A file with its sections' sentences back from its own passages (`byId`): section `slug` is passage `<idPrefix>#<slug>` (load-content.ts's buildPassages). */
+export function expandFile<T extends { sections: Section[] }>(file: Stored<T>, byId: ReadonlyMap<string, Passage>, idPrefix: string): T {
   return {
     ...file,
     sections: file.sections.map(({ lines, ...section }) => ({

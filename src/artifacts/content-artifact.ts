@@ -29,7 +29,7 @@ export function writeContentArtifact(artifactsDir: string, contentDir: string, c
   writePartedFile(join(artifactsDir, CONTENT_ARTIFACT), contentDir, fingerprint, {}, contentParts(content, digest));
 }
 
-export function readContentArtifact(artifactsDir: string, contentDir: string, fingerprint = contentFingerprint(contentDir)): ArtifactRead<{ content: ContentBase }> {
+function readContentArtifact(artifactsDir: string, contentDir: string, fingerprint: string): ArtifactRead<{ content: ContentBase }> {
   const read = readPartedFile(join(artifactsDir, CONTENT_ARTIFACT));
   if (!read) return { status: 'missing' };
   if (read.header.fingerprint !== fingerprint) return { status: 'stale' };

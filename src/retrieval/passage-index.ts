@@ -16,7 +16,8 @@ import type { ContentBase, Passage } from '../content/types.js';
 import { STOP_WORDS, foldTerm } from '../content/terms.js';
 import { isGrounded } from './is-grounded.js';
 import { expandQuery } from './expand-query.js';
-import { TOPICS, splitIndex, type IndexStats, type StoredShard } from './passage-shards.js';
+import { TOPIC_OWNER } from '../content/passages-of.js';
+import { splitIndex, type IndexStats, type StoredShard } from './passage-shards.js';
 import { SCORING, openShard, searchShards, type MatchRules, type QueryPart, type Shard } from './shard-search.js';
 
 /** Weight of thesaurus words relative to the question's own words. */
@@ -95,7 +96,7 @@ const INDEX_OPTIONS: Options<Passage> = {
   },
 };
 
-/** Part key of MiniSearch's index of every passage; the shards' keys are country codes and TOPICS. */
+/** Part key of MiniSearch's index of every passage; the shards' keys are the passages' owners: country codes and TOPIC_OWNER (passages-of.ts). */
 export const WHOLE = 'all';
 
 /**
@@ -185,7 +186,7 @@ export function createPassageIndex(content: Pick<ContentBase, 'passages'>, optio
       const sharded = useShards && (countries || options.topicsOnly) && options.minCoverage === undefined;
       if (!query.trim()) result = [];
       else if (sharded) {
-        const keys = [...(options.topicsOnly ? [] : countries!), ...(includeTopics ? [TOPICS] : [])];
+        const keys = [...(options.topicsOnly ? [] : countries!), ...(includeTopics ? [TOPIC_OWNER] : [])];
         const queryParts: QueryPart[] = [{ text: query, termBoost: 1 }, ...(extra.length ? [{ text: extra.join(' '), termBoost: EXPANSION_WEIGHT }] : [])];
         const shards = keys.map(shard).filter((s): s is Shard => s !== null);
         result = searchShards(shards, queryParts, RULES, parts.stats, boost)

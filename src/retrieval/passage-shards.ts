@@ -11,10 +11,7 @@
  */
 import type { AsPlainObject } from 'minisearch';
 import type { Passage } from '../content/types.js';
-import { TOPIC_OWNER, ownerOf } from '../content/passages-of.js';
-
-/** Shard key of the topic passages; country shards are keyed by ISO code: the passages' owners (passages-of.ts). */
-export const TOPICS = TOPIC_OWNER;
+import { ownerOf } from '../content/passages-of.js';
 
 /** Statistics of the whole index, the same for every shard. */
 export interface IndexStats {
