@@ -233,7 +233,7 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions) {
     every(name: string, everyMs: number, run: (now: Date) => Promise<unknown>): void {
       if (!options.worker) return;
       recurring.set(name, { everyMs, run });
-      if (worker) void scheduleRecurring(name);
+      if (worker) void scheduleRecurring(name).then((ok) => ok || recurringRetry.failed());
     },
     async cancel(r: ReminderRecord): Promise<void> {
       const job = await bounded(() => queue.getJob(idempotencyKeyOf(r)));

@@ -4,7 +4,7 @@
  * desk's zone (DEFAULT_TIMEZONE): a briefing at 3 a.m. helps nobody.
  */
 import type { ReminderKind } from './types.js';
-import { cachedFormat } from '../understand/calendar.js';
+import { zoneOffsetMinutes } from '../understand/calendar.js';
 
 export interface PlanOptions {
   /** Days before departure for the briefing (BRIEFING_DAYS_BEFORE). */
@@ -21,22 +21,8 @@ export interface PlannedReminder {
 
 const DAY = 86_400_000;
 
-/** One formatter per zone (cachedFormat): building them was a quarter of a 1,000-row import's CPU. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Offset of `zone` from UTC at `at`, in ms (positive east of Greenwich). */
-function zoneOffsetMs(at: Date, zone: string): number {
-  const parts = cachedFormat(formatters, zone, () =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    }),
-  ).formatToParts(at);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
-}
+/** Offset of `zone` from UTC at `at`, in ms (positive east of Greenwich); calendar.ts keeps it per zone and quarter hour. */
+const zoneOffsetMs = (at: Date, zone: string): number => zoneOffsetMinutes(at, zone) * 60_000;
 
 /** The instant of `hour`:00 local time in `zone` on calendar day `date` (YYYY-MM-DD) plus `addDays`. */
 export function localTime(date: string, addDays: number, hour: number, zone: string): Date {

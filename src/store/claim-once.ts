@@ -32,7 +32,7 @@ function redisAdapter(store: Keyv): RedisLikeAdapter | null {
     : null;
 }
 
-/** The SQL adapter under a keyv store (SQLite or Postgres), or null for any other; MUST stay in sync with sweep-expired-claims.ts. */
+/** The SQL adapter under a keyv store (SQLite or Postgres), or null for any other. */
 export function sqlAdapter(store: Keyv): (SqlAdapter & { dialect: 'sqlite' | 'postgres' }) | null {
   const adapter = store.store as Partial<SqlAdapter> | undefined;
   const dialect = adapter?.opts?.dialect;

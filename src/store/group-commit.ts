@@ -8,7 +8,7 @@
  */
 
 /** Most items one statement carries (a few bound values each, far below SQLite's 32,766). */
-export const MAX_BATCH = 256;
+const MAX_BATCH = 256;
 
 export interface GroupCommit<I, O> {
   /** Queues `item`; settles with its own result of `write`, or rejects with its batch's error. */
@@ -24,7 +24,7 @@ export interface GroupCommit<I, O> {
  * A group commit over `write` (which answers a batch with one result per item, in order).
  * Batches go one at a time, in the order their items arrived.
  */
-export function groupCommit<I, O>(write: (batch: I[]) => Promise<O[]>, maxBatch = MAX_BATCH): GroupCommit<I, O> {
+export function groupCommit<I, O>(write: (batch: I[]) => Promise<O[]>): GroupCommit<I, O> {
   interface Pending {
     item: I;
     settle: (result: O) => void;
@@ -37,7 +37,7 @@ export function groupCommit<I, O>(write: (batch: I[]) => Promise<O[]>, maxBatch 
   async function flush(): Promise<void> {
     running = true;
     while (queue.length) {
-      const batch = queue.length > maxBatch ? queue.splice(0, maxBatch) : queue;
+      const batch = queue.length > MAX_BATCH ? queue.splice(0, MAX_BATCH) : queue;
       if (batch === queue) queue = [];
       try {
         const results = await write(batch.map((p) => p.item));

@@ -11,7 +11,7 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
  * Intl.DateTimeFormat costs far more than formatting with it (tens of microseconds; a quarter
  * of a 1,000-row `trips import`'s CPU once went to building them). A bad zone throws before it
  * is kept; case variants of real zones are valid, so each map is bounded whatever arrives.
- * Shared with reminders/plan-reminders.ts and render/local-time.ts.
+ * Shared with render/local-time.ts.
  */
 export function cachedFormat(map: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
   let f = map.get(timeZone);

@@ -7,10 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Keyv from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
+import { tableName, type SqlAdapter } from '../claim-once.js';
 import { groupCommit, statementsByRows } from '../group-commit.js';
 import type { OpenStore } from './open-store.js';
-
-type Query = (sql: string, ...params: unknown[]) => Promise<unknown>;
 
 /**
  * The adapter's `set` by group commit (../group-commit.ts): writes that arrive while one
@@ -23,11 +22,11 @@ type Query = (sql: string, ...params: unknown[]) => Promise<unknown>;
  * overtaken by a set it was issued after, and a disconnect loses no write still queued.
  */
 function batchSets(sqlite: KeyvSqlite): void {
-  const query = sqlite.query as Query;
-  const table = sqlite.opts.table as string;
+  const adapter = sqlite as unknown as SqlAdapter;
+  const table = tableName(adapter);
   const statement = statementsByRows((values) => `INSERT INTO ${table} (key, value) VALUES ${values} ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
   const commit = groupCommit<[string, unknown], undefined>(async (batch) => {
-    await query(statement(batch.length), ...batch.flat());
+    await adapter.query(statement(batch.length), ...batch.flat());
     return batch.map(() => undefined);
   });
   sqlite.set = (key: string, value: unknown) => commit.submit([key, value]);

@@ -32,7 +32,7 @@ export interface TeamsAnswerWorkerOptions {
   concurrency?: number;
   /** As the door's options: another SDK behind the seam, the tenant rate (`throttle.perSecond`), retries, and the identity double's CA in tests. */
   port?: TeamsPort;
-  throttle?: TenantThrottleOptions;
+  throttle?: Pick<TenantThrottleOptions, 'perSecond'>;
   retry?: RetryOptions;
   loginCa?: string | Buffer;
 }
