@@ -23,9 +23,16 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(env: Record<string, string>, options: { startTimeoutMs?: number } = {}): Promise<ServerProcess> {
+export interface StartOptions {
+  startTimeoutMs?: number;
+  /** Another program than the server (e.g. `['bin/travel-advisor.js', 'worker']`, relative to the root), with the line that says it is ready; `port` is then 0. */
+  program?: { args: string[]; ready: string };
+}
+
+export async function startServerProcess(env: Record<string, string>, options: StartOptions = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'security-server-'));
-  const child = spawn(process.execPath, [join(ROOT, 'dist/main.js')], {
+  const [script, ...args] = options.program?.args ?? ['dist/main.js'];
+  const child = spawn(process.execPath, [join(ROOT, script!), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,7 +50,8 @@ export async function startServerProcess(env: Record<string, string>, options: {
       reject(new Error(`server did not start: ${err || out}`));
     }, options.startTimeoutMs ?? 30_000);
     const check = () => {
-      const m = /Listening on \S*?:(\d+)/.exec(out);
+      const ready = options.program?.ready;
+      const m = ready ? (out.includes(ready) ? [ready, '0'] : null) : /Listening on \S*?:(\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolvePort(Number(m[1]));

@@ -10,15 +10,11 @@
  * of the test's own whose clients are all dropped (`CLIENT KILL TYPE normal`; the
  * machine's shared Redis is not touched): node-redis (store) and ioredis (BullMQ) reconnect.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type RedisProcess } from './redis-process.js';
 import { withPg } from '../insights/raw-rows.js';
-import { ROOT, startServerProcess, type ServerProcess } from './server-process.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 
 const TOKEN = 'dropped-connections-token-0123';
 const TRIP = { traveller: { slackUserId: 'U0DROP' }, destinations: ['Kazakhstan'], start: '2027-03-08', end: '2027-03-12' };
@@ -56,49 +52,17 @@ async function saveTrip(s: ServerProcess, traveller: string): Promise<number> {
   return status;
 }
 
-interface WorkerProcess {
-  child: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
-}
-
 /** `travel-advisor worker` (bin → dist) answering Teams in local mode, once it says it is ready. */
-async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dropped-worker-'));
-  const child = spawn(process.execPath, [join(ROOT, 'bin/travel-advisor.js'), 'worker'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ANSWER_WORKERS: 'external', TEAMS_LOCAL_MODE: 'on', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker not ready: ${out}`)), 30_000);
-    child.stdout!.on('data', () => out.includes('Answer worker ready') && (clearTimeout(timer), resolve()));
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`worker exited with ${code}: ${out}`))));
-  });
-  return {
-    child,
-    output: () => out,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const gone = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+const startWorker = (env: Record<string, string>) =>
+  startServerProcess(
+    { ANSWER_WORKERS: 'external', TEAMS_LOCAL_MODE: 'on', ...env },
+    { program: { args: ['bin/travel-advisor.js', 'worker'], ready: 'Answer worker ready' } },
+  );
 
 describe('PostgreSQL ends the store connections (pg_terminate_backend)', () => {
   let queue: RedisProcess;
   let server: ServerProcess;
-  let worker: WorkerProcess;
+  let worker: ServerProcess;
   const serverApp = `ta-drop-server-${run}`;
   const workerApp = `ta-drop-worker-${run}`;
   beforeAll(async () => {
@@ -131,15 +95,15 @@ describe('PostgreSQL ends the store connections (pg_terminate_backend)', () => {
   it('the answer worker keeps running', async () => {
     expect(await terminatePg(workerApp)).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 1000));
-    expect(alive(worker.child)).toBe(true);
-    expect(worker.output()).not.toMatch(/Unhandled 'error' event|terminating connection/);
+    expect(worker.exited()).toBeNull();
+    expect(worker.stdout() + worker.stderr()).not.toMatch(/Unhandled 'error' event|terminating connection/);
   });
 });
 
 describe('Redis drops every client (CLIENT KILL TYPE normal on a redis-server of the test\'s own)', () => {
   let redis: RedisProcess;
   let server: ServerProcess;
-  let worker: WorkerProcess;
+  let worker: ServerProcess;
   beforeAll(async () => {
     redis = await startRedis();
     const env = { STORE_URL: redis.url, REDIS_URL: redis.url, ANSWER_QUEUE_PREFIX: `drop-${run}` };
@@ -160,7 +124,7 @@ describe('Redis drops every client (CLIENT KILL TYPE normal on a redis-server of
     }
     await new Promise((r) => setTimeout(r, 1000));
     expect(server.exited()).toBeNull();
-    expect(alive(worker.child)).toBe(true);
+    expect(worker.exited()).toBeNull();
     expect(await saveTrip(server, 'U0DROPD')).toBe(201);
     expect(JSON.stringify((await call(server, 'GET', '/api/trips')).body)).toMatch(/U0DROPD/);
     expect(server.stdout() + server.stderr()).not.toMatch(ESCAPED);
