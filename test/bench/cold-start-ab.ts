@@ -8,47 +8,24 @@
  *   npx tsx test/bench/cold-start-ab.ts <before-root> <after-root> [rounds, default 9]
  * (a root is a checkout or a copy with dist/, bin/, content/, intents/, package-lock.json).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { cpuMsOf } from './slack-load.js';
+import { BASE_ENV as baseEnv, runTimed, serverToHealthz } from './process-start.js';
 import { writeSyntheticContent } from './synthetic-content.js';
 
 const [before, after, roundsArg] = process.argv.slice(2);
 if (!before || !after) throw new Error('usage: npx tsx test/bench/cold-start-ab.ts <before-root> <after-root> [rounds]');
 const ROUNDS = Number(roundsArg ?? 9);
 const work = mkdtempSync(join(tmpdir(), 'lazy-ab-'));
-const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent' };
 const synth = join(work, 'content-250');
 writeSyntheticContent(synth);
 
-/** CPU time (ms) of one `ask` process, from the shell's `times` (10 ms ticks). */
-function askCpu(root: string, env: Record<string, string>): number {
-  const r = spawnSync('/bin/sh', ['-c', '"$@"; status=$?; times >&2; exit $status', 'sh', process.execPath, 'bin/travel-advisor.js', 'ask', 'travelling to Kyrgyzstan next week'], { cwd: root, env: { ...baseEnv, ...env }, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  const [u = 0, s = 0] = [...(r.stderr.trim().split('\n').at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000);
-  return u + s;
-}
+/** CPU time (ms) of one `ask` process. */
+const askCpu = (root: string, env: Record<string, string>) => runTimed(root, ['bin/travel-advisor.js', 'ask', 'travelling to Kyrgyzstan next week'], env).cpuMs;
 /** The server's CPU time (ms, /proc) at its first /healthz 200. */
-async function serverCpu(root: string, env: Record<string, string>): Promise<number> {
-  const child = spawn(process.execPath, ['dist/main.js'], { cwd: root, env: { ...baseEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(work, 'd-')), ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (c) => (out += c));
-  try {
-    for (;;) {
-      const port = /Listening on [^\s]+:(\d+)/.exec(out)?.[1];
-      if (port && (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) break;
-      if (child.exitCode !== null) throw new Error('server exited');
-      await sleep(5);
-    }
-    return cpuMsOf(child.pid!);
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((d) => (child.exitCode !== null ? d(null) : child.once('exit', d)));
-  }
-}
+const serverCpu = async (root: string, env: Record<string, string>) => (await serverToHealthz(root, { DATA_DIR: mkdtempSync(join(work, 'd-')), ...env })).cpuMs;
 // Each root gets its own 250-country artifacts, built by its own build command.
 const big: Record<string, Record<string, string>> = {};
 for (const [name, root] of [['before', before], ['after', after]] as const) {

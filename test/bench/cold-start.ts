@@ -13,20 +13,18 @@
  * (`ask`: the whole process; the server: to /healthz; bare Bolt: to the end of the import),
  * which load distorts less than wall time.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cpuMsOf } from './slack-load.js';
+import { runTimed, serverToHealthz } from './process-start.js';
 import { writeSyntheticContent } from './synthetic-content.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { pairs: { type: 'string', default: '7' } } });
 const PAIRS = Number(values.pairs);
 const work = mkdtempSync(join(tmpdir(), 'cold-start-'));
-const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent' };
 
 interface Run {
   ms: number;
@@ -34,17 +32,7 @@ interface Run {
   cpuMs?: number;
 }
 
-/** Wall time of one process, and its whole CPU time from the shell's `times` (10 ms ticks). */
-function run(args: string[], env: Record<string, string | undefined> = {}): Required<Run> & { stdout: string } {
-  const started = performance.now();
-  const script = '"$@"; status=$?; times >&2; exit $status';
-  const r = spawnSync('/bin/sh', ['-c', script, 'sh', process.execPath, ...args], { cwd: ROOT, env: { ...baseEnv, ...env }, encoding: 'utf8' });
-  const ms = performance.now() - started;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.split('\n')[0]}`);
-  // The last line of `times`: the children's user and system time, "0m0.530s 0m0.070s".
-  const [user = 0, system = 0] = [...(r.stderr.trim().split('\n').at(-1) ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000);
-  return { ms, cpuMs: user + system, stdout: r.stdout };
-}
+const run = (args: string[], env: Record<string, string | undefined> = {}) => runTimed(ROOT, args, env);
 
 /** The import, then the process's own CPU time so far (user + system). */
 const bareBolt = (): Run => {
@@ -55,33 +43,11 @@ const ask = (env: Record<string, string>) => (): Run => run(['bin/travel-advisor
 
 /** Spawn to first /healthz 200 (wall and the server's CPU), and VmRSS (MB) one second after. */
 async function serverStart(env: Record<string, string>): Promise<Run & { rssMb: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    cwd: ROOT,
-    env: { ...baseEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(work, 'data-')), ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (c) => (out += c));
-  try {
-    for (;;) {
-      const port = /Listening on [^\s]+:(\d+)/.exec(out)?.[1];
-      if (port) {
-        const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-        if (ok) break;
-      }
-      if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}`);
-      await sleep(5);
-    }
-    const ms = performance.now() - started;
-    const cpuMs = cpuMsOf(child.pid!);
+  const { ms, cpuMs, after } = await serverToHealthz(ROOT, { DATA_DIR: mkdtempSync(join(work, 'data-')), ...env }, async (pid) => {
     await sleep(1000);
-    const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024;
-    return { ms, cpuMs, rssMb: rss };
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
-  }
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+  });
+  return { ms, cpuMs, rssMb: after! };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
