@@ -5,31 +5,25 @@
  * that country's part and no other; a question that names no country decodes every part,
  * once; and a country's record and passages read this way are those loadContent makes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { ContentBase } from '../../src/content/types.js';
 import { buildAdvisor } from '../../src/app/build-advisor.js';
 import { loadContentPrebuilt } from '../../src/artifacts/content-artifact.js';
-import { buildContentArtifact } from '../../src/app/build-content-artifact.js';
 import { LazyMap } from '../../src/artifacts/lazy-collections.js';
 import { fingerprintContent, fingerprintEvery } from '../../src/alerts/destination-fingerprint.js';
 import { passagesOf } from '../../src/content/passages-of.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'content-parts-'));
-const artifacts = join(dir, 'artifacts');
+// src/'s own artifacts (ARTIFACTS_DIR's default for src/), which the global setup keeps
+// fresh (test/support/global-setup.ts) with the build's buildArtifacts.
 let config: Config;
 let files: ContentBase;
 
 beforeAll(() => {
-  config = loadConfig({ ARTIFACTS_DIR: artifacts, LOG_LEVEL: 'silent' });
+  config = loadConfig({ LOG_LEVEL: 'silent' });
   files = loadContent(config.CONTENT_DIR);
-  buildContentArtifact(artifacts, config.CONTENT_DIR, files);
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The country codes whose parts are decoded so far. */
 const decoded = (content: ContentBase) => (content.countries as LazyMap<string, unknown>).decoded();
@@ -57,7 +51,7 @@ describe('the content artifact, read in parts', () => {
   }, 60_000);
 
   it('gives a country the record and passages loadContent gives it', () => {
-    const { content } = loadContentPrebuilt(config.CONTENT_DIR, artifacts);
+    const { content } = loadContentPrebuilt(config.CONTENT_DIR, config.ARTIFACTS_DIR);
     expect(passagesOf(content, 'UA')).toEqual(passagesOf(files, 'UA'));
     expect(decoded(content)).toEqual(['UA']);
     expect(content.countries.get('UA')).toEqual(files.countries.get('UA'));

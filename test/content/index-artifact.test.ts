@@ -14,22 +14,22 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { ContentBase } from '../../src/content/types.js';
 import { loadContentPrebuilt } from '../../src/artifacts/content-artifact.js';
-import { buildContentArtifact } from '../../src/app/build-content-artifact.js';
 import { INDEX_ARTIFACT, readIndexArtifact } from '../../src/artifacts/index-artifact.js';
 import { staleArtifacts } from '../../src/artifacts/check-artifacts.js';
 import { contentFingerprint } from '../../src/artifacts/fingerprint.js';
 import { createPassageIndex, WHOLE, type StoredPassageIndex } from '../../src/retrieval/passage-index.js';
 import type { RetrieveOptions } from '../../src/retrieval/ports.js';
 
+// The artifacts are src/'s own (ARTIFACTS_DIR's default for src/), which the global setup
+// keeps fresh (test/support/global-setup.ts) with the build's buildArtifacts; the temporary
+// directory only holds none, for the cases of a missing index.
 const dir = mkdtempSync(join(tmpdir(), 'index-artifact-'));
-const artifacts = join(dir, 'artifacts');
 let config: Config;
 let content: ContentBase;
 
 beforeAll(() => {
-  config = loadConfig({ ARTIFACTS_DIR: artifacts, LOG_LEVEL: 'silent' });
+  config = loadConfig({ LOG_LEVEL: 'silent' });
   content = loadContent(config.CONTENT_DIR);
-  buildContentArtifact(artifacts, config.CONTENT_DIR, content);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -41,7 +41,7 @@ function recorded(stored: StoredPassageIndex): { index: StoredPassageIndex; read
 
 describe('the passage index artifact', () => {
   it('is loaded with fresh content, and decodes only the parts a question needs', () => {
-    const loaded = loadContentPrebuilt(config.CONTENT_DIR, artifacts);
+    const loaded = loadContentPrebuilt(config.CONTENT_DIR, config.ARTIFACTS_DIR);
     expect(loaded.provenance).toBe('prebuilt');
     const { index, read } = recorded(loaded.searchIndex!);
     const retriever = createPassageIndex(loaded.content, { stored: index });
@@ -56,7 +56,7 @@ describe('the passage index artifact', () => {
   });
 
   it('answers as the index built from the passages', () => {
-    const stored = createPassageIndex(content, { stored: loadContentPrebuilt(config.CONTENT_DIR, artifacts).searchIndex! });
+    const stored = createPassageIndex(content, { stored: loadContentPrebuilt(config.CONTENT_DIR, config.ARTIFACTS_DIR).searchIndex! });
     const built = createPassageIndex(content);
     const cases: Array<[string, RetrieveOptions]> = [
       ['is WhatsApp safe?', { countries: ['BY'], includeTopics: true }],
@@ -68,8 +68,8 @@ describe('the passage index artifact', () => {
   });
 
   it('is never used beside other content: another fingerprint or a missing file gives no stored index', () => {
-    expect(readIndexArtifact(artifacts, contentFingerprint(config.CONTENT_DIR))).toBeDefined();
-    expect(readIndexArtifact(artifacts, 'another build')).toBeUndefined();
+    expect(readIndexArtifact(config.ARTIFACTS_DIR, contentFingerprint(config.CONTENT_DIR))).toBeDefined();
+    expect(readIndexArtifact(config.ARTIFACTS_DIR, 'another build')).toBeUndefined();
     const lone = join(dir, 'lone');
     expect(readIndexArtifact(lone, contentFingerprint(config.CONTENT_DIR))).toBeUndefined();
   });
@@ -77,6 +77,6 @@ describe('the passage index artifact', () => {
   it('is named by content:check when missing', () => {
     const dirs = { ARTIFACTS_DIR: join(dir, 'none'), CONTENT_DIR: config.CONTENT_DIR, INTENTS_DIR: config.INTENTS_DIR };
     expect(staleArtifacts(dirs, config.CONTENT_DIR).join('\n')).toContain(`${INDEX_ARTIFACT}: missing; run npm run build`);
-    expect(staleArtifacts({ ...dirs, ARTIFACTS_DIR: artifacts }, config.CONTENT_DIR).filter((l) => l.includes(INDEX_ARTIFACT))).toEqual([]);
+    expect(staleArtifacts({ ...dirs, ARTIFACTS_DIR: config.ARTIFACTS_DIR }, config.CONTENT_DIR).filter((l) => l.includes(INDEX_ARTIFACT))).toEqual([]);
   });
 });

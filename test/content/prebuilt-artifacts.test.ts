@@ -15,21 +15,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildAdvisor } from '../../src/app/build-advisor.js';
 import { loadContent } from '../../src/content/load-content.js';
+import type { ContentBase } from '../../src/content/types.js';
 import { loadUnderstander } from '../../src/understand/create-understander.js';
 import { loadContentPrebuilt } from '../../src/artifacts/content-artifact.js';
-import { buildContentArtifact } from '../../src/app/build-content-artifact.js';
+import { buildContentArtifact, contentDigest } from '../../src/app/build-content-artifact.js';
 import { loadUnderstanderPrebuilt, writeUnderstandingArtifact } from '../../src/artifacts/understanding-artifact.js';
 import { readEvalSet } from '../../src/understand/run-eval.js';
-import { contentDigest } from '../../src/app/build-content-artifact.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'prebuilt-artifacts-'));
 const artifacts = join(dir, 'artifacts');
 let config: Config;
+/** The content base loaded from the files, which the artifact is built from and compared to. */
+let fromFilesContent: ContentBase;
 
 beforeAll(() => {
   config = loadConfig({ ARTIFACTS_DIR: artifacts, LOG_LEVEL: 'silent' });
-  buildContentArtifact(artifacts, config.CONTENT_DIR, loadContent(config.CONTENT_DIR));
+  fromFilesContent = loadContent(config.CONTENT_DIR);
+  buildContentArtifact(artifacts, config.CONTENT_DIR, fromFilesContent);
   writeUnderstandingArtifact(artifacts, config.INTENTS_DIR, loadUnderstander(config.INTENTS_DIR));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,7 +43,6 @@ describe('prebuilt content and understanding', () => {
     expect(prebuiltContent.provenance).toBe('prebuilt');
     // Stored with each sentence once (compact-content.ts), in parts (content-parts.ts), read back whole.
     const { digest, ...read } = prebuiltContent.content;
-    const fromFilesContent = loadContent(config.CONTENT_DIR);
     // Its countries are a LazyMap (lazy-collections.ts): the same entries, another class.
     expect({ ...read, countries: new Map(read.countries) }).toEqual(fromFilesContent);
     // The digest the build stored is what start-up would compute from the files.

@@ -16,7 +16,6 @@ import { startOpenAiDouble, passagesInPrompt, questionInPrompt, type OpenAiDoubl
 
 let double: OpenAiDouble;
 let advisor: Advisor;
-const config = loadConfig({});
 const placesIn = gazetteerPlaceFinder(sharedUnderstander().gazetteer);
 
 beforeAll(async () => {

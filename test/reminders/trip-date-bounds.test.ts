@@ -12,7 +12,8 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { parseTripsCsv } from '../../src/reminders/parse-trips-csv.js';
-import { startStorageApp, type StorageApp } from '../security/storage-app.js';
+import { tripDateLimits } from '../../src/reminders/check-trip-dates.js';
+import { NOW, startStorageApp, type StorageApp } from '../security/storage-app.js';
 import { advisorFor } from './reminders-harness.js';
 
 const CASES = [
@@ -70,7 +71,7 @@ describe.each(CASES)('a trip $name', ({ start, end, problem }) => {
     const parsed = await parseTripsCsv(Readable.from([csv]), {
       advisor: advisorFor(config),
       createdBy: 'csv',
-      dateLimits: { today: '2026-11-23', horizonDays: config.TRIP_HORIZON_DAYS, maxDays: config.TRIP_MAX_DAYS },
+      dateLimits: tripDateLimits(config, NOW),
     });
     expect(parsed.trips.map((t) => t.trip.traveller)).toEqual([{ email: 'ok@example.com' }]);
     expect(parsed.problems).toHaveLength(1);

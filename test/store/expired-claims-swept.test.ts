@@ -32,15 +32,6 @@ const t0 = new Date('2026-11-23T10:00:00Z').getTime();
 const at = (ms: number) => () => new Date(t0 + ms);
 const TTL = 60 * 60 * 1000;
 
-async function until(probe: () => Promise<boolean>, limitMs = 5000): Promise<boolean> {
-  const end = Date.now() + limitMs;
-  while (!(await probe())) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return true;
-}
-
 const backends = [
   { name: 'SQLite', config: { DATA_DIR: dir } },
   { name: 'PostgreSQL', config: { DATA_DIR: dir, STORE_URL: 'postgres://postgres@127.0.0.1:5432/test' } },
@@ -66,7 +57,7 @@ describe.each(backends)('expired claims on $name', ({ config }) => {
     // Past the TTL and the interval: the next claim sweeps the expired one away.
     const later = TTL + SWEEP_INTERVAL_MS;
     expect(await claim(store, 'Ev-fresh', TTL, at(later))).toBe(true);
-    expect(await until(async () => !(await keys(ns)).includes(`${ns}:Ev-old`))).toBe(true);
+    await expect.poll(async () => (await keys(ns)).includes(`${ns}:Ev-old`), { timeout: 5_000, interval: 50 }).toBe(false);
     expect(await keys(ns)).toEqual([`${ns}:Ev-fresh`]);
     expect(await claim(store, 'Ev-fresh', TTL, at(later + 1000))).toBe(false);
     expect(await keys(other)).toEqual([`${other}:Ev-other`]);

@@ -16,11 +16,12 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app/create-app.js';
 import { teamsPaceKey } from '../../src/channels/teams/create-redis-tenant-throttle.js';
 import { TEAMS_ANSWERS_QUEUE } from '../../src/channels/teams/workers/teams-answer-queue.js';
-import type { RedisEval } from '../../src/reminders/create-redis-pacer.js';
+import { createRedisPacer } from '../../src/reminders/create-redis-pacer.js';
 import type { ConnectorCall } from '../doubles/teams-connector-double.js';
 import { startTeamsHarness, type TeamsHarness } from './teams-app-harness.js';
 import { countReplies } from '../support/count-replies.js';
@@ -175,14 +176,13 @@ describe('Teams answers in a worker process (ANSWER_WORKERS=external)', () => {
     });
     const paced = inTenant(message(acking, 'paced', 'travelling to Kyrgyzstan next week'), `tenant-paced-${run}`);
     const free = inTenant(message(acking, 'free', 'travelling to Kyrgyzstan next week'), `tenant-free-${run}`);
-    // Another worker process took the paced tenant's schedule 4 s ahead (Redis' clock, as the pacer keeps it).
-    const queue = new Queue(TEAMS_ANSWERS_QUEUE, { connection: { url: REDIS }, prefix });
+    // Another worker process took a slot of the paced tenant's schedule, through the pacer the workers use, at a
+    // pace of one send per 4 s: the schedule's next free slot is 4 s ahead (on Redis' clock, as the pacer keeps it).
+    const redis = new Redis(REDIS);
     try {
-      const redis = (await queue.client) as unknown as RedisEval;
-      const reserve = `local t = redis.call('TIME') redis.call('SET', KEYS[1], string.format('%.3f', t[1] * 1000 + t[2] / 1000 + 4000), 'PX', 6000)`;
-      await redis.eval(reserve, 1, teamsPaceKey(prefix, `tenant-paced-${run}`));
+      await createRedisPacer({ client: async () => redis, key: teamsPaceKey(prefix, `tenant-paced-${run}`), max: 1, durationMs: 4_000 }).take();
     } finally {
-      await queue.close();
+      await redis.quit();
     }
     const reserved = performance.now();
     for (const m of [paced, free]) expect((await post(acking, m)).status).toBe(200);

@@ -7,23 +7,22 @@
  * its own prefix.
  */
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedisTenantThrottle } from '../../src/channels/teams/create-redis-tenant-throttle.js';
 import { createTenantThrottle, type TenantThrottle } from '../../src/channels/teams/create-tenant-throttle.js';
-import type { RedisEval } from '../../src/reminders/create-redis-pacer.js';
 
 const REDIS = 'redis://127.0.0.1:6379';
-const queues: Queue[] = [];
+const clients: Redis[] = [];
 afterEach(async () => {
-  for (const q of queues.splice(0)) await q.close();
+  for (const c of clients.splice(0)) await c.quit();
 });
 
 /** One worker process's throttle: its own Redis connection, the deployment's prefix. */
 function workerThrottle(prefix: string, perSecond: number): TenantThrottle {
-  const queue = new Queue(`tenant-pace-test-${randomUUID().slice(0, 8)}`, { connection: { url: REDIS } });
-  queues.push(queue);
-  return createRedisTenantThrottle({ client: () => queue.client as unknown as Promise<RedisEval>, prefix, perSecond, timeoutMs: 3000 });
+  const redis = new Redis(REDIS);
+  clients.push(redis);
+  return createRedisTenantThrottle({ client: async () => redis, prefix, perSecond, timeoutMs: 3000 });
 }
 
 /** `n` sends to `tenant`, alternating between the throttles; ms from the first ask to the last start. */
